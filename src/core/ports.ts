@@ -1,0 +1,62 @@
+// The only ways the core reaches the world. src/node implements them on Node; tests may too.
+
+export interface FileStat {
+  readonly kind: 'file' | 'directory' | 'other';
+  readonly mtimeMs: number;
+  readonly size: number;
+  /** Whether the owner, group or others may execute it (mode & 0o111). */
+  readonly executable: boolean;
+}
+
+export interface DirEntry {
+  readonly name: string;
+  readonly kind: 'file' | 'directory' | 'symlink' | 'other';
+}
+
+export interface FileSystem {
+  /** The file's text, or undefined when it does not exist or cannot be read. */
+  readFile(path: string): Promise<string | undefined>;
+  /** Entries of a directory, or [] when it does not exist or cannot be read. */
+  readDir(path: string): Promise<readonly DirEntry[]>;
+  /** Follows links; undefined when the path (or a link's target) does not exist. */
+  stat(path: string): Promise<FileStat | undefined>;
+  /** The canonical path with links resolved, or undefined when it does not exist. */
+  realPath(path: string): Promise<string | undefined>;
+}
+
+export interface RunOptions {
+  readonly cwd?: string;
+  /** The complete environment of the child (not merged with the parent's). */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly timeoutMs: number;
+  /** Bytes kept of stdout and of stderr each; the rest is dropped and `truncated` set. */
+  readonly maxOutputBytes: number;
+  readonly signal?: AbortSignal;
+}
+
+/** What happened to a child process. Expected failures are values, never exceptions. */
+export type ProcessOutcome =
+  | { readonly kind: 'exited'; readonly exitCode: number; readonly stdout: string; readonly stderr: string; readonly truncated: boolean; readonly durationMs: number }
+  | { readonly kind: 'signaled'; readonly signal: string; readonly stdout: string; readonly stderr: string; readonly durationMs: number }
+  | { readonly kind: 'timeout'; readonly timeoutMs: number; readonly stdout: string; readonly stderr: string }
+  | { readonly kind: 'spawn-error'; readonly code: string; readonly message: string }
+  | { readonly kind: 'aborted' };
+
+export interface ProcessRunner {
+  /** Runs `file` directly (no shell) in its own process group; on timeout or abort the whole group is killed. */
+  run(file: string, args: readonly string[], options: RunOptions): Promise<ProcessOutcome>;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  debug(message: string): void;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {}, debug() {} };
+export const systemClock: Clock = { now: () => Date.now() };

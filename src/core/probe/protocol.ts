@@ -1,0 +1,126 @@
+// The probe's wire format. Mirrors python/probe.py: change both together and bump PROTOCOL_VERSION.
+// Every field is validated by validateProbeDocument.ts before the rest of the core sees it.
+
+export const PROTOCOL_VERSION = 1;
+
+/** Unique lines around the JSON document, so noise printed by sitecustomize or .pth files cannot break it. */
+export const SENTINEL_BEGIN = '<<<ros-env-doctor:probe:begin:9b1f3e>>>';
+export const SENTINEL_END = '<<<ros-env-doctor:probe:end:9b1f3e>>>';
+
+/** Where a sys.path entry came from, as far as the interpreter can tell. */
+export type SysPathOrigin = 'script' | 'pythonpath' | 'stdlib' | 'site' | 'user-site' | 'pth' | 'zip' | 'other';
+
+export interface SysPathEntry {
+  readonly path: string;
+  readonly origin: SysPathOrigin;
+  readonly exists: boolean;
+}
+
+export interface InterpreterFacts {
+  /** 'cpython' | 'pypy' | 'jython' | … as sys.implementation.name (or platform) says. */
+  readonly implementation: string;
+  readonly version: { readonly major: number; readonly minor: number; readonly micro: number; readonly releaseLevel: string };
+  /** sys.version, first line. */
+  readonly versionString: string;
+  readonly executable: string;
+  readonly prefix: string;
+  readonly basePrefix: string;
+  readonly platform: string;
+  readonly machine: string;
+  /** e.g. ".cpython-311-x86_64-linux-gnu.so"; null where the interpreter has none (2.7, Jython). */
+  readonly extSuffix: string | null;
+  /** e.g. "cpython-311-x86_64-linux-gnu"; null where unknown. */
+  readonly soabi: string | null;
+  readonly isVenv: boolean;
+  /** The prefix holds conda-meta/, so this is a conda environment. */
+  readonly isConda: boolean;
+  /** PEP 668: the stdlib directory has an EXTERNALLY-MANAGED marker. */
+  readonly externallyManaged: boolean;
+  readonly sysPath: readonly SysPathEntry[];
+  /** PYTHONPATH as this process saw it, or null when unset. */
+  readonly pythonPathEnv: string | null;
+  readonly stdlibModules: readonly string[];
+  readonly builtinModules: readonly string[];
+  /** Site directories whose modification times key the probe cache. */
+  readonly siteDirs: readonly string[];
+}
+
+/** Whether a module can be found without importing it (importlib.util.find_spec / imp.find_module). */
+export type SpecResult =
+  | { readonly found: true; readonly origin: string | null; readonly isPackage: boolean }
+  | {
+      readonly found: false;
+      /** Compiled modules of this name on sys.path that this interpreter skips because they carry another ABI tag. */
+      readonly foreignExtensions: readonly string[];
+      /** Names on sys.path that differ only in case (`Torch` → `torch`). */
+      readonly caseVariants: readonly string[];
+    }
+  | { readonly found: 'error'; readonly exceptionType: string; readonly message: string };
+
+export interface FactsDocument {
+  readonly protocolVersion: number;
+  readonly mode: 'facts';
+  readonly interpreter: InterpreterFacts;
+  readonly specs: Readonly<Record<string, SpecResult>>;
+}
+
+export interface ExtensionFile {
+  readonly file: string;
+  /** "cpython-311-x86_64-linux-gnu", "abi3", or null for an untagged ".so". */
+  readonly abiTag: string | null;
+}
+
+export interface RaisedAt {
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface DeepCheckResult {
+  readonly target: string;
+  readonly status: 'ok' | 'error';
+  readonly exceptionType?: string;
+  readonly message?: string;
+}
+
+/** What a real import of one module did, as the probe process itself reports it. */
+export type ReportedImport =
+  | {
+      readonly status: 'ok';
+      readonly file: string | null;
+      readonly version: string | null;
+      readonly extensions: readonly ExtensionFile[];
+      readonly deepChecks: readonly DeepCheckResult[];
+    }
+  | {
+      /** The module itself is not there (the ImportError names it or its parent). */
+      readonly status: 'missing';
+      readonly exceptionType: string;
+      readonly message: string;
+    }
+  | {
+      readonly status: 'error';
+      /** 'import' when `import m` raised; 'deep-check' when m imported but a deep check failed. */
+      readonly stage: 'import' | 'deep-check';
+      /** The module (or deep-check target) whose import raised. */
+      readonly target: string;
+      readonly exceptionType: string;
+      readonly message: string;
+      /** For an ImportError: the name that could not be found (e.g. 'rospkg' while importing rospy). */
+      readonly missingName: string | null;
+      /** Innermost frame of the traceback. */
+      readonly raisedAt: RaisedAt | null;
+      /** The last lines of the formatted traceback. */
+      readonly traceback: string;
+      readonly file: string | null;
+      readonly version: string | null;
+      readonly extensions: readonly ExtensionFile[];
+    };
+
+export interface ImportDocument {
+  readonly protocolVersion: number;
+  readonly mode: 'import';
+  readonly module: string;
+  readonly outcome: ReportedImport;
+}
+
+export type ProbeDocument = FactsDocument | ImportDocument;
