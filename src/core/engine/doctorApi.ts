@@ -1,0 +1,43 @@
+// The engine's public face, shared by the CLI and the editor layer. Implemented in doctor.ts.
+import type { Finding } from '../findings/finding';
+import type { InterpreterRef } from '../interpreters/interpreter';
+import type { InterpreterProbe } from '../probe/probeResult';
+import type { RosDistro, Workspace } from '../workspace/workspace';
+import type { ScannedSource } from '../rules/ruleInput';
+import type { CapturedEnvironment } from './environment';
+
+export interface DiagnoseRequest {
+  /** The workspace as detected; null for a loose folder (the doctor still probes what its files import). */
+  readonly workspace: Workspace | null;
+  /** Python files to scan; defaults to the workspace's Python sources. */
+  readonly files?: readonly string[];
+  /** Text of files that have unsaved edits, by path; read instead of the disk. */
+  readonly openDocuments?: ReadonlyMap<string, string>;
+  readonly selected: InterpreterRef;
+  /** Other known interpreters: probed for the matrix and to find one that works. */
+  readonly candidates: readonly InterpreterRef[];
+  readonly environment: CapturedEnvironment;
+  /** The environment without any setup script sourced (for ros-env-not-sourced); defaults to environment.vars. */
+  readonly plainEnvironment?: Readonly<Record<string, string>>;
+  readonly extraModules: readonly string[];
+  readonly ignoredModules: readonly string[];
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  /** Only the spec pass, no real imports: the fast first answer. */
+  readonly specOnly?: boolean;
+}
+
+export interface Diagnosis {
+  readonly workspace: Workspace | null;
+  readonly rosDistro: RosDistro;
+  readonly environment: CapturedEnvironment;
+  readonly files: readonly ScannedSource[];
+  /** Every third-party module the workspace imports, sorted. */
+  readonly modules: readonly string[];
+  readonly selected: InterpreterProbe;
+  readonly others: readonly InterpreterProbe[];
+  readonly findings: readonly Finding[];
+  readonly durationMs: number;
+  /** How many processes this diagnosis spawned (0 when every probe came from the cache). */
+  readonly processesSpawned: number;
+}
