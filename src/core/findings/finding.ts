@@ -15,7 +15,6 @@ export type ModuleFindingCode =
 /** Findings about an interpreter as a whole. */
 export type InterpreterFindingCode =
   | 'interpreter-invalid'
-  | 'probe-timeout'
   | 'foreign-python-path'
   | 'ros-python-mismatch'
   | 'better-interpreter-available'
@@ -24,7 +23,7 @@ export type InterpreterFindingCode =
 /** Findings about the workspace or the machine, not one interpreter. */
 export type WorkspaceFindingCode = 'split-environment' | 'conda-shadows-system-python' | 'setup-script-failed';
 
-export type FindingCode = ModuleFindingCode | InterpreterFindingCode | WorkspaceFindingCode;
+export type FindingCode = ModuleFindingCode | InterpreterFindingCode | WorkspaceFindingCode | 'probe-timeout';
 
 /** A place in a file. Lines are 1-based, columns 0-based, end exclusive (as editors count). */
 export interface SourceRange {
@@ -57,9 +56,11 @@ interface FindingCommon {
 
 export type ModuleFinding = FindingCommon & { readonly code: ModuleFindingCode; readonly interpreter: string; readonly module: string };
 export type InterpreterFinding = FindingCommon & { readonly code: InterpreterFindingCode; readonly interpreter: string; readonly module: null };
+/** A hang: of the interpreter's start-up (module null) or of one module's import (module set). */
+export type ProbeTimeoutFinding = FindingCommon & { readonly code: 'probe-timeout'; readonly interpreter: string; readonly module: string | null };
 export type WorkspaceFinding = FindingCommon & { readonly code: WorkspaceFindingCode; readonly interpreter: string | null; readonly module: null };
 
-export type Finding = ModuleFinding | InterpreterFinding | WorkspaceFinding;
+export type Finding = ModuleFinding | InterpreterFinding | ProbeTimeoutFinding | WorkspaceFinding;
 
 /** Every code, in the order the README's Rules section documents them. */
 export const FINDING_CODES: readonly FindingCode[] = [

@@ -1,3 +1,5 @@
+import type { SourceRange } from './finding';
+
 // Fixes are data until the editor layer turns them into edits, terminals or settings, and only when the user chooses one.
 
 export type InstallTool = 'pip' | 'conda';
@@ -41,6 +43,8 @@ export type FixSpec =
       /** What to run after the file is written. */
       readonly commands: readonly string[];
     }
+  /** A text edit in a file the user has open (e.g. `import Torch` → `import torch`). */
+  | { readonly kind: 'replaceText'; readonly title: string; readonly range: SourceRange; readonly newText: string }
   | { readonly kind: 'runInTerminal'; readonly title: string; readonly commands: readonly string[] }
   | { readonly kind: 'ignoreModule'; readonly title: string; readonly module: string }
   | { readonly kind: 'openDocs'; readonly title: string; readonly anchor: string };
