@@ -1,0 +1,100 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Diagnosis } from '../../../src/core/engine/doctorApi';
+import type { InterpreterRef } from '../../../src/core/interpreters/interpreter';
+import type { ImportResult, InterpreterProbe } from '../../../src/core/probe/probeResult';
+import type { InterpreterFacts } from '../../../src/core/probe/protocol';
+import { moduleVerdict, stateSummary, statusSummary } from '../../../src/core/present/statusSummary';
+
+const ref: InterpreterRef = { path: '/venv/bin/python', realPath: '/root/.pyenv/versions/3.12.1/bin/python3.12', kind: 'venv', source: 'setting', envPrefix: '/venv', displayName: 'venv: venv' };
+
+function facts(major: number, minor: number): InterpreterFacts {
+  return {
+    implementation: 'cpython',
+    version: { major, minor, micro: 1, releaseLevel: 'final' },
+    versionString: `${major}.${minor}.1 (main)`,
+    executable: ref.realPath,
+    prefix: '/venv',
+    basePrefix: '/root/.pyenv/versions/3.12.1',
+    platform: 'linux',
+    machine: 'x86_64',
+    extSuffix: null,
+    soabi: null,
+    isVenv: true,
+    isConda: false,
+    externallyManaged: false,
+    sysPath: [],
+    pythonPathEnv: null,
+    stdlibModules: [],
+    builtinModules: [],
+    siteDirs: [],
+  };
+}
+
+const ok: ImportResult = { status: 'ok', file: '/x/__init__.py', version: '1.0', extensions: [], deepChecks: [] };
+const missing: ImportResult = { status: 'missing', exceptionType: 'ModuleNotFoundError', message: "No module named 'torch'" };
+
+function diagnosis(selected: InterpreterProbe, modules: string[], errors = 0): Diagnosis {
+  return {
+    workspace: null,
+    rosDistro: { name: null, pythonVersion: 3, pythonMinor: null, rosVersion: 1, evidence: 'test' },
+    environment: { kind: 'plain', reason: 'no-setup-script', vars: {} },
+    files: [],
+    modules,
+    selected,
+    others: [],
+    findings: Array.from({ length: errors }, () => ({
+      code: 'module-missing' as const,
+      severity: 'error' as const,
+      message: 'm',
+      detail: null,
+      location: null,
+      related: [],
+      fixes: [],
+      interpreter: ref.path,
+      module: 'torch',
+    })),
+    durationMs: 10,
+    processesSpawned: 0,
+  };
+}
+
+function probed(imports: Record<string, ImportResult>): InterpreterProbe {
+  return { kind: 'ok', interpreter: ref, facts: facts(3, 12), specs: {}, imports, environment: 'sourced', durationMs: 5, cached: false };
+}
+
+test('says "py3.12 · torch ✗ rospy ✓" for a venv that has rospy but not torch', () => {
+  const summary = statusSummary(diagnosis(probed({ rospy: ok, torch: missing }), ['rospy', 'torch'], 1));
+  assert.equal(summary.text, 'py3.12 · torch ✗ rospy ✓');
+  assert.equal(summary.level, 'error');
+  assert.match(summary.tooltip, /venv: venv/);
+  assert.match(summary.tooltip, /1 error/);
+});
+
+test('is ok when every module imports, and puts rospy before other modules', () => {
+  const summary = statusSummary(diagnosis(probed({ numpy: ok, rospy: ok, yaml: ok, zmq: ok }), ['numpy', 'rospy', 'yaml', 'zmq']));
+  assert.equal(summary.level, 'ok');
+  assert.equal(summary.text, 'py3.12 · rospy ✓ numpy ✓ yaml ✓ +1');
+});
+
+test('names the interpreter that cannot run at all', () => {
+  const invalid: InterpreterProbe = { kind: 'invalid', interpreter: ref, reason: 'not-found', detail: '/venv/bin/python does not exist' };
+  const summary = statusSummary(diagnosis(invalid, ['rospy']));
+  assert.equal(summary.text, 'venv: venv ✗ not usable');
+  assert.equal(summary.level, 'error');
+  assert.match(summary.tooltip, /does not exist/);
+});
+
+test('does not call a module fine when only its spec was found', () => {
+  const specOnly: InterpreterProbe = { ...probed({}), specs: { rospy: { found: true, origin: '/r', isPackage: true }, torch: { found: false, foreignExtensions: [], caseVariants: [] } } };
+  assert.equal(moduleVerdict(specOnly, 'rospy'), 'unknown');
+  assert.equal(moduleVerdict(specOnly, 'torch'), 'broken');
+  assert.equal(moduleVerdict(specOnly, 'cv_bridge'), 'unknown');
+});
+
+test('says plainly that an untrusted workspace is not checked', () => {
+  const summary = stateSummary({ kind: 'untrusted' });
+  assert.match(summary.tooltip, /not trusted/);
+  assert.match(summary.tooltip, /no interpreter is run/);
+  assert.equal(stateSummary({ kind: 'probing', interpreter: 'py3.12' }).level, 'busy');
+});
