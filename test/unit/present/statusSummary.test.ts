@@ -59,7 +59,7 @@ function diagnosis(selected: InterpreterProbe, modules: string[], errors = 0): D
   };
 }
 
-function probed(imports: Record<string, ImportResult>): InterpreterProbe {
+function probed(imports: Record<string, ImportResult>): InterpreterProbe & { kind: 'ok' } {
   return { kind: 'ok', interpreter: ref, facts: facts(3, 12), specs: {}, imports, environment: 'sourced', durationMs: 5, cached: false };
 }
 
