@@ -25,6 +25,13 @@ export interface DiagnoseRequest {
   readonly signal?: AbortSignal;
   /** Only the spec pass, no real imports: the fast first answer. */
   readonly specOnly?: boolean;
+  /**
+   * Fully probe every candidate (the matrix). Otherwise candidates get a cheap spec pass, and real imports
+   * only when the selected interpreter fails something and the candidate's specs find what failed.
+   */
+  readonly probeAll?: boolean;
+  /** Top-level folders of ROS installs (/opt/ros/<distro>), for the distro when no ROS_DISTRO is set. */
+  readonly rosInstalls?: readonly string[];
 }
 
 export interface Diagnosis {

@@ -1,0 +1,141 @@
+// The `ros-env-doctor` command: the engine over the Node ports, printing text, JSON, SARIF or Markdown.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { stat } from 'node:fs/promises';
+import { createDoctor } from '../core/engine/doctor';
+import type { InterpreterRef } from '../core/interpreters/interpreter';
+import { systemClock, type Logger } from '../core/ports';
+import { createProbeCache } from '../core/probe/probeCache';
+import { createProber } from '../core/probe/prober';
+import { reportMarkdown } from '../core/present/markdownReport';
+import { detectWorkspace } from '../core/workspace/detectWorkspace';
+import { splitPath, findExecutableOnPath } from '../core/engine/resolveCommand';
+import { captureEnvironment } from '../node/envCapture';
+import { createExecaRunner } from '../node/execaRunner';
+import { discoverInterpreters } from '../node/interpreterDiscovery';
+import { resolveInterpreter } from '../node/resolveInterpreter';
+import { createNodeFileSystem } from '../node/nodeFileSystem';
+import { loadProbeCache, probeCacheFile, saveProbeCache } from '../node/probeCacheFile';
+import { probeScriptPath } from '../node/probeScriptPath';
+import { parseArgs, USAGE, type CliOptions } from './args';
+import { jsonReport } from './jsonOutput';
+import { sarifReport } from './sarifOutput';
+import { textReport } from './textOutput';
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+const DOCS_URL = 'https://github.com/ros-env-doctor/ros-env-doctor#rules';
+
+/** Exit codes: 0 no error findings, 1 error findings, 2 bad usage or internal failure. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  switch (parsed.kind) {
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    case 'error':
+      process.stderr.write(`ros-env-doctor: ${parsed.message}\n`);
+      return 2;
+    case 'run':
+      return run(parsed.options);
+  }
+}
+
+async function run(options: CliOptions): Promise<number> {
+  const root = path.resolve(options.workspace);
+  const rootStat = await stat(root).catch(() => undefined);
+  if (rootStat === undefined) {
+    process.stderr.write(`ros-env-doctor: workspace '${options.workspace}' does not exist: give the path of a catkin or colcon workspace (or any folder with Python files)\n`);
+    return 2;
+  }
+  const fs = createNodeFileSystem();
+  const runner = createExecaRunner();
+  const logger = stderrLogger(process.env.ROS_ENV_DOCTOR_DEBUG === '1');
+  const cache = createProbeCache();
+  const cacheFile = probeCacheFile();
+  if (options.cache) await loadProbeCache(cache, cacheFile);
+  const prober = createProber({ runner, fs, probeScript: probeScriptPath(), concurrency: Math.max(1, os.availableParallelism()), logger, clock: systemClock, cache });
+
+  const workspace = await detectWorkspace(fs, root);
+  const baseEnv = stringEnv(process.env);
+  const environment = await captureEnvironment({
+    workspace,
+    baseEnv,
+    setupScript: options.source ? 'auto' : 'off',
+    timeoutMs: options.timeoutMs,
+    runner,
+    fs,
+  });
+  const pathDirs = splitPath(environment.vars.PATH);
+  const selectedPath = options.python ?? (await findExecutableOnPath('python3', pathDirs, fs)) ?? (await findExecutableOnPath('python', pathDirs, fs));
+  if (selectedPath === null) {
+    process.stderr.write('ros-env-doctor: no python3 or python on PATH: give the interpreter with --python PATH\n');
+    return 2;
+  }
+  const selected: InterpreterRef = await resolveInterpreter(selectedPath, 'selected', { fs, runner, env: environment.vars, home: os.homedir() });
+  const candidates = await discoverInterpreters({ fs, runner, env: environment.vars, home: os.homedir(), workspaceRoot: workspace?.root ?? null, selected: selected.path });
+  const rosInstalls = (await fs.readDir('/opt/ros')).filter((entry) => entry.kind === 'directory' || entry.kind === 'symlink').map((entry) => path.join('/opt/ros', entry.name));
+  const files = workspace === null ? await looseFiles(root, rootStat.isDirectory(), fs) : undefined;
+
+  const doctor = createDoctor({ fs, prober, logger, clock: systemClock });
+  const diagnosis = await doctor.diagnose({
+    workspace,
+    ...(files === undefined ? {} : { files }),
+    selected,
+    candidates,
+    environment,
+    extraModules: options.modules,
+    ignoredModules: options.ignore,
+    timeoutMs: options.timeoutMs,
+    probeAll: options.all,
+    rosInstalls,
+  });
+  if (options.cache) await saveProbeCache(cache, cacheFile).catch((error: unknown) => logger.warn(`could not save the probe cache to ${cacheFile}: ${String(error)}`));
+
+  const color = options.color === 'auto' ? process.stdout.isTTY === true && process.env.NO_COLOR === undefined : options.color;
+  switch (options.format) {
+    case 'text':
+      process.stdout.write(textReport(diagnosis, { color, cwd: process.cwd() }));
+      break;
+    case 'json':
+      process.stdout.write(`${JSON.stringify(jsonReport(diagnosis), null, 2)}\n`);
+      break;
+    case 'sarif':
+      process.stdout.write(`${JSON.stringify(sarifReport(diagnosis, { version: VERSION, docsUrl: DOCS_URL }), null, 2)}\n`);
+      break;
+    case 'markdown':
+      process.stdout.write(reportMarkdown(diagnosis));
+      break;
+  }
+  return diagnosis.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+}
+
+/** A folder that is no ROS workspace: its own .py files (not recursively: a home folder must not be walked). */
+async function looseFiles(root: string, isDirectory: boolean, fs: ReturnType<typeof createNodeFileSystem>): Promise<string[]> {
+  if (!isDirectory) return [root];
+  return (await fs.readDir(root)).filter((entry) => entry.kind === 'file' && entry.name.endsWith('.py')).map((entry) => path.join(root, entry.name));
+}
+
+function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+function stderrLogger(debug: boolean): Logger {
+  const write = (level: string) => (message: string) => process.stderr.write(`ros-env-doctor ${level}: ${message}\n`);
+  return { info: debug ? write('info') : () => {}, debug: debug ? write('debug') : () => {}, warn: write('warning'), error: write('error') };
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`ros-env-doctor: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,114 @@
+// The human report printed in a terminal; colours only when asked or on a TTY.
+import * as path from 'node:path';
+import type { Diagnosis } from '../core/engine/doctorApi';
+import type { Finding, Severity } from '../core/findings/finding';
+import type { FixSpec } from '../core/findings/fixSpec';
+import { buildReport } from '../core/present/reportModel';
+import { VERDICT_SYMBOL, type ModuleVerdict } from '../core/present/moduleVerdict';
+import { describeLocation } from '../core/present/findingText';
+
+interface Paint {
+  readonly bold: (text: string) => string;
+  readonly dim: (text: string) => string;
+  readonly severity: (severity: Severity, text: string) => string;
+  readonly verdict: (verdict: ModuleVerdict, text: string) => string;
+}
+
+const ANSI = (code: string) => (text: string) => `\u001b[${code}m${text}\u001b[0m`;
+const colourful: Paint = {
+  bold: ANSI('1'),
+  dim: ANSI('2'),
+  severity: (severity, text) => ANSI(severity === 'error' ? '31' : severity === 'warning' ? '33' : '36')(text),
+  verdict: (verdict, text) => ANSI(verdict.kind === 'ok' || verdict.kind === 'found' ? '32' : verdict.kind === 'unknown' ? '2' : '31')(text),
+};
+const plain: Paint = { bold: (t) => t, dim: (t) => t, severity: (_s, t) => t, verdict: (_v, t) => t };
+
+export function textReport(diagnosis: Diagnosis, options: { readonly color: boolean; readonly cwd: string }): string {
+  const paint = options.color ? colourful : plain;
+  const report = buildReport(diagnosis);
+  const relative = (file: string): string => {
+    const rel = path.relative(options.cwd, file);
+    return rel.startsWith('..') ? file : rel;
+  };
+  const out: string[] = [];
+  out.push(paint.bold('ROS Env Doctor'));
+  out.push(`  workspace    ${report.workspaceRoot === null ? 'none (a loose folder)' : `${relative(report.workspaceRoot) || '.'} (${report.workspaceKind}, ${diagnosis.workspace?.packages.length ?? 0} packages, ${diagnosis.files.length} Python files)`}`);
+  out.push(`  ROS          ${report.rosDistro} (${report.rosPython})`);
+  out.push(`  environment  ${report.environment}`);
+  const selected = report.interpreters[0];
+  if (selected !== undefined) out.push(`  interpreter  ${selected.displayName}${selected.version === null ? '' : ` (Python ${selected.version})`}${selected.path === selected.displayName ? '' : ` ${paint.dim(selected.path)}`}`);
+  out.push('');
+
+  if (report.rows.length > 0) {
+    const headers = ['module', ...report.interpreters.map((interpreter, index) => `${index === 0 ? '* ' : ''}${shorten(interpreter.displayName, 28)}`)];
+    const cells = report.rows.map((row) => [row.module, ...row.cells.map((verdict) => cellText(verdict))]);
+    const widths = headers.map((header, column) => Math.max(header.length, ...cells.map((row) => (row[column] ?? '').length)));
+    const line = (values: readonly string[], colour?: (column: number, text: string) => string) =>
+      `  ${values.map((value, column) => { const padded = value.padEnd(widths[column] ?? 0); return colour ? colour(column, padded) : padded; }).join('  ')}`.trimEnd();
+    out.push(paint.bold(line(headers)));
+    report.rows.forEach((row, rowIndex) => {
+      out.push(line(cells[rowIndex] ?? [], (column, text) => (column === 0 ? text : paint.verdict(row.cells[column - 1] ?? { kind: 'unknown', firstLine: '' }, text))));
+    });
+    out.push(paint.dim(`  * selected   ✓ imports   ✓? found, not imported   ✗ missing or fails   ⏱ hangs   ? unknown`));
+    out.push('');
+  }
+
+  if (report.findings.length === 0) {
+    out.push(`No problems found: ${selected?.displayName ?? 'the interpreter'} can import everything the workspace needs.`);
+  } else {
+    const counts = countBySeverity(report.findings);
+    out.push(paint.bold(`Findings: ${counts}`));
+    for (const finding of report.findings) out.push(...findingLines(finding, paint, relative));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function cellText(verdict: ModuleVerdict): string {
+  if (verdict.kind === 'ok') return `${VERDICT_SYMBOL.ok} ${verdict.version ?? ''}`.trimEnd();
+  if (verdict.kind === 'missing') return `${VERDICT_SYMBOL.missing} missing`;
+  if ('firstLine' in verdict) return `${VERDICT_SYMBOL[verdict.kind]} ${shorten(verdict.firstLine, 40)}`;
+  return VERDICT_SYMBOL[verdict.kind];
+}
+
+function findingLines(finding: Finding, paint: Paint, relative: (file: string) => string): string[] {
+  const lines = [`  ${paint.severity(finding.severity, finding.severity.padEnd(7))} ${describeLocation(finding, relative)}  ${finding.message} ${paint.dim(`[${finding.code}]`)}`];
+  if (finding.detail !== null) for (const detailLine of finding.detail.split('\n').slice(-6)) lines.push(paint.dim(`            ${detailLine}`));
+  for (const fix of finding.fixes) {
+    const how = fixHow(fix);
+    if (how !== null) lines.push(`            → ${fix.title}${how === '' ? '' : `: ${paint.bold(how)}`}`);
+  }
+  return lines;
+}
+
+function fixHow(fix: FixSpec): string | null {
+  switch (fix.kind) {
+    case 'installPackages':
+      return fix.command;
+    case 'buildFromSource':
+    case 'runInTerminal':
+      return fix.commands.join(' && ');
+    case 'createEnvironment':
+      return `write ${fix.file}, then ${fix.commands.join(' && ')}`;
+    case 'editShebang':
+      return fix.newText;
+    case 'selectInterpreter':
+    case 'replaceText':
+      return '';
+    case 'ignoreModule':
+    case 'openDocs':
+      return null;
+  }
+}
+
+function countBySeverity(findings: readonly Finding[]): string {
+  const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
+  return (['error', 'warning', 'info'] as const)
+    .map((severity) => [severity, count(severity)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([severity, n]) => `${n} ${severity}${n === 1 ? '' : 's'}`)
+    .join(', ');
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `…${text.slice(text.length - max + 1)}` : text;
+}

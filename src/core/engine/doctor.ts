@@ -1,0 +1,188 @@
+// The engine: workspace + interpreters + environment → probes → findings. Shared by the CLI and the editor.
+import type { Clock, FileSystem, Logger } from '../ports';
+import type { InterpreterRef } from '../interpreters/interpreter';
+import type { Prober } from '../probe/prober';
+import type { ImportResult, InterpreterProbe } from '../probe/probeResult';
+import type { ImportUse, RuleInput, ScannedSource, ShebangTarget } from '../rules/ruleInput';
+import { runRules } from '../rules/index';
+import { rosDistroFrom } from '../workspace/rosDistro';
+import type { Diagnosis, DiagnoseRequest } from './doctorApi';
+import { importedModules, withoutStandardLibrary } from './neededModules';
+import { resolveShebang, splitPath } from './resolveCommand';
+import { ROS_PYTHON_DEPENDENCIES, usesRosClient } from './rosDependencies';
+import { createSourceScanner } from './scanSources';
+import { scanImports } from '../scan/importScanner';
+
+export interface DoctorDeps {
+  readonly fs: FileSystem;
+  readonly prober: Prober;
+  readonly logger: Logger;
+  readonly clock: Clock;
+}
+
+export interface Doctor {
+  diagnose(request: DiagnoseRequest): Promise<Diagnosis>;
+}
+
+export function createDoctor(deps: DoctorDeps): Doctor {
+  const scanner = createSourceScanner(deps.fs);
+
+  async function diagnose(request: DiagnoseRequest): Promise<Diagnosis> {
+    const started = deps.clock.now();
+    const spawnedBefore = deps.prober.processesSpawned;
+    const workspace = request.workspace;
+    const files = request.files ?? workspace?.pythonSources.map((source) => source.path) ?? [];
+    const sources = await scanner.scan(files, workspace, request.openDocuments ?? new Map());
+    const ignored = new Set(request.ignoredModules);
+    const imported = importedModules(sources, ignored);
+    const probeModules = moduleList(imported.keys(), request.extraModules, ignored);
+    const env = request.environment.vars;
+    const probe = (interpreter: InterpreterRef, modules: readonly string[], environment: 'sourced' | 'plain', vars = env, specOnly = request.specOnly) =>
+      deps.prober.probe({
+        interpreter,
+        modules,
+        env: vars,
+        environment: request.environment.kind === 'sourced' ? environment : 'plain',
+        timeoutMs: request.timeoutMs,
+        ...(request.signal ? { signal: request.signal } : {}),
+        ...(specOnly ? { specOnly } : {}),
+      });
+
+    const selected = await probe(request.selected, probeModules, 'sourced');
+    const facts = selected.kind === 'ok' ? selected.facts : null;
+    const needed = withoutStandardLibrary(withExtras(imported, request.extraModules, ignored), facts);
+    const failing = selected.kind === 'ok' ? [...needed.keys()].filter((module) => !importsCleanly(selected, module)) : [...needed.keys()];
+
+    const [selectedPlain, others, shebangs] = await Promise.all([
+      probePlain(request, selected, failing, probe),
+      probeCandidates(request, failing, probeModules, probe),
+      shebangTargets(sources, request, needed, probe),
+    ]);
+
+    const rosDistro = rosDistroFrom(env, workspace, request.rosInstalls ?? []);
+    const input: RuleInput = {
+      workspace,
+      rosDistro,
+      environment: request.environment,
+      files: sources,
+      modules: needed,
+      selected,
+      selectedPlain,
+      others,
+      shebangs,
+      pathDirs: splitPath(env.PATH),
+      ignoredModules: request.ignoredModules,
+    };
+    const findings = runRules(input).filter((finding) => finding.module === null || !ignored.has(finding.module));
+    return {
+      workspace,
+      rosDistro,
+      environment: request.environment,
+      files: sources,
+      modules: [...needed.keys()].sort(),
+      selected,
+      others,
+      findings,
+      durationMs: deps.clock.now() - started,
+      processesSpawned: deps.prober.processesSpawned - spawnedBefore,
+    };
+  }
+
+  type ProbeFn = (interpreter: InterpreterRef, modules: readonly string[], environment: 'sourced' | 'plain', vars?: Readonly<Record<string, string>>, specOnly?: boolean) => Promise<InterpreterProbe>;
+
+  /** The selected interpreter without the setup script: only worth a process when ROS modules fail or the user asked. */
+  async function probePlain(request: DiagnoseRequest, selected: InterpreterProbe, failing: readonly string[], probe: ProbeFn): Promise<InterpreterProbe | null> {
+    if (request.environment.kind !== 'sourced' || selected.kind !== 'ok') return null;
+    const rosModules = Object.keys(selected.specs).filter((module) => isRosImport(module) && !failing.includes(module));
+    if (rosModules.length === 0) return null;
+    const plainVars = request.plainEnvironment ?? request.environment.vars;
+    return probe(request.selected, rosModules, 'plain', plainVars, true);
+  }
+
+  /**
+   * Other interpreters. With probeAll every one is fully probed (the matrix). Otherwise a spec pass first,
+   * and real imports only in those whose specs find every module the selected one fails.
+   */
+  async function probeCandidates(request: DiagnoseRequest, failing: readonly string[], modules: readonly string[], probe: ProbeFn): Promise<InterpreterProbe[]> {
+    const candidates = request.candidates.filter((candidate) => candidate.realPath !== request.selected.realPath);
+    if (request.probeAll) return Promise.all(candidates.map((candidate) => probe(candidate, modules, 'sourced')));
+    if (failing.length === 0) return [];
+    const specPasses = await Promise.all(candidates.map((candidate) => probe(candidate, modules, 'sourced', undefined, true)));
+    return Promise.all(
+      specPasses.map((pass, index) => {
+        const candidate = candidates[index];
+        if (candidate === undefined || pass.kind !== 'ok' || request.specOnly) return pass;
+        const promising = failing.every((module) => pass.specs[module]?.found === true);
+        return promising ? probe(candidate, modules, 'sourced') : pass;
+      }),
+    );
+  }
+
+  /** What really runs each node: its shebang (or rosrun's relay), resolved on the environment's PATH. */
+  async function shebangTargets(
+    sources: readonly ScannedSource[],
+    request: DiagnoseRequest,
+    needed: ReadonlyMap<string, readonly ImportUse[]>,
+    probe: ProbeFn,
+  ): Promise<ShebangTarget[]> {
+    const pathDirs = splitPath(request.environment.vars.PATH);
+    const relays = request.workspace?.relays ?? [];
+    const targets = sources.flatMap((source) => (source.scan.shebang !== null && source.role === 'node' ? [{ source, shebang: source.scan.shebang }] : []));
+    return Promise.all(
+      targets.map(async ({ source, shebang }): Promise<ShebangTarget> => {
+        const relayEntry = relays.find((relay) => relay.target === source.path);
+        const relayText = relayEntry === undefined ? undefined : await deps.fs.readFile(relayEntry.path);
+        const relayShebang = relayText === undefined ? null : scanImports(firstLine(relayText)).shebang;
+        const effective = relayShebang ?? shebang;
+        const resolved = await resolveShebang(effective, pathDirs, deps.fs);
+        const realPath = resolved === null ? null : ((await deps.fs.realPath(resolved)) ?? resolved);
+        const fileModules = [...new Set(source.scan.imports.map((site) => site.topLevel))].filter((module) => needed.has(module));
+        const needsProbe = resolved !== null && realPath !== null && realPath !== request.selected.realPath && fileModules.length > 0;
+        const shebangProbe = needsProbe
+          ? await probe(
+              { path: resolved, realPath, kind: 'other', source: 'shebang', envPrefix: null, displayName: resolved },
+              fileModules,
+              'sourced',
+            )
+          : null;
+        return {
+          file: source.path,
+          shebang,
+          relay: relayEntry === undefined ? null : { path: relayEntry.path, shebang: relayShebang },
+          resolvedPath: resolved,
+          probe: shebangProbe,
+        };
+      }),
+    );
+  }
+
+  return { diagnose };
+}
+
+function moduleList(imported: Iterable<string>, extras: readonly string[], ignored: ReadonlySet<string>): string[] {
+  const modules = new Set([...imported, ...extras].filter((module) => !ignored.has(module)));
+  if (usesRosClient(modules)) for (const dependency of ROS_PYTHON_DEPENDENCIES) modules.add(dependency);
+  return [...modules];
+}
+
+function withExtras(imported: Map<string, ImportUse[]>, extras: readonly string[], ignored: ReadonlySet<string>): Map<string, ImportUse[]> {
+  const result = new Map(imported);
+  for (const extra of extras) if (!ignored.has(extra) && !result.has(extra)) result.set(extra, []);
+  return result;
+}
+
+function importsCleanly(probe: InterpreterProbe & { kind: 'ok' }, module: string): boolean {
+  const result: ImportResult | undefined = probe.imports[module];
+  if (result !== undefined) return result.status === 'ok';
+  return probe.specs[module]?.found === true;
+}
+
+const ROS_IMPORT = /^(rospy|roslib|rosbag|rosgraph|rclpy|cv_bridge|tf|tf2_ros|message_filters|genpy|.*_msgs|.*_srvs)$/;
+function isRosImport(module: string): boolean {
+  return ROS_IMPORT.test(module);
+}
+
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return end === -1 ? text : text.slice(0, end);
+}

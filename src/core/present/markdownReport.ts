@@ -1,0 +1,42 @@
+// The report as Markdown, for "Copy Report as Markdown" and `--format markdown`: pastes into an issue as is.
+import type { Diagnosis } from '../engine/doctorApi';
+import { buildReport } from './reportModel';
+import { VERDICT_SYMBOL, VERDICT_WORD, type ModuleVerdict } from './moduleVerdict';
+import { describeLocation } from './findingText';
+
+export function reportMarkdown(diagnosis: Diagnosis): string {
+  const report = buildReport(diagnosis);
+  const lines: string[] = ['# ROS Env Doctor report', ''];
+  lines.push(`- Workspace: ${report.workspaceRoot === null ? 'none' : `\`${report.workspaceRoot}\` (${report.workspaceKind})`}`);
+  lines.push(`- ROS distro: ${report.rosDistro} (${report.rosPython})`);
+  lines.push(`- Environment: ${report.environment}`);
+  lines.push('');
+  lines.push('## Interpreters × modules', '');
+  if (report.rows.length === 0) lines.push('The workspace imports no third-party module.', '');
+  else {
+    lines.push(`| module | ${report.interpreters.map((interpreter) => cell(`${interpreter.displayName}${interpreter.selected ? ' (selected)' : ''}`)).join(' | ')} |`);
+    lines.push(`|---|${report.interpreters.map(() => '---').join('|')}|`);
+    for (const row of report.rows) lines.push(`| \`${row.module}\` | ${row.cells.map(verdictCell).join(' | ')} |`);
+    lines.push('');
+  }
+  lines.push('## Findings', '');
+  if (report.findings.length === 0) lines.push('No problems found.');
+  for (const finding of report.findings) {
+    lines.push(`- **${finding.severity}** \`${finding.code}\` ${describeLocation(finding)}: ${finding.message}`);
+    for (const fix of finding.fixes) if (fix.kind !== 'openDocs') lines.push(`  - fix: ${fix.title}`);
+  }
+  if (report.variables.length > 0) {
+    lines.push('', '## Environment variables', '');
+    for (const [name, value] of report.variables) lines.push(`- \`${name}\` = \`${value}\``);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function verdictCell(verdict: ModuleVerdict): string {
+  const text = 'version' in verdict && verdict.version !== null ? `${VERDICT_SYMBOL[verdict.kind]} ${verdict.version}` : `${VERDICT_SYMBOL[verdict.kind]} ${VERDICT_WORD[verdict.kind]}`;
+  return cell('firstLine' in verdict ? `${text}: ${verdict.firstLine}` : text);
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
