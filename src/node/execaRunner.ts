@@ -1,0 +1,135 @@
+// The core's ProcessRunner on execa: no shell, own process group, group kill on timeout/abort, capped output.
+import type { ProcessOutcome, ProcessRunner, RunOptions } from '../core/ports';
+
+/** After killing a group, how long to wait for the child's streams to close before giving up on them. */
+const KILL_GRACE_MS = 150;
+
+/** Keeps the first and the last half of a stream: an error's start and a probe's document (printed last) both survive. */
+class CappedOutput {
+  private readonly head: Buffer[] = [];
+  private headBytes = 0;
+  private tail: Buffer[] = [];
+  private tailBytes = 0;
+  truncated = false;
+
+  constructor(private readonly maxBytes: number) {}
+
+  push(chunk: Buffer): void {
+    const headRoom = Math.ceil(this.maxBytes / 2) - this.headBytes;
+    if (headRoom > 0) {
+      const taken = chunk.subarray(0, headRoom);
+      this.head.push(taken);
+      this.headBytes += taken.length;
+      chunk = chunk.subarray(taken.length);
+    }
+    if (chunk.length === 0) return;
+    this.tail.push(chunk);
+    this.tailBytes += chunk.length;
+    const tailLimit = Math.floor(this.maxBytes / 2);
+    while (this.tailBytes > tailLimit) {
+      this.truncated = true;
+      const first = this.tail[0];
+      if (first === undefined) break;
+      const excess = this.tailBytes - tailLimit;
+      if (first.length <= excess) {
+        this.tail.shift();
+        this.tailBytes -= first.length;
+      } else {
+        this.tail[0] = first.subarray(excess);
+        this.tailBytes -= excess;
+      }
+    }
+  }
+
+  text(): string {
+    const head = Buffer.concat(this.head).toString('utf8');
+    const tail = Buffer.concat(this.tail).toString('utf8');
+    return this.truncated ? `${head}\n${tail}` : head + tail;
+  }
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // ESRCH: the group is already gone, which is what we wanted.
+  }
+}
+
+export function createExecaRunner(): ProcessRunner {
+  return { run: (file, args, options) => runProcess(file, args, options) };
+}
+
+async function runProcess(file: string, args: readonly string[], options: RunOptions): Promise<ProcessOutcome> {
+  if (options.signal?.aborted) return { kind: 'aborted' };
+  const started = performance.now();
+  const stdout = new CappedOutput(options.maxOutputBytes);
+  const stderr = new CappedOutput(options.maxOutputBytes);
+  // execa is ESM-only; a dynamic import loads it from the CommonJS bundle and from tsx-run tests alike.
+  const { execa } = await import('execa');
+  const subprocess = execa(file, [...args], {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    extendEnv: options.env === undefined,
+    detached: true,
+    stdin: 'ignore',
+    stdout: 'pipe',
+    stderr: 'pipe',
+    buffer: false,
+    reject: false,
+    cleanup: true,
+    windowsHide: true,
+  });
+  subprocess.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+  subprocess.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+  // Anything the child left behind in its group (a daemon thread's subprocess, a forked helper) goes with it.
+  subprocess.on('exit', () => killGroup(subprocess.pid));
+
+  let stoppedFor: 'timeout' | 'aborted' | null = null;
+  let graceTimer: NodeJS.Timeout | undefined;
+  let releaseGrace: () => void = () => {};
+  const grace = new Promise<'grace'>((resolve) => {
+    releaseGrace = () => resolve('grace');
+  });
+  const stop = (reason: 'timeout' | 'aborted'): void => {
+    if (stoppedFor !== null) return;
+    stoppedFor = reason;
+    killGroup(subprocess.pid);
+    graceTimer = setTimeout(releaseGrace, KILL_GRACE_MS);
+  };
+  const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
+  const onAbort = (): void => stop('aborted');
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+
+  const settled = await Promise.race([subprocess, grace]);
+  clearTimeout(timer);
+  if (graceTimer !== undefined) clearTimeout(graceTimer);
+  options.signal?.removeEventListener('abort', onAbort);
+  if (settled === 'grace') {
+    // A grandchild that left our group still holds the pipes; stop reading rather than hang.
+    subprocess.stdout?.destroy();
+    subprocess.stderr?.destroy();
+  }
+
+  const durationMs = Math.round(performance.now() - started);
+  if (stoppedFor === 'aborted') return { kind: 'aborted' };
+  if (stoppedFor === 'timeout') return { kind: 'timeout', timeoutMs: options.timeoutMs, stdout: stdout.text(), stderr: stderr.text() };
+  if (settled === 'grace') return { kind: 'aborted' };
+  if (settled.exitCode === undefined && settled.signal === undefined) {
+    const code = settled.code ?? 'UNKNOWN';
+    const message = settled.originalMessage ?? settled.shortMessage ?? settled.message ?? code;
+    return { kind: 'spawn-error', code, message };
+  }
+  if (settled.signal !== undefined) {
+    return { kind: 'signaled', signal: settled.signal, stdout: stdout.text(), stderr: stderr.text(), durationMs };
+  }
+  return {
+    kind: 'exited',
+    exitCode: settled.exitCode ?? 0,
+    stdout: stdout.text(),
+    stderr: stderr.text(),
+    truncated: stdout.truncated || stderr.truncated,
+    durationMs,
+  };
+}

@@ -1,0 +1,22 @@
+// Where python/probe.py is: next to the bundle when shipped (dist/*.js), in the source tree when run through tsx.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Candidate locations, nearest first, for code running in `fromDir` (dist/ of the bundle, or src/node/ under tsx). */
+export function probeScriptCandidates(fromDir: string = __dirname): readonly string[] {
+  return [
+    resolve(fromDir, '..', 'python', 'probe.py'), // dist/extension.js, dist/cli.js
+    resolve(fromDir, '..', '..', 'python', 'probe.py'), // src/node/probeScriptPath.ts
+  ];
+}
+
+/** The probe script's absolute path, or undefined when no candidate exists (a broken install). */
+export function findProbeScript(fromDir: string = __dirname): string | undefined {
+  return probeScriptCandidates(fromDir).find((candidate) => existsSync(candidate));
+}
+
+/** The probe script to run: the one found, else the nearest candidate (running it then fails loudly, naming the path). */
+export function probeScriptPath(fromDir: string = __dirname): string {
+  const candidates = probeScriptCandidates(fromDir);
+  return findProbeScript(fromDir) ?? candidates[0] ?? 'python/probe.py';
+}
