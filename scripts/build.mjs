@@ -1,6 +1,8 @@
 // One bundler for everything that ships: the extension and the CLI, both CommonJS for Node.
 import { build, context } from 'esbuild';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
+
+const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -15,6 +17,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  define: { __VERSION__: JSON.stringify(version) },
 };
 
 const targets = [

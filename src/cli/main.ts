@@ -75,12 +75,13 @@ async function run(options: CliOptions): Promise<number> {
     process.stderr.write('ros-env-doctor: no python3 or python on PATH: give the interpreter with --python PATH\n');
     return 2;
   }
-  const selected: InterpreterRef = await resolveInterpreter(selectedPath, 'selected', { fs, runner, env: environment.vars, home: os.homedir() });
+  const resolveDeps = { fs, runner, env: environment.vars, home: os.homedir(), cwd: workspace?.root ?? root };
+  const selected: InterpreterRef = await resolveInterpreter(selectedPath, 'selected', resolveDeps);
   const candidates = await discoverInterpreters({ fs, runner, env: environment.vars, home: os.homedir(), workspaceRoot: workspace?.root ?? null, selected: selected.path });
   const rosInstalls = (await fs.readDir('/opt/ros')).filter((entry) => entry.kind === 'directory' || entry.kind === 'symlink').map((entry) => path.join('/opt/ros', entry.name));
   const files = workspace === null ? await looseFiles(root, rootStat.isDirectory(), fs) : undefined;
 
-  const doctor = createDoctor({ fs, prober, logger, clock: systemClock });
+  const doctor = createDoctor({ fs, prober, logger, clock: systemClock, resolveInterpreter: (file, source) => resolveInterpreter(file, source, resolveDeps) });
   const diagnosis = await doctor.diagnose({
     workspace,
     ...(files === undefined ? {} : { files }),
@@ -93,6 +94,7 @@ async function run(options: CliOptions): Promise<number> {
     probeAll: options.all,
     rosInstalls,
   });
+  logger.info(`diagnosed in ${diagnosis.durationMs} ms; spawned ${diagnosis.processesSpawned} processes`);
   if (options.cache) await saveProbeCache(cache, cacheFile).catch((error: unknown) => logger.warn(`could not save the probe cache to ${cacheFile}: ${String(error)}`));
 
   const color = options.color === 'auto' ? process.stdout.isTTY === true && process.env.NO_COLOR === undefined : options.color;

@@ -1,6 +1,6 @@
 // The engine: workspace + interpreters + environment → probes → findings. Shared by the CLI and the editor.
 import type { Clock, FileSystem, Logger } from '../ports';
-import type { InterpreterRef } from '../interpreters/interpreter';
+import type { InterpreterRef, InterpreterSource } from '../interpreters/interpreter';
 import type { Prober } from '../probe/prober';
 import type { ImportResult, InterpreterProbe } from '../probe/probeResult';
 import type { ImportUse, RuleInput, ScannedSource, ShebangTarget } from '../rules/ruleInput';
@@ -18,6 +18,8 @@ export interface DoctorDeps {
   readonly prober: Prober;
   readonly logger: Logger;
   readonly clock: Clock;
+  /** Describes an interpreter found by a shebang (kind, name); without it the path is used as is. */
+  readonly resolveInterpreter?: (path: string, source: InterpreterSource) => Promise<InterpreterRef>;
 }
 
 export interface Doctor {
@@ -138,13 +140,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
         const realPath = resolved === null ? null : ((await deps.fs.realPath(resolved)) ?? resolved);
         const fileModules = [...new Set(source.scan.imports.map((site) => site.topLevel))].filter((module) => needed.has(module));
         const needsProbe = resolved !== null && realPath !== null && realPath !== request.selected.realPath && fileModules.length > 0;
-        const shebangProbe = needsProbe
-          ? await probe(
-              { path: resolved, realPath, kind: 'other', source: 'shebang', envPrefix: null, displayName: resolved },
-              fileModules,
-              'sourced',
-            )
-          : null;
+        const shebangProbe = needsProbe ? await probe(await describe(resolved, realPath), fileModules, 'sourced') : null;
         return {
           file: source.path,
           shebang,
@@ -154,6 +150,11 @@ export function createDoctor(deps: DoctorDeps): Doctor {
         };
       }),
     );
+  }
+
+  function describe(file: string, realPath: string): Promise<InterpreterRef> {
+    if (deps.resolveInterpreter !== undefined) return deps.resolveInterpreter(file, 'shebang');
+    return Promise.resolve({ path: file, realPath, kind: 'other', source: 'shebang', envPrefix: null, displayName: file });
   }
 
   return { diagnose };
