@@ -94,9 +94,10 @@ export interface CacheKeyInput {
 }
 
 export function environmentCacheKey(input: CacheKeyInput): string {
-  const env = createHash('sha256');
-  for (const name of Object.keys(input.baseEnv).sort()) env.update(`${name}=${input.baseEnv[name] ?? ''}\0`);
-  return JSON.stringify([input.script, input.shell, input.stamps, env.digest('hex')]);
+  // JSON keeps names and values apart whatever they contain.
+  const entries = Object.keys(input.baseEnv).sort().map((name) => [name, input.baseEnv[name] ?? '']);
+  const envHash = createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+  return JSON.stringify([input.script, input.shell, input.stamps, envHash]);
 }
 
 /** The shell the user would source with: the requested one, else $SHELL when it is bash or zsh, else bash. */

@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ProcessRunner } from '../../../src/core/ports';
+import { resolveInterpreter } from '../../../src/node/resolveInterpreter';
+import { discoverInterpreters } from '../../../src/node/interpreterDiscovery';
+import { findOnPath } from '../../../src/node/pathLookup';
+import { createMemoryFileSystem, type MemoryFileSystem } from './memoryFileSystem';
+
+const ROOT = '/home/u/.pyenv';
+const shimText = (root: string) => `#!/usr/bin/env bash\nset -e\nprogram="\${0##*/}"\n\nexport PYENV_ROOT="${root}"\nexec "${root}/libexec/pyenv" exec "$program" "$@"\n`;
+const exe = { executable: true };
+
+/** A home with pyenv 3.8.18, 3.12.1 and shims, and Debian's python3. */
+function machine(): MemoryFileSystem {
+  const fs = createMemoryFileSystem();
+  for (const v of ['3.8.18', '3.12.1']) {
+    const minor = v.split('.').slice(0, 2).join('.');
+    fs.file(`${ROOT}/versions/${v}/bin/python${minor}`, 'ELF', exe).link(`${ROOT}/versions/${v}/bin/python3`, `python${minor}`).link(`${ROOT}/versions/${v}/bin/python`, 'python3');
+  }
+  for (const name of ['python', 'python3', 'python3.8', 'python3.12']) fs.file(`${ROOT}/shims/${name}`, shimText(ROOT), exe);
+  fs.file('/usr/bin/python3.11', 'ELF', exe).link('/usr/bin/python3', 'python3.11');
+  fs.file(`${ROOT}/version`, '3.12.1\n');
+  return fs;
+}
+
+/** Fails the test if anything tries to run a process: discovery must cost none. */
+const noProcesses: ProcessRunner = {
+  run: async (file) => assert.fail(`discovery ran ${file}`),
+};
+
+const deps = (fs: MemoryFileSystem, env: Record<string, string> = {}, cwd: string | null = '/ws') => ({ fs, env: { PATH: `${ROOT}/shims:/usr/bin`, ...env }, home: '/home/u', cwd });
+
+test("a selected pyenv shim resolves to the global version's real binary", async () => {
+  const ref = await resolveInterpreter(`${ROOT}/shims/python3`, 'selected', deps(machine()));
+  assert.equal(ref.path, `${ROOT}/shims/python3`);
+  assert.equal(ref.realPath, `${ROOT}/versions/3.12.1/bin/python3.12`);
+  assert.equal(ref.displayName, 'pyenv 3.12.1');
+});
+
+test('a .python-version in a parent of the workspace wins over the global version', async () => {
+  const fs = machine().file('/.python-version', '3.8\n');
+  const ref = await resolveInterpreter(`${ROOT}/shims/python`, 'selected', deps(fs, {}, '/ws/src/pkg'));
+  assert.equal(ref.realPath, `${ROOT}/versions/3.8.18/bin/python3.8`);
+});
+
+test('PYENV_VERSION wins over .python-version, and "system" finds python3 behind the shims', async () => {
+  const fs = machine().file('/ws/.python-version', '3.8.18\n');
+  const ref = await resolveInterpreter(`${ROOT}/shims/python3`, 'selected', deps(fs, { PYENV_VERSION: 'system' }));
+  assert.equal(ref.realPath, '/usr/bin/python3.11');
+  assert.equal(ref.kind, 'system');
+});
+
+test('a path that does not exist is kept as it is, for the prober to report', async () => {
+  const ref = await resolveInterpreter('/opt/nowhere/bin/python3', 'setting', deps(machine()));
+  assert.deepEqual([ref.path, ref.realPath, ref.kind, ref.source], ['/opt/nowhere/bin/python3', '/opt/nowhere/bin/python3', 'other', 'setting']);
+});
+
+test('discovery lists each interpreter once, in PATH order, and skips shims pyenv cannot run', async () => {
+  const fs = machine().file(`${ROOT}/shims/python2`, shimText(ROOT), exe).file('/usr/local/bin/python3', 'not executable');
+  const refs = await discoverInterpreters({ fs, runner: noProcesses, env: { PATH: `${ROOT}/shims:/usr/bin` }, home: '/home/u', workspaceRoot: null });
+  assert.deepEqual(
+    refs.map((r) => [r.path, r.realPath, r.source, r.displayName]),
+    [
+      [`${ROOT}/shims/python`, `${ROOT}/versions/3.12.1/bin/python3.12`, 'path', 'pyenv 3.12.1'],
+      ['/usr/bin/python3', '/usr/bin/python3.11', 'path', '/usr/bin/python3'],
+      [`${ROOT}/versions/3.8.18/bin/python`, `${ROOT}/versions/3.8.18/bin/python3.8`, 'pyenv', 'pyenv 3.8.18'],
+    ],
+  );
+});
+
+test('the selected interpreter comes first and is kept even when it is not executable', async () => {
+  const fs = machine().file('/ws/fake-python', 'print me');
+  const refs = await discoverInterpreters({ fs, runner: noProcesses, env: { PATH: '/usr/bin' }, home: '/home/u', workspaceRoot: '/ws', selected: '/ws/fake-python' });
+  assert.equal(refs[0]?.path, '/ws/fake-python');
+  assert.equal(refs[0]?.source, 'selected');
+});
+
+test('a selected /usr/bin/python3 keeps its own path when PATH finds the same binary again', async () => {
+  const refs = await discoverInterpreters({ fs: machine(), runner: noProcesses, env: { PATH: '/usr/bin' }, home: '/home/u', workspaceRoot: null, selected: '/usr/bin/python3.11' });
+  const system = refs.filter((r) => r.realPath === '/usr/bin/python3.11');
+  assert.deepEqual(system.map((r) => [r.path, r.source]), [['/usr/bin/python3.11', 'selected']]);
+});
+
+test('findOnPath takes only executable files, in PATH order', async () => {
+  const fs = createMemoryFileSystem().file('/a/python3', 'text').dir('/b/python3').file('/c/python3', 'ELF', exe).file('/d/python3', 'ELF', exe);
+  assert.equal(await findOnPath('python3', ['/a', '/b', '/c', '/d'], fs), '/c/python3');
+  assert.equal(await findOnPath('python9', ['/a', '/c'], fs), null);
+  assert.equal(await findOnPath('/d/python3', [], fs), '/d/python3');
+  assert.equal(await findOnPath('/a/python3', [], fs), null);
+});
