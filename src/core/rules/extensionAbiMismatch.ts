@@ -1,0 +1,42 @@
+// Compiled code built for another Python (or another NumPy): present, found, and unusable by this interpreter.
+import type { Finding } from '../findings/finding';
+import type { RuleInput } from './ruleInput';
+import { installFix } from '../fixes/installCommand';
+import { packageNames } from '../fixes/packageNames';
+import { sourceBuildFix } from '../fixes/sourceBuild';
+import { docsFix, fixList, placementsFor } from './findingParts';
+import { baseDir, betterInterpreter, pythonVersion, selectedModules, switchFix } from './probeFacts';
+import { ownTag } from './moduleVerdict';
+
+export function extensionAbiMismatch(input: RuleInput): readonly Finding[] {
+  return selectedModules(input).flatMap(({ module, uses, verdict, probe }) => {
+    if (verdict.kind !== 'abi') return [];
+    const name = probe.interpreter.displayName;
+    const here = `${name} is ${pythonVersion(probe.facts)} (${ownTag(probe.facts)})`;
+    const message =
+      verdict.builtFor === null
+        ? `${module} here is built for another Python but ${here}: ${verdict.error}`
+        : `${module} here is built for ${verdict.builtFor} but ${here}`;
+    const better = betterInterpreter(input, module);
+    const names = packageNames(module);
+    // A wheel only helps where pip/conda manage the environment; a PEP 668 system Python gets no install fix here.
+    const install = names.ros ? null : installFix(probe, [module], baseDir(input));
+    const fixes = fixList(
+      better === undefined ? null : switchFix(better),
+      sourceBuildFix(probe.interpreter, module, input.workspace, input.rosDistro),
+      install?.kind === 'installPackages' ? install : null,
+      docsFix('extension-abi-mismatch'),
+    );
+    return placementsFor(uses, 'error').map(({ location, severity }): Finding => ({
+      code: 'extension-abi-mismatch',
+      severity,
+      message,
+      detail: verdict.detail === null ? verdict.error : `${verdict.error}\n${verdict.detail}`,
+      location,
+      related: [],
+      fixes,
+      interpreter: probe.interpreter.path,
+      module,
+    }));
+  });
+}

@@ -1,0 +1,97 @@
+// sys.path holds a directory made for another Python version (PYTHONPATH from another ROS, a Python 3 dist-packages under 2.7).
+import type { Finding } from '../findings/finding';
+import type { InterpreterFacts, SysPathEntry } from '../probe/protocol';
+import type { ImportUse, RuleInput } from './ruleInput';
+import { docsFix, fixList, siteRange } from './findingParts';
+import { isOk, okOthers, neededModules, importsAll, pythonVersion, switchFix, type OkProbe } from './probeFacts';
+
+interface PathVersion {
+  readonly major: number;
+  /** null for a bare `python3` directory (Debian's /usr/lib/python3/dist-packages). */
+  readonly minor: number | null;
+}
+
+/** The Python version a directory is for, from its `pythonX.Y` / `pythonX` components (the last one wins). */
+export function pathPythonVersion(dir: string): PathVersion | null {
+  let found: PathVersion | null = null;
+  for (const part of dir.split('/')) {
+    const match = /^python(\d)(?:\.(\d+))?$/.exec(part);
+    if (match?.[1] !== undefined) found = { major: Number(match[1]), minor: match[2] === undefined ? null : Number(match[2]) };
+  }
+  return found;
+}
+
+function isForeign(version: PathVersion, facts: InterpreterFacts): boolean {
+  if (version.major !== facts.version.major) return true;
+  return version.minor !== null && version.minor !== facts.version.minor;
+}
+
+function versionText(version: PathVersion): string {
+  return version.minor === null ? `Python ${version.major}` : `Python ${version.major}.${version.minor}`;
+}
+
+function fits(probe: OkProbe, version: PathVersion): boolean {
+  return !isForeign(version, probe.facts);
+}
+
+const ORIGIN_TEXT: Readonly<Record<SysPathEntry['origin'], string>> = {
+  pythonpath: 'PYTHONPATH puts',
+  pth: 'A .pth file puts',
+  site: 'The site module puts',
+  'user-site': 'The user site puts',
+  stdlib: 'The standard library puts',
+  zip: 'A zip entry puts',
+  script: 'The script folder puts',
+  other: 'Something puts',
+};
+
+/** Where a module the file imports was found (spec origin, else the file the import reported). */
+function moduleOrigin(probe: OkProbe, module: string): string | null {
+  const spec = probe.specs[module];
+  if (spec?.found === true && spec.origin !== null) return spec.origin;
+  const result = probe.imports[module];
+  if (result !== undefined && (result.status === 'ok' || result.status === 'error')) return result.file;
+  return null;
+}
+
+export function foreignPythonPath(input: RuleInput): readonly Finding[] {
+  const probe = input.selected;
+  if (!isOk(probe)) return [];
+  const name = probe.interpreter.displayName;
+  const needed = neededModules(input);
+  return probe.facts.sysPath.flatMap((entry) => {
+    if (!entry.exists || entry.origin === 'script') return [];
+    const version = pathPythonVersion(entry.path);
+    if (version === null || !isForeign(version, probe.facts)) return [];
+    const matching = okOthers(input).filter((p) => fits(p, version));
+    const better = matching.find((p) => importsAll(p, needed)) ?? matching[0];
+    const fixes = fixList(better === undefined ? null : switchFix(better), docsFix('foreign-python-path'));
+    const message = `${ORIGIN_TEXT[entry.origin]} ${entry.path} (for ${versionText(version)}) on the path of ${name}, which is ${pythonVersion(probe.facts)}`;
+    const detail = probe.facts.pythonPathEnv === null ? null : `PYTHONPATH=${probe.facts.pythonPathEnv}`;
+    const under = `${entry.path.replace(/\/+$/, '')}/`;
+    const firstPerFile = new Map<string, ImportUse>();
+    for (const [module, uses] of input.modules) {
+      const origin = moduleOrigin(probe, module);
+      if (origin === null || !origin.startsWith(under)) continue;
+      for (const use of uses) {
+        if (use.site.typeOnly) continue;
+        const seen = firstPerFile.get(use.file);
+        if (seen === undefined || use.site.line < seen.site.line || (use.site.line === seen.site.line && use.site.column < seen.site.column)) {
+          firstPerFile.set(use.file, use);
+        }
+      }
+    }
+    const locations = firstPerFile.size === 0 ? [null] : [...firstPerFile.values()].map(siteRange);
+    return locations.map((location): Finding => ({
+      code: 'foreign-python-path',
+      severity: 'warning',
+      message,
+      detail,
+      location,
+      related: [],
+      fixes,
+      interpreter: probe.interpreter.path,
+      module: null,
+    }));
+  });
+}

@@ -1,0 +1,156 @@
+// One verdict per module and interpreter, so that exactly one module rule speaks about each failure.
+import type { RaisedAt, SpecResult, ExtensionFile, InterpreterFacts } from '../probe/protocol';
+import type { OkProbe } from './probeFacts';
+
+export type ModuleVerdict =
+  | { readonly kind: 'ok' }
+  /** Not probed (spec-only pass without a spec, or the run was aborted): no rule speaks. */
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'missing'; readonly message: string }
+  | { readonly kind: 'case'; readonly variants: readonly string[]; readonly message: string }
+  | {
+      readonly kind: 'abi';
+      /** "cpython-311", or null when the failure's text is all there is. */
+      readonly builtFor: string | null;
+      readonly error: string;
+      readonly detail: string | null;
+    }
+  | { readonly kind: 'ros-deps'; readonly dependency: string; readonly error: string; readonly detail: string | null }
+  | {
+      readonly kind: 'error';
+      readonly exceptionType: string;
+      readonly message: string;
+      readonly detail: string | null;
+      readonly raisedAt: RaisedAt | null;
+    }
+  | { readonly kind: 'crash'; readonly signal: string | null; readonly exitCode: number | null; readonly detail: string }
+  | { readonly kind: 'timeout'; readonly timeoutMs: number };
+
+/** Modules that need ROS's Python dependencies to import. */
+export const ROS_CORE_MODULES: readonly string[] = ['rospy', 'roslib', 'rosbag', 'rosgraph', 'rclpy'];
+
+/** What rospy and friends import that a non-ROS environment (a conda env, a venv) usually lacks. */
+export const ROS_DEPENDENCIES: readonly string[] = [
+  'rospkg',
+  'catkin_pkg',
+  'netifaces',
+  'yaml',
+  'em',
+  'defusedxml',
+  'Crypto',
+  'Cryptodome',
+  'gnupg',
+];
+
+/** Texts that mean "this compiled module was built for another Python (or another NumPy)". */
+const ABI_SIGNATURES: readonly RegExp[] = [
+  /undefined symbol/,
+  /dynamic module does not define (module export|init) function/,
+  /Failed to load PyTorch C extensions/,
+  /_multiarray_umath/,
+  /compiled using NumPy 1\.x/,
+  /module compiled against (API|ABI) version/,
+  /invalid ELF header/,
+  /wrong ELF class/,
+  /libpython[\d.]*\S*\.so[^:]*: cannot open shared object file/,
+];
+
+/** "cpython-311-x86_64-linux-gnu" → "cpython-311". */
+export function shortTag(tag: string): string {
+  return tag.split('-').slice(0, 2).join('-');
+}
+
+/** This interpreter's tag: from SOABI, else made up from its version (2.7 has no SOABI). */
+export function ownTag(facts: InterpreterFacts): string {
+  return facts.soabi === null ? `cpython-${facts.version.major}${facts.version.minor}` : shortTag(facts.soabi);
+}
+
+function isForeignTag(tag: string | null, facts: InterpreterFacts): tag is string {
+  if (tag === null || tag === 'abi3') return false;
+  return facts.soabi === null ? /^cpython-/.test(tag) : tag !== facts.soabi && shortTag(tag) !== shortTag(facts.soabi);
+}
+
+function foreignExtensionTag(extensions: readonly ExtensionFile[], facts: InterpreterFacts): string | null {
+  const foreign = extensions.find((e) => isForeignTag(e.abiTag, facts));
+  return foreign?.abiTag == null ? null : shortTag(foreign.abiTag);
+}
+
+/** The tag in a compiled module's file name: `cv2.cpython-311-x86_64-linux-gnu.so` → "cpython-311". */
+function tagInFileName(file: string): string | null {
+  const match = /\.((?:cpython|pypy)-?\d+[a-z]*)(?:-[^./]*)?\.(so|pyd|dylib)$/.exec(file);
+  return match?.[1] ?? null;
+}
+
+function verdictForMissing(spec: SpecResult | undefined, message: string): ModuleVerdict {
+  if (spec !== undefined && spec.found === false) {
+    if (spec.caseVariants.length > 0) return { kind: 'case', variants: spec.caseVariants, message };
+    if (spec.foreignExtensions.length > 0) {
+      const builtFor = spec.foreignExtensions.map(tagInFileName).find((t) => t !== null) ?? null;
+      return { kind: 'abi', builtFor, error: message, detail: spec.foreignExtensions.join('\n') };
+    }
+  }
+  return { kind: 'missing', message };
+}
+
+/** The ROS dependency an error names, if any: the missing name, or "No module named 'x'" in the message. */
+function rosDependencyIn(missingName: string | null, message: string): string | null {
+  const named = missingName ?? /No module named '?([\w.]+)'?/.exec(message)?.[1] ?? null;
+  const top = named?.split('.')[0];
+  return top !== undefined && ROS_DEPENDENCIES.includes(top) ? top : null;
+}
+
+/** A ROS dependency whose spec the probe found missing, for a ROS core module whose own spec was found. */
+function missingDependencySpec(probe: OkProbe, module: string): string | null {
+  if (!ROS_CORE_MODULES.includes(module) || probe.specs[module]?.found !== true) return null;
+  return ROS_DEPENDENCIES.find((d) => probe.specs[d]?.found === false) ?? null;
+}
+
+export function moduleVerdict(probe: OkProbe, module: string): ModuleVerdict {
+  const spec = probe.specs[module];
+  const result = probe.imports[module];
+  const facts = probe.facts;
+  if (result === undefined) {
+    // Spec-only pass: finding the module is all that is known.
+    if (spec === undefined) return { kind: 'unknown' };
+    if (spec.found === true) {
+      const dependency = missingDependencySpec(probe, module);
+      return dependency === null ? { kind: 'ok' } : { kind: 'ros-deps', dependency, error: `No module named '${dependency}'`, detail: null };
+    }
+    if (spec.found === false) return verdictForMissing(spec, `No module named '${module}'`);
+    return { kind: 'error', exceptionType: spec.exceptionType, message: spec.message, detail: null, raisedAt: null };
+  }
+  switch (result.status) {
+    case 'ok': {
+      // A module can import and still be broken underneath (cv_bridge's compiled part loads lazily).
+      const failed = result.deepChecks.find((d) => d.status === 'error');
+      if (failed === undefined) return { kind: 'ok' };
+      const error = `${failed.exceptionType ?? 'Error'}: ${failed.message ?? `${failed.target} failed`}`;
+      const foreign = foreignExtensionTag(result.extensions, facts);
+      if (foreign !== null || ABI_SIGNATURES.some((s) => s.test(error))) return { kind: 'abi', builtFor: foreign, error, detail: null };
+      return { kind: 'error', exceptionType: failed.exceptionType ?? 'Error', message: failed.message ?? '', detail: null, raisedAt: null };
+    }
+    case 'missing':
+      return verdictForMissing(spec, result.message);
+    case 'not-run':
+      if (result.reason === 'aborted') return { kind: 'unknown' };
+      return verdictForMissing(spec, `No module named '${module}'`);
+    case 'timeout':
+      return { kind: 'timeout', timeoutMs: result.timeoutMs };
+    case 'crash':
+      return { kind: 'crash', signal: result.signal, exitCode: result.exitCode, detail: result.stderrExcerpt };
+    case 'error': {
+      const error = `${result.exceptionType}: ${result.message}`;
+      const detail = result.traceback === '' ? null : result.traceback;
+      if (ROS_CORE_MODULES.includes(module)) {
+        const dependency = rosDependencyIn(result.missingName, result.message) ?? missingDependencySpec(probe, module);
+        if (dependency !== null) return { kind: 'ros-deps', dependency, error, detail };
+      }
+      const foreign = foreignExtensionTag(result.extensions, facts);
+      const signature = ABI_SIGNATURES.some((s) => s.test(result.message) || s.test(result.traceback));
+      if (signature || (result.stage === 'deep-check' && foreign !== null)) {
+        return { kind: 'abi', builtFor: foreign, error, detail };
+      }
+      return { kind: 'error', exceptionType: result.exceptionType, message: result.message, detail, raisedAt: result.raisedAt };
+    }
+  }
+}
