@@ -1,0 +1,80 @@
+// DiagnosticSpecs → vscode.Diagnostics, for open documents only; remembers the specs so code actions can find their fixes.
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE, docsUrl, findSpec, type DiagnosticSpec } from '../core/present/diagnosticSpecs';
+import type { Severity, SourceRange } from '../core/findings/finding';
+import { Disposable } from './lifecycle';
+
+const SEVERITY: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/** Our ranges are 1-based lines, 0-based columns; the editor's are 0-based both. */
+export function toRange(range: SourceRange): vscode.Range {
+  return new vscode.Range(range.line - 1, range.column, range.endLine - 1, range.endColumn);
+}
+
+export class DiagnosticsPublisher extends Disposable {
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection('rosEnvDoctor'));
+  /** Specs per file path, per folder (a folder's diagnosis replaces only its own files). */
+  private readonly byFolder = new Map<string, ReadonlyMap<string, readonly DiagnosticSpec[]>>();
+
+  constructor(private readonly repositoryUrl: string | null) {
+    super();
+  }
+
+  publish(folder: string, specs: ReadonlyMap<string, readonly DiagnosticSpec[]>): void {
+    const before = this.byFolder.get(folder);
+    this.byFolder.set(folder, specs);
+    const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.fsPath));
+    for (const file of before?.keys() ?? []) if (!specs.has(file)) this.collection.delete(vscode.Uri.file(file));
+    for (const file of open) this.refreshFile(file);
+  }
+
+  /** Draws what is known about a file that was just opened (nothing when no diagnosis covered it yet). */
+  refreshFile(file: string): void {
+    const specs = this.specsFor(file);
+    if (specs.length === 0) this.collection.delete(vscode.Uri.file(file));
+    else this.collection.set(vscode.Uri.file(file), specs.map((spec) => this.toDiagnostic(spec)));
+  }
+
+  closeFile(file: string): void {
+    this.collection.delete(vscode.Uri.file(file));
+  }
+
+  clearFolder(folder: string): void {
+    for (const file of this.byFolder.get(folder)?.keys() ?? []) this.collection.delete(vscode.Uri.file(file));
+    this.byFolder.delete(folder);
+  }
+
+  specsFor(file: string): readonly DiagnosticSpec[] {
+    for (const specs of this.byFolder.values()) {
+      const list = specs.get(file);
+      if (list !== undefined) return list;
+    }
+    return [];
+  }
+
+  /** The spec behind a diagnostic the editor hands back (a copy, so matched by code and position). */
+  specOf(file: string, diagnostic: vscode.Diagnostic): DiagnosticSpec | undefined {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+    const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+    return findSpec(this.specsFor(file), code, diagnostic.range.start.line + 1, diagnostic.range.start.character);
+  }
+
+  private toDiagnostic(spec: DiagnosticSpec): vscode.Diagnostic {
+    const diagnostic = new vscode.Diagnostic(toRange(spec.range), spec.message, SEVERITY[spec.severity]);
+    diagnostic.source = DIAGNOSTIC_SOURCE;
+    const url = docsUrl(this.repositoryUrl, spec.docsAnchor);
+    diagnostic.code = url === null ? spec.code : { value: spec.code, target: vscode.Uri.parse(url) };
+    diagnostic.relatedInformation = spec.related.map(
+      (related) =>
+        new vscode.DiagnosticRelatedInformation(
+          new vscode.Location(vscode.Uri.file(related.file), related.range === null ? new vscode.Position(0, 0) : toRange(related.range)),
+          related.message,
+        ),
+    );
+    return diagnostic;
+  }
+}

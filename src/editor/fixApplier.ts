@@ -1,0 +1,116 @@
+// Carries out a fix the user chose: nothing here runs a command for them; terminals get text they must confirm with Enter.
+import * as vscode from 'vscode';
+import type { Logger } from '../core/ports';
+import { docsUrl } from '../core/present/diagnosticSpecs';
+import type { FixEffect, PresentedFix } from '../core/present/fixPresentation';
+import { editFor } from './fixEdits';
+import { Disposable } from './lifecycle';
+import { SETTINGS_SECTION } from './settings';
+
+export interface FixContext {
+  readonly folder: vscode.WorkspaceFolder;
+  /** Switches the folder's interpreter (the Python extension, else python.defaultInterpreterPath). */
+  selectInterpreter(path: string): Promise<void>;
+  /** Forget cached probes and diagnose again: after a fix the diagnostics should clear by themselves. */
+  reprobe(): void;
+}
+
+const TERMINAL_NAME = 'ROS Env Doctor';
+
+export class FixApplier extends Disposable {
+  /** Our terminals, with the folder whose interpreter a command there may change. */
+  private readonly terminals = new Map<vscode.Terminal, FixContext>();
+
+  constructor(
+    private readonly repositoryUrl: string | null,
+    private readonly extensionUri: vscode.Uri,
+    private readonly logger: Logger,
+  ) {
+    super();
+    // When a command the user ran in our terminal ends (or the terminal closes), what it installed is probed again.
+    this._register(
+      vscode.window.onDidEndTerminalShellExecution((event) => {
+        this.terminals.get(event.terminal)?.reprobe();
+      }),
+    );
+    this._register(
+      vscode.window.onDidCloseTerminal((terminal) => {
+        this.terminals.get(terminal)?.reprobe();
+        this.terminals.delete(terminal);
+      }),
+    );
+  }
+
+  /** Whether the fix was carried out (false: the user declined, or it no longer applies). */
+  async apply(fix: PresentedFix, context: FixContext): Promise<boolean> {
+    this.logger.info(`Applying fix ${fix.id}: ${fix.title}`);
+    const effect: FixEffect = fix.effect;
+    switch (effect.kind) {
+      case 'switch-interpreter': {
+        const choice = await vscode.window.showInformationMessage(effect.confirmation, { modal: true }, 'Switch Interpreter');
+        if (choice !== 'Switch Interpreter') return false;
+        await context.selectInterpreter(effect.path);
+        context.reprobe();
+        return true;
+      }
+      case 'terminal':
+        this.typeInTerminal(effect.text, context);
+        return true;
+      case 'edit': {
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.file(effect.file));
+        const edit = editFor(effect, document);
+        if (edit === undefined) return false;
+        return vscode.workspace.applyEdit(edit);
+      }
+      case 'untitled-document':
+        return this.openUntitled(effect, context);
+      case 'ignore-module': {
+        const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, context.folder.uri);
+        const current = config.get<unknown>('ignoreModules');
+        const list = Array.isArray(current) ? current.filter((item): item is string => typeof item === 'string') : [];
+        if (list.includes(effect.module)) return false;
+        await config.update('ignoreModules', [...list, effect.module], vscode.ConfigurationTarget.Workspace);
+        return true;
+      }
+      case 'docs': {
+        const url = docsUrl(this.repositoryUrl, effect.anchor);
+        if (url !== null) return vscode.env.openExternal(vscode.Uri.parse(url));
+        // Without a repository URL the bundled README is the documentation.
+        await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(this.extensionUri, 'README.md'));
+        return true;
+      }
+    }
+  }
+
+  /** A visible terminal with the command typed but not run: the user reads it and presses Enter. */
+  typeInTerminal(text: string, context: FixContext): vscode.Terminal {
+    const terminal = vscode.window.createTerminal({ name: TERMINAL_NAME, cwd: context.folder.uri });
+    this.terminals.set(terminal, context);
+    terminal.show(false);
+    terminal.sendText(text, false);
+    return terminal;
+  }
+
+  private async openUntitled(effect: Extract<FixEffect, { readonly kind: 'untitled-document' }>, context: FixContext): Promise<boolean> {
+    // An untitled document with the suggested path: Save proposes that place, and nothing is written until the user saves.
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(effect.suggestedFile).with({ scheme: 'untitled' }));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), effect.content);
+    await vscode.workspace.applyEdit(edit);
+    await vscode.languages.setTextDocumentLanguage(document, effect.language).then(
+      () => undefined,
+      () => undefined, // The language may not be installed; plain text is fine.
+    );
+    await vscode.window.showTextDocument(document);
+    if (effect.followUp === null) return true;
+    const followUp = effect.followUp;
+    const choice = await vscode.window.showInformationMessage(`Save the file, then run: ${followUp}`, 'Type in Terminal');
+    if (choice === 'Type in Terminal') this.typeInTerminal(followUp, context);
+    return true;
+  }
+
+  override dispose(): void {
+    this.terminals.clear();
+    super.dispose();
+  }
+}

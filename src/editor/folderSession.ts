@@ -1,0 +1,215 @@
+// One workspace folder's lifetime: its workspace model, captured environment, latest diagnosis and the probe run
+// in flight (an AbortController: a newer run cancels the older one).
+import * as vscode from 'vscode';
+import type { Diagnosis } from '../core/engine/doctorApi';
+import type { CapturedEnvironment } from '../core/engine/environment';
+import type { InterpreterRef } from '../core/interpreters/interpreter';
+import type { Logger } from '../core/ports';
+import type { Workspace } from '../core/workspace/workspace';
+import { diagnosticSpecs } from '../core/present/diagnosticSpecs';
+import type { DoctorState } from '../core/present/statusSummary';
+import { readSettings } from './configuration';
+import type { DiagnosticsPublisher } from './diagnosticsPublisher';
+import type { InterpreterProvider } from './interpreterProvider';
+import { Disposable, toDisposable } from './lifecycle';
+import type { DoctorServices } from './services';
+
+export interface SessionDeps {
+  readonly services: DoctorServices;
+  readonly publisher: DiagnosticsPublisher;
+  readonly logger: Logger;
+  interpreters(): Promise<InterpreterProvider>;
+  /** Tells the status item and the report what this folder is doing now. */
+  onState(session: FolderSession, state: DoctorState | { readonly kind: 'diagnosed'; readonly diagnosis: Diagnosis }): void;
+}
+
+export type RunOutcome =
+  | { readonly kind: 'diagnosed'; readonly diagnosis: Diagnosis }
+  | { readonly kind: 'superseded' }
+  | { readonly kind: 'no-interpreter'; readonly detail: string };
+
+export interface RunOptions {
+  /** Ignore cached probe results (Probe Environment, after a fix). */
+  readonly fresh?: boolean;
+  /** A caller's cancel (the progress notification's button). */
+  readonly signal?: AbortSignal;
+}
+
+export const TYPING_DELAY_MS = 300;
+
+export class FolderSession extends Disposable {
+  private workspace: Promise<Workspace | null> | undefined;
+  private environment: { readonly key: string; readonly value: Promise<CapturedEnvironment> } | undefined;
+  private latestDiagnosis: Diagnosis | undefined;
+  private inFlight: AbortController | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private pending = 0;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    readonly folder: vscode.WorkspaceFolder,
+    private readonly deps: SessionDeps,
+  ) {
+    super();
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '{devel,install,devel_isolated}/setup.{bash,sh,zsh}')));
+    const setupChanged = (): void => {
+      this.deps.logger.info(`A setup script changed in ${folder.name}; capturing the environment again.`);
+      this.environment = undefined;
+      this.workspace = undefined;
+      this.schedule(0);
+    };
+    this._register(watcher.onDidChange(setupChanged));
+    this._register(watcher.onDidCreate(setupChanged));
+    this._register(watcher.onDidDelete(setupChanged));
+    this._register(toDisposable(() => this.cancelRun()));
+  }
+
+  get diagnosis(): Diagnosis | undefined {
+    return this.latestDiagnosis;
+  }
+
+  /** Forget the workspace model and environment (a setting or the interpreter's variables changed). */
+  invalidate(): void {
+    this.environment = undefined;
+    this.workspace = undefined;
+  }
+
+  /** Diagnose after `delayMs` unless something newer asks first; typing uses TYPING_DELAY_MS. */
+  schedule(delayMs: number, options: RunOptions = {}): void {
+    if (this.isDisposed) return;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    else this.pending++;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.run(options).then(
+        () => this.settle(),
+        (error: unknown) => {
+          this.deps.logger.error(`Diagnosing ${this.folder.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          this.settle();
+        },
+      );
+    }, delayMs);
+  }
+
+  /** Resolves once no run is scheduled or in flight (tests and the Probe command wait on it). */
+  whenIdle(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  async run(options: RunOptions = {}): Promise<RunOutcome> {
+    this.pending++;
+    try {
+      return await this.runOnce(options);
+    } finally {
+      this.settle();
+    }
+  }
+
+  private async runOnce(options: RunOptions): Promise<RunOutcome> {
+    this.cancelRun();
+    const controller = new AbortController();
+    this.inFlight = controller;
+    const abortFromCaller = (): void => controller.abort();
+    options.signal?.addEventListener('abort', abortFromCaller, { once: true });
+    try {
+      return await this.diagnose(controller.signal, options.fresh === true);
+    } finally {
+      options.signal?.removeEventListener('abort', abortFromCaller);
+      if (this.inFlight === controller) this.inFlight = undefined;
+    }
+  }
+
+  private settle(): void {
+    this.pending = Math.max(0, this.pending - 1);
+    if (this.pending === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private cancelRun(): void {
+    this.inFlight?.abort();
+    this.inFlight = undefined;
+  }
+
+  private async diagnose(signal: AbortSignal, fresh: boolean): Promise<RunOutcome> {
+    const { services, logger } = this.deps;
+    const root = this.folder.uri.fsPath;
+    const settings = readSettings(this.folder, logger);
+    const provider = await this.deps.interpreters();
+    const choice = await provider.active(this.folder);
+    if ('kind' in choice) {
+      this.deps.onState(this, { kind: 'no-interpreter', detail: choice.detail });
+      return { kind: 'no-interpreter', detail: choice.detail };
+    }
+    this.workspace ??= services.detectWorkspace(root);
+    const workspace = await this.workspace;
+    const baseEnv = { ...processEnv(), ...provider.environmentVariables(this.folder) };
+    const timeoutMs = settings.probeTimeoutSeconds * 1000;
+    const envKey = JSON.stringify([settings.setupScript, settings.shell, baseEnv]);
+    if (this.environment?.key !== envKey) {
+      this.environment = {
+        key: envKey,
+        value: services.captureEnvironment({ workspace, folder: root, baseEnv, setupScript: settings.setupScript, shell: settings.shell, timeoutMs, signal }),
+      };
+    }
+    const environment = await this.environment.value;
+    if (signal.aborted) return { kind: 'superseded' };
+    if (environment.kind === 'failed') logger.warn(`Sourcing ${environment.script} failed: ${environment.detail}`);
+    const selected = await services.resolveInterpreter(choice.path, choice.source, environment.vars, root);
+    this.deps.onState(this, { kind: 'probing', interpreter: selected.displayName });
+    const candidates = settings.probeAllInterpreters ? await this.candidates(provider, selected, environment, workspace) : [];
+    if (signal.aborted) return { kind: 'superseded' };
+    if (fresh) services.forgetProbes();
+    const openDocuments = new Map<string, string>();
+    const openFiles: string[] = [];
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.languageId !== 'python' || document.uri.scheme !== 'file') continue;
+      if (vscode.workspace.getWorkspaceFolder(document.uri)?.uri.toString() !== this.folder.uri.toString()) continue;
+      openFiles.push(document.uri.fsPath);
+      if (document.isDirty) openDocuments.set(document.uri.fsPath, document.getText());
+    }
+    const files = [...new Set([...(workspace?.pythonSources.map((source) => source.path) ?? []), ...openFiles])];
+    const started = Date.now();
+    const diagnosis = await services.diagnose({
+      workspace,
+      files,
+      openDocuments,
+      selected,
+      candidates,
+      environment,
+      extraModules: settings.extraModules,
+      ignoredModules: settings.ignoreModules,
+      timeoutMs,
+      signal,
+    });
+    if (signal.aborted || this.isDisposed) return { kind: 'superseded' };
+    logger.info(
+      `${this.folder.name}: ${selected.displayName} — ${diagnosis.findings.length} finding(s), ${diagnosis.modules.length} module(s), ` +
+        `${diagnosis.processesSpawned} process(es) in ${Date.now() - started} ms.`,
+    );
+    this.latestDiagnosis = diagnosis;
+    this.deps.publisher.publish(root, diagnosticSpecs(diagnosis.findings));
+    this.deps.onState(this, { kind: 'diagnosed', diagnosis });
+    return { kind: 'diagnosed', diagnosis };
+  }
+
+  private async candidates(provider: InterpreterProvider, selected: InterpreterRef, environment: CapturedEnvironment, workspace: Workspace | null): Promise<readonly InterpreterRef[]> {
+    const { services } = this.deps;
+    const root = workspace?.root ?? this.folder.uri.fsPath;
+    const discovered = await services.discoverInterpreters({ env: environment.vars, workspaceRoot: root, selected: selected.path });
+    const fromExtension = await Promise.all(provider.known().map((path) => services.resolveInterpreter(path, 'python-extension', environment.vars, root)));
+    const seen = new Set<string>([selected.realPath]);
+    const result: InterpreterRef[] = [];
+    for (const ref of [...fromExtension, ...discovered]) {
+      if (seen.has(ref.realPath)) continue;
+      seen.add(ref.realPath);
+      result.push(ref);
+    }
+    return result;
+  }
+}
+
+function processEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+  return env;
+}
