@@ -1,0 +1,312 @@
+// Runs python/probe.py in an interpreter: one facts pass, then one fresh process per module, results cached.
+import type { InterpreterRef } from '../interpreters/interpreter';
+import type { Clock, FileSystem, Logger, ProcessOutcome, ProcessRunner } from '../ports';
+import { deepChecksFor } from './deepChecks';
+import { parseProbeOutput } from './extractProbeDocument';
+import type { ImportResult, InterpreterProbe } from './probeResult';
+import { isCacheableImport, stampHolds, stampPaths, takeStamp, type CachedProbe, type ProbeCache, type ProbeCacheKey, type StampEntry } from './probeCache';
+import type { InterpreterFacts, SpecResult } from './protocol';
+import { stableHash } from './stableHash';
+
+export interface ProbeRequest {
+  readonly interpreter: InterpreterRef;
+  readonly modules: readonly string[];
+  /** The child's complete environment; PYTHONPATH in it is exactly what the probe must see. */
+  readonly env: Readonly<Record<string, string>>;
+  readonly environment: 'sourced' | 'plain';
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  /** Only the facts pass (find specs, no imports): cheap enough for every interpreter on the machine. */
+  readonly specOnly?: boolean;
+  /** Called as soon as the facts pass is known, before the (slower) imports. */
+  readonly onFacts?: (facts: InterpreterFacts, specs: Readonly<Record<string, SpecResult>>) => void;
+}
+
+export interface Prober {
+  probe(request: ProbeRequest): Promise<InterpreterProbe>;
+  /** How many processes this prober has started, ever; the engine reports the difference per run. */
+  readonly processesSpawned: number;
+}
+
+export interface ProberDeps {
+  readonly runner: ProcessRunner;
+  readonly fs: FileSystem;
+  readonly probeScript: string;
+  /** Processes running at once across every probe of this prober. */
+  readonly concurrency: number;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly cache: ProbeCache;
+}
+
+const MAX_OUTPUT_BYTES = 1024 * 1024;
+const EXCERPT_CHARS = 1500;
+
+type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
+
+/** At most `max` tasks at once; the others wait in order. */
+function createLimiter(max: number): Limiter {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+    else active += 1;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      // Hand the slot straight to the next task, or give it back.
+      if (next !== undefined) next();
+      else active -= 1;
+    }
+  };
+}
+
+function quote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+function excerpt(text: string): string {
+  const trimmed = text.replace(/\u0000/g, '').trim();
+  return trimmed.length <= EXCERPT_CHARS ? trimmed : `…${trimmed.slice(trimmed.length - EXCERPT_CHARS)}`;
+}
+
+function firstLine(text: string): string {
+  return (
+    text
+      .replace(/\u0000/g, '')
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line !== '') ?? ''
+  );
+}
+
+function topLevel(module: string): string {
+  return module.split('.')[0] ?? module;
+}
+
+function named(ref: InterpreterRef): string {
+  return ref.realPath !== '' && ref.realPath !== ref.path ? `${ref.path} (${ref.realPath})` : ref.path;
+}
+
+function spawnDetail(ref: InterpreterRef, code: string, message: string): string {
+  switch (code) {
+    case 'ENOENT':
+      return `${named(ref)} could not be started (ENOENT): the program named on its #! line does not exist`;
+    case 'EACCES':
+      return `${named(ref)} could not be started (EACCES: permission denied)`;
+    case 'ENOEXEC':
+      return `${named(ref)} is not a program this system can run (ENOEXEC): a truncated or foreign binary, or a script without a #! line`;
+    default:
+      return `${named(ref)} could not be started (${code}: ${firstLine(message)})`;
+  }
+}
+
+type FactsPass =
+  | { readonly kind: 'ok'; readonly facts: InterpreterFacts; readonly specs: Readonly<Record<string, SpecResult>> }
+  | { readonly kind: 'failed'; readonly probe: InterpreterProbe };
+
+export function createProber(deps: ProberDeps): Prober {
+  let spawned = 0;
+  const limit = createLimiter(Math.max(1, Math.floor(deps.concurrency)));
+
+  async function run(request: ProbeRequest, program: string, args: readonly string[]): Promise<ProcessOutcome> {
+    return limit(async () => {
+      if (request.signal?.aborted === true) return { kind: 'aborted' } as const;
+      spawned += 1;
+      const fullArgs = ['-B', deps.probeScript, ...args];
+      const commandLine = [program, ...fullArgs].map(quote).join(' ');
+      const started = deps.clock.now();
+      const outcome = await deps.runner.run(program, fullArgs, {
+        env: request.env,
+        timeoutMs: request.timeoutMs,
+        maxOutputBytes: MAX_OUTPUT_BYTES,
+        ...(request.signal !== undefined ? { signal: request.signal } : {}),
+      });
+      const took = `${deps.clock.now() - started} ms`;
+      switch (outcome.kind) {
+        case 'exited':
+          if (outcome.exitCode === 0) deps.logger.info(`${commandLine} (${took})`);
+          else deps.logger.warn(`${commandLine} exited with code ${outcome.exitCode} (${took}): ${excerpt(outcome.stderr || outcome.stdout)}`);
+          break;
+        case 'signaled':
+          deps.logger.warn(`${commandLine} was killed by ${outcome.signal} (${took}): ${excerpt(outcome.stderr)}`);
+          break;
+        case 'timeout':
+          deps.logger.warn(`${commandLine} timed out after ${outcome.timeoutMs} ms; its process group was killed. ${excerpt(outcome.stderr || outcome.stdout)}`);
+          break;
+        case 'spawn-error':
+          deps.logger.warn(`${commandLine} could not start: ${outcome.code} ${outcome.message}`);
+          break;
+        case 'aborted':
+          deps.logger.info(`${commandLine} cancelled (${took})`);
+          break;
+      }
+      return outcome;
+    });
+  }
+
+  async function factsPass(request: ProbeRequest, program: string, modules: readonly string[]): Promise<FactsPass> {
+    const ref = request.interpreter;
+    const outcome = await run(request, program, ['facts', modules.join(',')]);
+    const invalid = (reason: 'spawn-failed' | 'exited-without-result' | 'bad-protocol', detail: string): FactsPass => ({
+      kind: 'failed',
+      probe: { kind: 'invalid', interpreter: ref, reason, detail },
+    });
+    switch (outcome.kind) {
+      case 'spawn-error':
+        return invalid('spawn-failed', spawnDetail(ref, outcome.code, outcome.message));
+      case 'timeout':
+        return { kind: 'failed', probe: { kind: 'timeout', interpreter: ref, timeoutMs: outcome.timeoutMs, stage: 'startup' } };
+      case 'aborted':
+        return invalid('exited-without-result', `the probe of ${named(ref)} was cancelled before it finished`);
+      case 'signaled': {
+        const said = firstLine(outcome.stderr);
+        return invalid('exited-without-result', `${named(ref)} was killed by ${outcome.signal} before printing a probe result${said ? `: ${said}` : ''}`);
+      }
+      case 'exited': {
+        const parsed = parseProbeOutput(outcome.stdout);
+        if (parsed.kind === 'ok' && parsed.document.mode === 'facts') {
+          return { kind: 'ok', facts: parsed.document.interpreter, specs: parsed.document.specs };
+        }
+        if (parsed.kind === 'ok') return invalid('bad-protocol', `${named(ref)} answered the facts pass with a ${parsed.document.mode} document`);
+        if (parsed.kind === 'invalid') return invalid('bad-protocol', `${named(ref)}: ${parsed.reason}`);
+        if (outcome.exitCode !== 0) {
+          const said = firstLine(outcome.stderr) || firstLine(outcome.stdout);
+          return invalid('exited-without-result', `${named(ref)} exited with code ${outcome.exitCode}${said ? `: ${said}` : ''}`);
+        }
+        const said = firstLine(outcome.stdout);
+        return invalid(
+          'exited-without-result',
+          `${named(ref)} printed no probe result (is it a Python interpreter?)${said ? `; it printed "${said.slice(0, 80)}"` : ''}`,
+        );
+      }
+    }
+  }
+
+  async function importPass(request: ProbeRequest, program: string, module: string): Promise<ImportResult> {
+    const deep = deepChecksFor(module);
+    const outcome = await run(request, program, deep.length > 0 ? ['import', module, deep.join(',')] : ['import', module]);
+    switch (outcome.kind) {
+      case 'timeout':
+        return { status: 'timeout', timeoutMs: outcome.timeoutMs };
+      case 'aborted':
+        return { status: 'not-run', reason: 'aborted' };
+      case 'signaled':
+        return { status: 'crash', exitCode: null, signal: outcome.signal, stderrExcerpt: excerpt(outcome.stderr) };
+      case 'spawn-error':
+        return { status: 'crash', exitCode: null, signal: null, stderrExcerpt: `${outcome.code}: ${outcome.message}` };
+      case 'exited': {
+        const parsed = parseProbeOutput(outcome.stdout);
+        if (parsed.kind === 'ok' && parsed.document.mode === 'import' && parsed.document.module === module) return parsed.document.outcome;
+        // The import ended the process (os._exit, abort, a C extension calling exit) before the probe could report.
+        const why = parsed.kind === 'invalid' ? parsed.reason : parsed.kind === 'ok' ? `the probe reported on ${parsed.document.mode}` : '';
+        const stderr = excerpt(outcome.stderr);
+        return { status: 'crash', exitCode: outcome.exitCode, signal: null, stderrExcerpt: stderr || why };
+      }
+    }
+  }
+
+  /** not-found / not-a-file / not-executable before anything is spawned, with a detail naming the path. */
+  async function checkBinary(ref: InterpreterRef, program: string): Promise<InterpreterProbe | undefined> {
+    const stat = await deps.fs.stat(program);
+    if (stat === undefined) {
+      const slash = program.lastIndexOf('/');
+      const parent = slash > 0 ? program.slice(0, slash) : '/';
+      const name = program.slice(slash + 1);
+      const entry = (await deps.fs.readDir(parent)).find((candidate) => candidate.name === name);
+      const detail = entry?.kind === 'symlink' ? `${named(ref)} is a link to something that does not exist` : `${named(ref)} does not exist`;
+      return { kind: 'invalid', interpreter: ref, reason: 'not-found', detail };
+    }
+    if (stat.kind === 'directory') return { kind: 'invalid', interpreter: ref, reason: 'not-a-file', detail: `${named(ref)} is a directory, not an interpreter` };
+    if (stat.kind !== 'file') return { kind: 'invalid', interpreter: ref, reason: 'not-a-file', detail: `${named(ref)} is not a regular file` };
+    if (!stat.executable) return { kind: 'invalid', interpreter: ref, reason: 'not-executable', detail: `${named(ref)} is not executable (no x permission)` };
+    return undefined;
+  }
+
+  async function probe(request: ProbeRequest): Promise<InterpreterProbe> {
+    const started = deps.clock.now();
+    const ref = request.interpreter;
+    const program = ref.realPath !== '' ? ref.realPath : ref.path;
+    const bad = await checkBinary(ref, program);
+    if (bad !== undefined) return bad;
+
+    const key: ProbeCacheKey = {
+      realPath: (await deps.fs.realPath(program)) ?? program,
+      environment: request.environment,
+      envHash: stableHash(request.env),
+    };
+    const modules = [...new Set(request.modules)];
+    const previous = deps.cache.get(key);
+    const usable = previous !== undefined && (await stampHolds(deps.fs, previous.stamp)) ? previous : undefined;
+    if (previous !== undefined && usable === undefined) deps.cache.delete(key);
+
+    let facts: InterpreterFacts;
+    let stamp: readonly StampEntry[];
+    const specs: Record<string, SpecResult> = { ...(usable?.specs ?? {}) };
+    const imports: Record<string, ImportResult> = { ...(usable?.imports ?? {}) };
+    let spawnedHere = false;
+
+    const unknownSpecs = usable === undefined ? modules : modules.filter((module) => specs[module] === undefined);
+    if (usable === undefined || unknownSpecs.length > 0) {
+      const pass = await factsPass(request, program, unknownSpecs);
+      spawnedHere = true;
+      if (pass.kind === 'failed') return pass.probe;
+      facts = pass.facts;
+      Object.assign(specs, pass.specs);
+      stamp = usable?.stamp ?? (await takeStamp(deps.fs, stampPaths(key.realPath, facts)));
+    } else {
+      facts = usable.facts;
+      stamp = usable.stamp;
+    }
+    request.onFacts?.(facts, pick(specs, modules));
+
+    if (request.specOnly !== true) {
+      const inStdlib = new Set([...facts.stdlibModules, ...facts.builtinModules]);
+      const toImport: string[] = [];
+      for (const module of modules) {
+        if (inStdlib.has(topLevel(module)) || imports[module] !== undefined) continue;
+        if (specs[module]?.found === false) imports[module] = { status: 'not-run', reason: 'spec-missing' };
+        else toImport.push(module);
+      }
+      const results = await Promise.all(toImport.map((module) => importPass(request, program, module)));
+      if (toImport.length > 0) spawnedHere = true;
+      toImport.forEach((module, index) => {
+        const result = results[index];
+        if (result !== undefined) imports[module] = result;
+      });
+    }
+
+    const kept: Record<string, ImportResult> = {};
+    for (const [module, result] of Object.entries(imports)) if (isCacheableImport(result)) kept[module] = result;
+    const entry: CachedProbe = { key, stamp, facts, specs, imports: kept };
+    deps.cache.set(entry);
+
+    return {
+      kind: 'ok',
+      interpreter: ref,
+      facts,
+      specs: pick(specs, modules),
+      imports: pick(imports, modules),
+      environment: request.environment,
+      durationMs: deps.clock.now() - started,
+      cached: !spawnedHere,
+    };
+  }
+
+  return {
+    probe,
+    get processesSpawned() {
+      return spawned;
+    },
+  };
+}
+
+function pick<T>(all: Readonly<Record<string, T>>, modules: readonly string[]): Record<string, T> {
+  const result: Record<string, T> = {};
+  for (const module of modules) {
+    const value = all[module];
+    if (value !== undefined) result[module] = value;
+  }
+  return result;
+}
