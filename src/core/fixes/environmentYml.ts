@@ -1,6 +1,6 @@
 // One conda environment.yml holding every module the workspace imports, for when no single interpreter has them all.
 import * as path from 'node:path';
-import { Document, isSeq } from 'yaml';
+import { Document, isScalar, isSeq } from 'yaml';
 import type { FixSpec } from '../findings/fixSpec';
 import type { RosDistro } from '../workspace/workspace';
 import { isRealRosDistro, packageNames, robostackPackage } from './packageNames';
@@ -57,7 +57,7 @@ export function environmentYml(modules: readonly string[], distro: RosDistro, wo
   if (isSeq(seq)) {
     for (const [index, comment] of itemComments) {
       const item = seq.items[index];
-      if (item !== null && typeof item === 'object' && 'comment' in item) item.comment = comment;
+      if (isScalar(item)) item.comment = comment;
     }
   }
   return { name, content: doc.toString() };

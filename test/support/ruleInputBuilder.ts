@@ -1,0 +1,74 @@
+// Builds a RuleInput the way the engine does, from recorded probe output (test/fixtures/probes/) and Python sources
+// scanned by the real import scanner: rules are tested on what real interpreters reported.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { CapturedEnvironment } from '../../src/core/engine/environment';
+import { importedModules, withoutStandardLibrary } from '../../src/core/engine/neededModules';
+import type { InterpreterRef } from '../../src/core/interpreters/interpreter';
+import type { InterpreterProbe } from '../../src/core/probe/probeResult';
+import type { RuleInput, ScannedSource, ShebangTarget } from '../../src/core/rules/ruleInput';
+import { scanImports } from '../../src/core/scan/importScanner';
+import type { RosDistro, Workspace } from '../../src/core/workspace/workspace';
+
+export const FIXTURE_DIR = path.join(import.meta.dirname, '..', 'fixtures', 'probes');
+
+/** A recorded InterpreterProbe (the recorder's `_note`/`_scenario` fields are dropped by the type, not the data). */
+export function loadProbe(name: string): InterpreterProbe {
+  return JSON.parse(readFileSync(path.join(FIXTURE_DIR, `${name}.json`), 'utf8')) as InterpreterProbe;
+}
+
+/** The same probe as if the interpreter had been found elsewhere (a different path, kind or name). */
+export function withInterpreter(probe: InterpreterProbe, changes: Partial<InterpreterRef>): InterpreterProbe {
+  return { ...probe, interpreter: { ...probe.interpreter, ...changes } };
+}
+
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+  readonly packageName?: string | null;
+}
+
+export const noRos: RosDistro = { name: null, pythonVersion: null, pythonMinor: null, rosVersion: null, evidence: 'none' };
+
+export const plainEnvironment: CapturedEnvironment = { kind: 'plain', reason: 'no-setup-script', vars: {} };
+
+export interface RuleInputOptions {
+  readonly selected: InterpreterProbe;
+  readonly sources: readonly SourceFile[];
+  readonly others?: readonly InterpreterProbe[];
+  readonly selectedPlain?: InterpreterProbe | null;
+  readonly rosDistro?: RosDistro;
+  readonly environment?: CapturedEnvironment;
+  readonly workspace?: Workspace | null;
+  readonly shebangs?: readonly ShebangTarget[];
+  readonly pathDirs?: readonly string[];
+  readonly ignoredModules?: readonly string[];
+}
+
+export function scanSources(sources: readonly SourceFile[]): ScannedSource[] {
+  return sources.map((s) => ({ path: s.path, packageName: s.packageName ?? null, role: 'node', scan: scanImports(s.text) }));
+}
+
+export function buildRuleInput(options: RuleInputOptions): RuleInput {
+  const files = scanSources(options.sources);
+  const ignored = options.ignoredModules ?? [];
+  const facts = options.selected.kind === 'ok' ? options.selected.facts : null;
+  return {
+    workspace: options.workspace ?? null,
+    rosDistro: options.rosDistro ?? noRos,
+    environment: options.environment ?? plainEnvironment,
+    files,
+    modules: withoutStandardLibrary(importedModules(files, new Set(ignored)), facts),
+    selected: options.selected,
+    selectedPlain: options.selectedPlain ?? null,
+    others: options.others ?? [],
+    shebangs: options.shebangs ?? [],
+    pathDirs: options.pathDirs ?? ['/usr/local/bin', '/usr/bin', '/bin'],
+    ignoredModules: ignored,
+  };
+}
+
+/** A workspace with nothing but a root and setup scripts, for rules that only look at those. */
+export function bareWorkspace(root: string, setupScripts: Workspace['setupScripts'] = []): Workspace {
+  return { root, kind: 'catkin_make', packages: [], pythonSources: [], setupScripts, relays: [] };
+}
