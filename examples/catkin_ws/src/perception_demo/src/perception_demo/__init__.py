@@ -1,0 +1,1 @@
+"""Perception demo: a tiny image classifier wrapped for ROS nodes."""

@@ -1,0 +1,179 @@
+// A package's Python: nodes (scripts/, nodes/, catkin_install_python programs, console_scripts entry points) and
+// library modules (src/<module>/**, setup.py packages), found from listings and a few small files.
+import { posix as path } from 'node:path';
+import type { DirEntry, FileSystem } from '../ports';
+import type { PythonSource, PythonSourceEvidence } from './workspace';
+import { readCmakePythonFacts } from './cmakeLists';
+import { EMPTY_PACKAGING, mergePackaging, parseSetupCfg, parseSetupPy, type PythonPackaging } from './pythonPackaging';
+import { mapBounded } from './boundedParallel';
+import type { FoundPackage } from './findPackages';
+
+export interface PackagePython {
+  readonly sources: readonly PythonSource[];
+  readonly pythonModules: readonly string[];
+}
+
+/** Text of files detection had to read anyway (to see a shebang), so scanning need not read them again. */
+export type TextCache = Map<string, string>;
+
+const NODE_FOLDERS: readonly { readonly name: string; readonly evidence: PythonSourceEvidence }[] = [
+  { name: 'scripts', evidence: 'scripts-dir' },
+  { name: 'nodes', evidence: 'nodes-dir' },
+];
+const MAX_MODULE_DEPTH = 8;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function hasPythonShebang(text: string): boolean {
+  if (!text.startsWith('#!')) return false;
+  const end = text.indexOf('\n');
+  return /python|pypy|jython/.test(text.slice(2, end < 0 ? text.length : end));
+}
+
+class SourceSet {
+  private readonly byPath = new Map<string, { role: PythonSource['role']; evidence: Set<PythonSourceEvidence> }>();
+
+  add(file: string, role: PythonSource['role'], evidence: PythonSourceEvidence): void {
+    const known = this.byPath.get(file);
+    if (known === undefined) {
+      this.byPath.set(file, { role, evidence: new Set([evidence]) });
+      return;
+    }
+    known.evidence.add(evidence);
+    if (role === 'node') known.role = 'node';
+  }
+
+  has(file: string): boolean {
+    return this.byPath.has(file);
+  }
+
+  toSources(packageName: string): PythonSource[] {
+    return [...this.byPath.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([file, { role, evidence }]) => ({ path: file, packageName, role, evidence: [...evidence] }));
+  }
+}
+
+async function readPackaging(fs: FileSystem, pkgPath: string, names: ReadonlySet<string>): Promise<{ packaging: PythonPackaging; declared: boolean }> {
+  const [setupPy, setupCfg] = await Promise.all([
+    names.has('setup.py') ? fs.readFile(path.join(pkgPath, 'setup.py')) : undefined,
+    names.has('setup.cfg') ? fs.readFile(path.join(pkgPath, 'setup.cfg')) : undefined,
+  ]);
+  const fromPy = setupPy === undefined ? EMPTY_PACKAGING : parseSetupPy(setupPy);
+  const fromCfg = setupCfg === undefined ? EMPTY_PACKAGING : parseSetupCfg(setupCfg);
+  return { packaging: mergePackaging(fromPy, fromCfg), declared: setupPy !== undefined || setupCfg !== undefined };
+}
+
+/** Every .py file below a module folder, bounded in depth. */
+async function walkModule(fs: FileSystem, dir: string, depth: number, out: string[]): Promise<void> {
+  const entries = await fs.readDir(dir);
+  const subdirs: string[] = [];
+  for (const entry of entries) {
+    const child = path.join(dir, entry.name);
+    if (entry.name.endsWith('.py') && entry.kind !== 'directory') out.push(child);
+    else if (entry.kind === 'directory' && depth < MAX_MODULE_DEPTH && IDENTIFIER.test(entry.name)) subdirs.push(child);
+  }
+  await Promise.all(subdirs.map((sub) => walkModule(fs, sub, depth + 1, out)));
+}
+
+function globToRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+}
+
+/** Top-level module names with the folder each lives in. */
+async function moduleFolders(fs: FileSystem, pkg: FoundPackage, packaging: PythonPackaging, declared: boolean): Promise<Map<string, string>> {
+  const folders = new Map<string, string>();
+  const rootDir = packaging.packageDir[''];
+  // catkin's convention is src/<module> (setup.py says package_dir={'': 'src'}); ament_python keeps <module>/ at the top.
+  const base = rootDir !== undefined ? path.join(pkg.path, rootDir) : declared ? pkg.path : path.join(pkg.path, 'src');
+  const folderOf = (top: string): string => {
+    const mapped = packaging.packageDir[top];
+    return mapped !== undefined ? path.join(pkg.path, mapped) : path.join(base, top);
+  };
+  if (packaging.packages === 'find' || !declared) {
+    const excluded = packaging.excluded.map(globToRegExp);
+    const entries = base === pkg.path ? pkg.entries : await fs.readDir(base);
+    const candidates = entries.filter((entry) => entry.kind === 'directory' && IDENTIFIER.test(entry.name));
+    const withInit = await mapBounded(candidates, 16, async (entry) => ((await fs.stat(path.join(base, entry.name, '__init__.py')))?.kind === 'file' ? entry.name : null));
+    for (const name of withInit) {
+      if (name === null || name === 'test' || name === 'tests') continue;
+      if (excluded.some((pattern) => pattern.test(name))) continue;
+      folders.set(name, path.join(base, name));
+    }
+  } else {
+    for (const dotted of packaging.packages) {
+      const top = dotted.split('.')[0] ?? dotted;
+      if (IDENTIFIER.test(top) && !folders.has(top)) folders.set(top, folderOf(top));
+    }
+  }
+  return folders;
+}
+
+async function nodeFolderSources(fs: FileSystem, pkg: FoundPackage, names: ReadonlySet<string>, set: SourceSet, texts: TextCache, installed: ReadonlySet<string>): Promise<void> {
+  await Promise.all(
+    NODE_FOLDERS.filter((folder) => names.has(folder.name)).map(async (folder) => {
+      const dir = path.join(pkg.path, folder.name);
+      const entries: readonly DirEntry[] = await fs.readDir(dir);
+      await Promise.all(
+        entries.map(async (entry) => {
+          if (entry.kind === 'directory') return;
+          const isPy = entry.name.endsWith('.py');
+          if (!isPy && entry.name.includes('.')) return;
+          const file = path.join(dir, entry.name);
+          const text = await fs.readFile(file);
+          if (text === undefined) return;
+          const shebang = hasPythonShebang(text);
+          if (!isPy && !shebang) return;
+          texts.set(file, text);
+          set.add(file, shebang || installed.has(file) ? 'node' : 'module', folder.evidence);
+          if (shebang) set.add(file, 'node', 'shebang');
+        }),
+      );
+    }),
+  );
+}
+
+function entryPointCandidates(folders: ReadonlyMap<string, string>, module: string): string[] {
+  const [top, ...rest] = module.split('.');
+  const folder = top === undefined ? undefined : folders.get(top);
+  if (folder === undefined) return [];
+  if (rest.length === 0) return [path.join(folder, '__init__.py')];
+  return [path.join(folder, ...rest) + '.py', path.join(folder, ...rest, '__init__.py')];
+}
+
+export async function packagePythonSources(fs: FileSystem, pkg: FoundPackage, texts: TextCache): Promise<PackagePython> {
+  const names = new Set(pkg.entries.map((entry) => entry.name));
+  const set = new SourceSet();
+  const [cmakeText, { packaging, declared }] = await Promise.all([
+    names.has('CMakeLists.txt') ? fs.readFile(path.join(pkg.path, 'CMakeLists.txt')) : undefined,
+    readPackaging(fs, pkg.path, names),
+  ]);
+  const cmake = cmakeText === undefined ? { installedPrograms: [], callsPythonSetup: false } : readCmakePythonFacts(cmakeText);
+  const installed = new Set(cmake.installedPrograms.map((program) => path.join(pkg.path, program)));
+
+  const folders = await moduleFolders(fs, pkg, packaging, declared);
+  const moduleFiles: string[] = [];
+  await Promise.all([
+    nodeFolderSources(fs, pkg, names, set, texts, installed),
+    ...[...folders.values()].map((folder) => walkModule(fs, folder, 0, moduleFiles)),
+  ]);
+  for (const file of moduleFiles) set.add(file, 'module', 'package-module');
+
+  await Promise.all(
+    [...installed].map(async (file) => {
+      if (set.has(file) || (await fs.stat(file))?.kind === 'file') set.add(file, 'node', 'catkin_install_python');
+    }),
+  );
+  await Promise.all(
+    packaging.consoleScripts.map(async (script) => {
+      for (const candidate of entryPointCandidates(folders, script.module)) {
+        if (set.has(candidate) || (await fs.stat(candidate))?.kind === 'file') {
+          set.add(candidate, 'node', 'entry-point');
+          return;
+        }
+      }
+    }),
+  );
+
+  // Folders that hold no Python at all (an empty src/<name>/) still count: imports of them are the package's own.
+  return { sources: set.toSources(pkg.manifest.name), pythonModules: [...folders.keys()].sort() };
+}
