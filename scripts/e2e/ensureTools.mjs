@@ -122,7 +122,7 @@ export async function ensureTools({ install = true, log = (line) => process.stde
   return { kind: 'ready', ...paths };
 }
 
-if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+async function main() {
   const check = process.argv.includes('--check');
   const result = await ensureTools({ install: !check });
   if (result.kind === 'ready') {
@@ -131,4 +131,11 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
     process.stderr.write(`[e2e tools] ${result.message}\n`);
     process.exitCode = process.env.CI === 'true' || !check ? 1 : 0;
   }
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    process.stderr.write(`[e2e tools] ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
 }
