@@ -110,13 +110,17 @@ export function chooseShell(requested: string | undefined, shellVariable: string
   return { name: 'bash', command: 'bash' };
 }
 
-function lastLine(text: string): string {
+/**
+ * The stderr line that says what went wrong: the last one naming an error (bash follows "syntax error near …" with
+ * an echo of the offending line, which alone says little), else the last line.
+ */
+function tellingLine(text: string): string {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
-  return lines.at(-1) ?? '';
+  return [...lines].reverse().find((l) => /error|not found|no such file|permission denied/i.test(l)) ?? lines.at(-1) ?? '';
 }
 
 function withStderr(summary: string, stderr: string): string {
-  const line = lastLine(stderr);
+  const line = tellingLine(stderr);
   return line === '' ? summary : `${summary}: ${line}`;
 }
 
