@@ -7,7 +7,7 @@ import { validateCachedFacts, validateCachedImports, validateCachedSpecs } from 
 export type ProbeEnvironmentLabel = 'sourced' | 'plain';
 
 export interface ProbeCacheKey {
-  /** The interpreter binary with links resolved. */
+  /** The program the probe runs (see prober.ts programFor: a venv link is kept, a pyenv shim resolved). */
   readonly realPath: string;
   readonly environment: ProbeEnvironmentLabel;
   /** stableHash of every variable the probe ran with. */

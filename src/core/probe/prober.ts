@@ -227,12 +227,13 @@ export function createProber(deps: ProberDeps): Prober {
   async function probe(request: ProbeRequest): Promise<InterpreterProbe> {
     const started = deps.clock.now();
     const ref = request.interpreter;
-    const program = ref.realPath !== '' ? ref.realPath : ref.path;
+    const program = programFor(ref);
     const bad = await checkBinary(ref, program);
     if (bad !== undefined) return bad;
 
     const key: ProbeCacheKey = {
-      realPath: (await deps.fs.realPath(program)) ?? program,
+      // Not the fully resolved binary: a venv's bin/python links to its base interpreter but sees other packages.
+      realPath: program,
       environment: request.environment,
       envHash: stableHash(request.env),
     };
@@ -300,6 +301,19 @@ export function createProber(deps: ProberDeps): Prober {
       return spawned;
     },
   };
+}
+
+/**
+ * What to execute. A venv's bin/python is a link to the base interpreter, and Python finds pyvenv.cfg next to the
+ * path it was started as: running the resolved binary would probe the base interpreter instead. So the path as given
+ * is run, except a pyenv shim (a bash script that costs ~140 ms and may pick another version), where the resolved
+ * binary is the one the shim would have run.
+ */
+export function programFor(ref: InterpreterRef): string {
+  if (ref.path === '') return ref.realPath;
+  const parts = ref.path.split('/');
+  const isShim = parts.length >= 2 && parts[parts.length - 2] === 'shims';
+  return isShim && ref.realPath !== '' ? ref.realPath : ref.path;
 }
 
 function pick<T>(all: Readonly<Record<string, T>>, modules: readonly string[]): Record<string, T> {
