@@ -180,6 +180,10 @@ export class FolderSession extends Disposable {
       ignoredModules: settings.ignoreModules,
       timeoutMs,
       signal,
+      // The full matrix only when asked for (Probe Environment); otherwise other interpreters get the cheap spec pass.
+      probeAll: fresh,
+      rosInstalls: await services.rosInstalls(),
+      ...(environment.kind === 'sourced' ? { plainEnvironment: baseEnv } : {}),
     });
     if (signal.aborted || this.isDisposed) return { kind: 'superseded' };
     logger.info(

@@ -1,0 +1,127 @@
+// The palette commands and the internal applyFix, each registered through registerCommand.
+import * as vscode from 'vscode';
+import type { Diagnosis } from '../core/engine/doctorApi';
+import type { Logger } from '../core/ports';
+import { buildReport } from '../core/present/reportModel';
+import { COMMANDS } from './commandIds';
+import type { DoctorController } from './doctorController';
+import type { FixApplier } from './fixApplier';
+import type { DisposableStore } from './lifecycle';
+import { registerCommand } from './registerCommand';
+import type { ReportView } from './reportView';
+import type { DoctorServices } from './services';
+
+export interface CommandParts {
+  readonly controller: DoctorController;
+  readonly fixes: FixApplier;
+  readonly report: ReportView;
+  readonly services: DoctorServices;
+  readonly logger: Logger;
+}
+
+export function registerCommands(store: DisposableStore, parts: CommandParts): void {
+  const { controller, logger } = parts;
+  const commands = new DoctorCommands(parts);
+  registerCommand(store, logger, COMMANDS.probeEnvironment, () => commands.probeEnvironment());
+  registerCommand(store, logger, COMMANDS.showReport, () => commands.showReport());
+  registerCommand(store, logger, COMMANDS.copyReportMarkdown, () => commands.copyReportMarkdown());
+  registerCommand(store, logger, COMMANDS.selectWorkingInterpreter, () => commands.selectWorkingInterpreter());
+  registerCommand(store, logger, COMMANDS.applyFix, (id: unknown, resource: unknown) => {
+    const uri = resource instanceof vscode.Uri ? resource : undefined;
+    const folder = (uri === undefined ? undefined : vscode.workspace.getWorkspaceFolder(uri)) ?? controller.currentFolder();
+    return typeof id === 'string' && folder !== undefined ? commands.applyFix(folder, id) : false;
+  });
+}
+
+/** Everything a command does beyond registration; each method is one command. */
+export class DoctorCommands {
+  constructor(private readonly parts: CommandParts) {}
+
+  private folderOrSay(): vscode.WorkspaceFolder | undefined {
+    const folder = this.parts.controller.currentFolder();
+    if (folder === undefined) void vscode.window.showInformationMessage('ROS Env Doctor: open a folder (a ROS workspace) first.');
+    return folder;
+  }
+
+  /** Re-probes every interpreter ignoring the cache, with a cancellable progress notification, then opens the report. */
+  async probeEnvironment(): Promise<Diagnosis | undefined> {
+    const folder = this.folderOrSay();
+    const session = folder === undefined ? undefined : this.parts.controller.session(folder);
+    if (folder === undefined || session === undefined) return undefined;
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `ROS Env Doctor: probing interpreters for ${folder.name}`, cancellable: true },
+      async (_progress, token) => {
+        const controller = new AbortController();
+        const cancel = token.onCancellationRequested(() => controller.abort());
+        try {
+          return await session.run({ fresh: true, signal: controller.signal });
+        } finally {
+          cancel.dispose();
+        }
+      },
+    );
+    if (outcome.kind === 'no-interpreter') {
+      void vscode.window.showWarningMessage(`ROS Env Doctor: ${outcome.detail}`);
+      return undefined;
+    }
+    if (outcome.kind !== 'diagnosed') return undefined;
+    this.parts.report.show(folder, outcome.diagnosis);
+    return outcome.diagnosis;
+  }
+
+  /** The latest diagnosis of the current folder, diagnosing first when there is none yet. */
+  private async latest(): Promise<{ readonly folder: vscode.WorkspaceFolder; readonly diagnosis: Diagnosis } | undefined> {
+    const folder = this.folderOrSay();
+    const session = folder === undefined ? undefined : this.parts.controller.session(folder);
+    if (folder === undefined || session === undefined) return undefined;
+    await session.whenIdle();
+    if (session.diagnosis !== undefined) return { folder, diagnosis: session.diagnosis };
+    const outcome = await session.run();
+    return outcome.kind === 'diagnosed' ? { folder, diagnosis: outcome.diagnosis } : undefined;
+  }
+
+  async showReport(): Promise<void> {
+    const latest = await this.latest();
+    if (latest !== undefined) this.parts.report.show(latest.folder, latest.diagnosis);
+  }
+
+  async copyReportMarkdown(): Promise<string | undefined> {
+    const latest = await this.latest();
+    if (latest === undefined) return undefined;
+    const markdown = this.parts.services.reportMarkdown(latest.diagnosis);
+    await vscode.env.clipboard.writeText(markdown);
+    void vscode.window.showInformationMessage('ROS Env Doctor: report copied as Markdown.');
+    return markdown;
+  }
+
+  /** A quick pick of every known interpreter with its one-line verdict; the choice becomes the folder's interpreter. */
+  async selectWorkingInterpreter(): Promise<string | undefined> {
+    const latest = await this.latest();
+    if (latest === undefined) return undefined;
+    const model = buildReport(latest.diagnosis);
+    const items = model.interpreters
+      .map((interpreter) => ({
+        label: `${interpreter.usable ? '$(check)' : '$(error)'} ${interpreter.displayName}`,
+        description: `${interpreter.version ?? ''}${interpreter.selected ? ' (selected)' : ''}`,
+        detail: `${interpreter.verdict} — ${interpreter.path}`,
+        path: interpreter.path,
+        usable: interpreter.usable,
+      }))
+      .sort((a, b) => Number(b.usable) - Number(a.usable));
+    const picked = await vscode.window.showQuickPick(items, { title: 'Select a working interpreter', placeHolder: 'Interpreters that import every module are listed first', matchOnDetail: true });
+    if (picked === undefined) return undefined;
+    const context = this.parts.controller.fixContext(latest.folder);
+    await context.selectInterpreter(picked.path);
+    context.reprobe();
+    return picked.path;
+  }
+
+  async applyFix(folder: vscode.WorkspaceFolder, id: string): Promise<boolean> {
+    const fix = this.parts.controller.findFix(folder, id);
+    if (fix === undefined) {
+      void vscode.window.showInformationMessage('ROS Env Doctor: that fix no longer applies; the environment was checked again since.');
+      return false;
+    }
+    return this.parts.fixes.apply(fix, this.parts.controller.fixContext(folder));
+  }
+}

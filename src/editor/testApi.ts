@@ -1,0 +1,16 @@
+// What activate() returns: a small surface the in-host e2e suites read (no behaviour of its own).
+import type * as vscode from 'vscode';
+import type { Diagnosis } from '../core/engine/doctorApi';
+import type { StatusSummary } from '../core/present/statusSummary';
+
+export interface RosEnvDoctorApi {
+  /** Resolves when no folder has a diagnosis scheduled or running. */
+  whenIdle(): Promise<void>;
+  diagnosis(folder: vscode.WorkspaceFolder): Diagnosis | undefined;
+  /** Processes spawned since activation (probes and setup-script sourcing). */
+  processesSpawned(): number;
+  statusSummary(): StatusSummary | undefined;
+  interpreterProviderKind(): 'python-extension' | 'fallback' | 'not-started';
+  /** How long activate() took. */
+  readonly activationMs: number;
+}

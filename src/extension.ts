@@ -1,0 +1,48 @@
+// Composition root: builds each long-lived object, registers it, and wires them together. No logic of its own.
+import * as vscode from 'vscode';
+import { FixCodeActionProvider } from './editor/codeActions';
+import { registerCommands } from './editor/commands';
+import { DiagnosticsPublisher } from './editor/diagnosticsPublisher';
+import { DoctorController } from './editor/doctorController';
+import { FixApplier } from './editor/fixApplier';
+import { DisposableStore } from './editor/lifecycle';
+import { createLogChannel } from './editor/logChannel';
+import { createNodeDoctorServices } from './editor/nodeServices';
+import { repositoryUrl } from './editor/manifest';
+import { ReportView } from './editor/reportView';
+import { StatusItem } from './editor/statusItem';
+import type { RosEnvDoctorApi } from './editor/testApi';
+
+export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
+  const started = Date.now();
+  const extension = new DisposableStore();
+  context.subscriptions.push(extension);
+
+  const { channel, logger } = createLogChannel();
+  extension.add(channel);
+  const repository = repositoryUrl(context.extension.packageJSON);
+  const services = createNodeDoctorServices(logger);
+  const publisher = extension.add(new DiagnosticsPublisher(repository));
+  const status = extension.add(new StatusItem());
+  const report = extension.add(new ReportView());
+  const fixes = extension.add(new FixApplier(repository, context.extensionUri, logger));
+  const controller = extension.add(new DoctorController({ services, logger, publisher, status, fixes, report }));
+  extension.add(vscode.languages.registerCodeActionsProvider({ language: 'python', scheme: 'file' }, new FixCodeActionProvider(publisher), FixCodeActionProvider.metadata));
+  registerCommands(extension, { controller, fixes, report, services, logger });
+
+  controller.start();
+  const activationMs = Date.now() - started;
+  logger.info(`Activated in ${activationMs} ms.`);
+  return {
+    whenIdle: () => controller.whenIdle(),
+    diagnosis: (folder) => controller.diagnosis(folder),
+    processesSpawned: () => services.processesSpawned(),
+    statusSummary: () => status.summary,
+    interpreterProviderKind: () => controller.interpreterProviderKind,
+    activationMs,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
