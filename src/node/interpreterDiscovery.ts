@@ -111,6 +111,15 @@ async function candidates(options: DiscoveryOptions, pyenvRoot: string | null): 
   return list;
 }
 
+/**
+ * The same interpreter is the same binary; but a venv's python, python3 and python3.11 all link to one base binary
+ * and are one environment, distinct from that base: environments dedupe by their (resolved) folder.
+ */
+async function dedupeKey(ref: InterpreterRef, fs: FileSystem): Promise<string> {
+  if (ref.envPrefix === null) return `binary:${ref.realPath}`;
+  return `env:${(await fs.realPath(ref.envPrefix)) ?? ref.envPrefix}`;
+}
+
 export async function discoverInterpreters(options: DiscoveryOptions): Promise<InterpreterRef[]> {
   const { fs } = options;
   const pyenvRoot = await findPyenvRoot(options.env, options.home, fs);
@@ -134,8 +143,10 @@ export async function discoverInterpreters(options: DiscoveryOptions): Promise<I
   const seen = new Set<string>();
   const result: InterpreterRef[] = [];
   for (const ref of [selected, ...refs]) {
-    if (ref === null || seen.has(ref.realPath)) continue;
-    seen.add(ref.realPath);
+    if (ref === null) continue;
+    const key = await dedupeKey(ref, fs);
+    if (seen.has(key)) continue;
+    seen.add(key);
     result.push(ref);
   }
   return result;

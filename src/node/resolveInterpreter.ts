@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { FileSystem, ProcessRunner } from '../core/ports';
 import type { InterpreterRef, InterpreterSource } from '../core/interpreters/interpreter';
-import { pyvenvCfgVersion, type InterpreterLocation, type PrefixFacts } from '../core/interpreters/interpreterFacts';
+import { isEnvironmentPrefix, pyvenvCfgVersion, type InterpreterLocation, type PrefixFacts } from '../core/interpreters/interpreterFacts';
 import { interpreterRef } from '../core/interpreters/classifyInterpreter';
 import { parsePyenvShim, parseVersionFile, parseVersionVariable, resolveVersionName } from '../core/interpreters/pyenvShim';
 import { findOnPath, isExecutableFile, splitPathVariable } from './pathLookup';
@@ -168,15 +168,19 @@ export function createInterpreterResolver(deps: ResolveDeps): InterpreterResolve
     async resolve(interpreterPath, source) {
       const shim = await resolveShim(interpreterPath);
       const target = shim.kind === 'resolved' ? shim.target : interpreterPath;
-      const realPath = (await deps.fs.realPath(target)) ?? target;
+      const resolved = (await deps.fs.realPath(target)) ?? target;
       pyenvRoot ??= findPyenvRoot(deps.env, deps.home, deps.fs);
       const targetPrefixPath = prefixOf(target);
-      const realPrefixPath = prefixOf(realPath);
+      const realPrefixPath = prefixOf(resolved);
       const [targetPrefix, realPrefix, root] = await Promise.all([
         targetPrefixPath === null ? null : prefixFacts(targetPrefixPath),
         realPrefixPath === null || realPrefixPath === targetPrefixPath ? null : prefixFacts(realPrefixPath),
         pyenvRoot,
       ]);
+      // A venv's bin/python links to its base interpreter; run through the link, or Python leaves the venv.
+      const realPath = isEnvironmentPrefix(targetPrefix)
+        ? path.join((await deps.fs.realPath(path.dirname(target))) ?? path.dirname(target), path.basename(target))
+        : resolved;
       const location: InterpreterLocation = {
         path: interpreterPath,
         target,

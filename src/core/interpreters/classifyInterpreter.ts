@@ -24,12 +24,14 @@ function conda(prefix: PrefixFacts): Classification {
 }
 
 /**
- * A venv is known by the pyvenv.cfg of the folder the binary was called through (its bin/python links to the base
- * interpreter, so the resolved path says nothing); conda by conda-meta/ there or, for a link into a conda env, at the
- * resolved prefix; pyenv by living under <root>/versions; system by its directory.
+ * Environments are known by the folder the binary was called through (a venv's bin/python links to the base
+ * interpreter, so the resolved path says nothing): conda-meta/ there means conda (it wins over a pyvenv.cfg, which a
+ * real conda env never has but a conda env built from a venv does), pyvenv.cfg means venv; a link into a conda env is
+ * known by the resolved prefix; pyenv by living under <root>/versions; system by its directory.
  */
 export function classifyInterpreter(location: InterpreterLocation): Classification {
   const { targetPrefix, realPrefix } = location;
+  if (targetPrefix?.condaMeta) return conda(targetPrefix);
   if (targetPrefix?.pyvenvCfg) {
     return {
       kind: 'venv',
@@ -37,7 +39,6 @@ export function classifyInterpreter(location: InterpreterLocation): Classificati
       displayName: displayName({ kind: 'venv', prefix: targetPrefix.prefix, version: targetPrefix.pyvenvCfg.version }),
     };
   }
-  if (targetPrefix?.condaMeta) return conda(targetPrefix);
   if (realPrefix?.condaMeta) return conda(realPrefix);
   const version = pyenvVersionOf(location.target, location.pyenvRoot) ?? pyenvVersionOf(location.realPath, location.pyenvRoot);
   if (version !== null) return { kind: 'pyenv', envPrefix: null, displayName: displayName({ kind: 'pyenv', version }) };

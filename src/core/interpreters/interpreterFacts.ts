@@ -17,11 +17,16 @@ export interface InterpreterLocation {
   readonly path: string;
   /** The binary that really runs: `path` with a pyenv shim resolved, links not yet resolved. */
   readonly target: string;
-  /** `target` with every link resolved (or `target` itself when it does not exist). */
+  /**
+   * What runs and what dedupes: `target` with every link resolved (or `target` itself when it does not exist) —
+   * except in a venv or conda env, where only the folders are resolved and the binary's own link is kept, because
+   * Python finds its environment from the path it was started by (running the resolved venv binary starts the base
+   * interpreter, outside the venv).
+   */
   readonly realPath: string;
   /** Facts about the folder above target's bin/ (null when target is not in a bin/ folder). */
   readonly targetPrefix: PrefixFacts | null;
-  /** Facts about the folder above realPath's bin/, when it differs from targetPrefix. */
+  /** Facts about the folder above the fully resolved binary's bin/, when it differs from targetPrefix. */
   readonly realPrefix: PrefixFacts | null;
   /** $PYENV_ROOT or ~/.pyenv, when pyenv is installed. */
   readonly pyenvRoot: string | null;
@@ -31,6 +36,11 @@ export interface InterpreterLocation {
 export const SYSTEM_BIN_DIRS: readonly string[] = ['/usr/bin', '/usr/local/bin', '/bin'];
 
 /** Names discovery looks for: python, python2, python3, python3.11 (not python3-config, python3.11m, pythonw). */
+/** Whether a prefix is an environment whose binary must be run through its own path (see InterpreterLocation.realPath). */
+export function isEnvironmentPrefix(prefix: PrefixFacts | null): boolean {
+  return prefix !== null && (prefix.condaMeta || prefix.pyvenvCfg !== null);
+}
+
 export function isInterpreterName(name: string): boolean {
   return /^python(\d(\.\d+)?)?$/.test(name);
 }

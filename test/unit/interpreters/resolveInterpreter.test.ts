@@ -88,3 +88,32 @@ test('findOnPath takes only executable files, in PATH order', async () => {
   assert.equal(await findOnPath('/d/python3', [], fs), '/d/python3');
   assert.equal(await findOnPath('/a/python3', [], fs), null);
 });
+
+test("a workspace venv is run through its own bin/python (not the base binary it links to) and listed once next to its base", async () => {
+  const fs = machine()
+    .file('/ws/.venv/pyvenv.cfg', 'home = /usr/bin\nversion = 3.11.2\n')
+    .link('/ws/.venv/bin/python3', '/usr/bin/python3')
+    .link('/ws/.venv/bin/python', 'python3')
+    .link('/ws/.venv/bin/python3.11', 'python3');
+  const refs = await discoverInterpreters({ fs, runner: noProcesses, env: { PATH: '/ws/.venv/bin:/usr/bin' }, home: '/home/u', workspaceRoot: '/ws' });
+  assert.deepEqual(
+    refs.slice(0, 2).map((r) => [r.path, r.realPath, r.kind, r.envPrefix, r.displayName]),
+    [
+      ['/ws/.venv/bin/python', '/ws/.venv/bin/python', 'venv', '/ws/.venv', 'venv: .venv (3.11)'],
+      ['/usr/bin/python3', '/usr/bin/python3.11', 'system', null, '/usr/bin/python3'],
+    ],
+  );
+  assert.equal(refs.filter((r) => r.kind === 'venv').length, 1);
+});
+
+test('a conda env built from a venv (conda-meta/ and pyvenv.cfg) counts as conda', async () => {
+  const fs = machine()
+    .dir('/data/envs/torch-env/conda-meta')
+    .file('/data/envs/torch-env/pyvenv.cfg', 'version = 3.12.1\n')
+    .link('/data/envs/torch-env/bin/python', `${ROOT}/versions/3.12.1/bin/python3.12`)
+    .file('/home/u/.conda/environments.txt', '/data/envs/torch-env\n');
+  const refs = await discoverInterpreters({ fs, runner: noProcesses, env: { PATH: '/usr/bin' }, home: '/home/u', workspaceRoot: null });
+  const condaRefs = refs.filter((r) => r.kind === 'conda');
+  assert.deepEqual(condaRefs.map((r) => [r.path, r.realPath, r.source, r.displayName]), [['/data/envs/torch-env/bin/python', '/data/envs/torch-env/bin/python', 'conda', 'conda: torch-env']]);
+  assert.ok(refs.some((r) => r.displayName === 'pyenv 3.12.1'), 'the base pyenv version is still listed');
+});
