@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, findPackages, type FindPackagesLimits } from './findPac
 import { packagePythonSources, type TextCache } from './pythonSources';
 import { findRelays } from './relays';
 import { findSetupScripts } from './setupScripts';
+import { withListingCache } from './listingCache';
 import type { WorkspaceProblem } from './workspaceProblem';
 
 export interface WorkspaceRoot {
@@ -105,7 +106,8 @@ export interface DetectOptions {
   readonly limits?: FindPackagesLimits;
 }
 
-export async function detectWorkspaceDetailed(fs: FileSystem, start: string, options: DetectOptions = {}): Promise<WorkspaceDetection> {
+export async function detectWorkspaceDetailed(diskFs: FileSystem, start: string, options: DetectOptions = {}): Promise<WorkspaceDetection> {
+  const fs = withListingCache(diskFs);
   const texts: TextCache = new Map();
   const root = await findWorkspaceRoot(fs, start);
   if (root === null) return { workspace: null, root: null, problems: [], texts };
