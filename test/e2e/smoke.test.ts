@@ -1,0 +1,165 @@
+// End-to-end tests in a real VS Code (code-server + headless Chromium; see scripts/e2e/README.md).
+// 1. The in-host suites (test/e2e/suites/*.e2e.ts) run inside the extension host against a copy of
+//    examples/catkin_ws, with the extension loaded for development and the Python API stand-in installed.
+// 2. A user's view: the packaged VSIX installed for real, detector_node.py opened, and screenshots of
+//    the Problems panel, a hover, the quick-fix menu and the status bar in test-results/screenshots/.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import { DEBIAN_PYTHON, file, needs, pyenvPython, pyenvVersion } from '../support/prerequisites';
+import { buildE2eBundles, buildExtension, FAKE_PYTHON_EXTENSION, MOCHA_INDEX, packageVsix, prepareFixture, type StandInConfig } from './harness/fixtures';
+import { openWorkbench, runExtensionTests } from './harness/runExtensionTests';
+import { formatSuiteReport } from './harness/suiteReport';
+import { ensureTools, REPO_ROOT, type Tools } from './harness/tools';
+
+function toolsOrSkip(t: TestContext): Tools | undefined {
+  const tools = ensureTools(true);
+  if (tools.kind === 'ready') return tools;
+  needs(t, () => tools.message);
+  return undefined;
+}
+
+/** Real interpreters of this machine; the isolated one (pyenv 3.11, no ROS on its path) cannot import rospy or torch. */
+function interpreters(): { system: string; isolated: string | undefined; others: string[] } {
+  const isolated = pyenvPython('3.11');
+  const others = ['2.7', '3.12'].map((v) => pyenvPython(v)).filter((p): p is string => p !== undefined);
+  return { system: DEBIAN_PYTHON, isolated, others };
+}
+
+function standIn(active: string): StandInConfig {
+  const { system, isolated, others } = interpreters();
+  return {
+    environments: [system, ...(isolated ? [isolated] : []), ...others].map((path) => ({ path })),
+    active,
+    environmentVariables: { ROS_ENV_DOCTOR_E2E: '1' },
+  };
+}
+
+test('the in-host end-to-end suites pass in a real VS Code on a copy of examples/catkin_ws', { timeout: 15 * 60_000 }, async (t) => {
+  if (!needs(t, file(DEBIAN_PYTHON, 'Debian python3'))) return;
+  const tools = toolsOrSkip(t);
+  if (tools === undefined) return;
+  buildExtension();
+  buildE2eBundles();
+  const fixture = await prepareFixture(standIn(DEBIAN_PYTHON));
+  try {
+    const run = await runExtensionTests({
+      name: 'in-host-suites',
+      tools,
+      workspace: fixture.workspace,
+      extensionDevelopmentPath: REPO_ROOT,
+      extensionTestsPath: MOCHA_INDEX,
+      extraExtensions: [FAKE_PYTHON_EXTENSION],
+      env: { FAKE_PYTHON_EXTENSION_CONFIG: fixture.standInConfig },
+      trust: true,
+      timeoutMs: 5 * 60_000,
+    });
+    t.diagnostic(`${run.kind} with exit code ${run.exitCode} in ${run.durationMs} ms; log: ${run.logFile}`);
+    if (run.kind === 'failedToStart') assert.fail(`the run did not start: ${run.message} (log: ${run.logFile})`);
+    assert.ok(run.report, `the suites wrote no report (log: ${run.logFile})`);
+    t.diagnostic(`\n${formatSuiteReport(run.report)}`);
+    assert.equal(run.kind, 'exited', `timed out (log: ${run.logFile})`);
+    assert.deepEqual(
+      run.report.tests.filter((outcome) => outcome.status === 'failed').map((outcome) => outcome.title),
+      [],
+      `failing in-host tests (log: ${run.logFile})`,
+    );
+    assert.ok(run.report.passed > 0, 'at least one in-host test ran');
+    assert.equal(run.exitCode, 0);
+  } finally {
+    await fixture.remove();
+  }
+});
+
+test('a user who opens detector_node.py with an interpreter lacking torch sees problems, a hover, quick fixes and the status', { timeout: 10 * 60_000 }, async (t) => {
+  if (!needs(t, pyenvVersion('3.11'), file('/usr/bin/unzip', 'apt-get install unzip'))) return;
+  const tools = toolsOrSkip(t);
+  if (tools === undefined) return;
+  const isolated = interpreters().isolated;
+  assert.ok(isolated);
+  buildE2eBundles();
+  const packDir = await mkdtemp(join(tmpdir(), 'red-e2e-vsix-'));
+  const fixture = await prepareFixture(standIn(isolated));
+  try {
+    const vsix = join(packDir, 'ros-env-doctor.vsix');
+    packageVsix(vsix);
+    const workbench = await openWorkbench({
+      name: 'ui-flow',
+      tools,
+      workspace: fixture.workspace,
+      extraExtensions: [vsix, FAKE_PYTHON_EXTENSION],
+      env: { FAKE_PYTHON_EXTENSION_CONFIG: fixture.standInConfig },
+      settings: { 'python.defaultInterpreterPath': isolated },
+      trust: true,
+    });
+    const { page } = workbench;
+    try {
+      // Open the node through Quick Open, as a user would.
+      await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible' });
+      await page.keyboard.press('Control+P');
+      const quickInput = page.locator('.quick-input-widget input');
+      await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
+      await quickInput.fill('detector_node.py');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'detector_node.py' }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      const editor = page.locator('.monaco-editor[data-uri$="detector_node.py"]');
+      await editor.locator('.view-lines').waitFor({ state: 'visible', timeout: 15_000 });
+
+      // The diagnostics arrive after the probe of the selected interpreter.
+      await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ state: 'attached', timeout: 60_000 });
+
+      await page.keyboard.press('Control+Shift+M');
+      const markerRows = page.locator('.markers-panel .monaco-list-row');
+      await markerRows.first().waitFor({ state: 'visible', timeout: 15_000 });
+      await page.waitForTimeout(500);
+      await workbench.screenshot('problems');
+      const markerTexts = await markerRows.allInnerTexts();
+      t.diagnostic(`Problems panel rows:\n${markerTexts.join('\n')}`);
+      assert.ok(
+        markerTexts.some((text) => /torch/.test(text)),
+        `a problem names torch: ${JSON.stringify(markerTexts)}`,
+      );
+
+      // Hover over `torch` on its import line.
+      const torch = editor.locator('.view-line span span', { hasText: /^torch$/ }).first();
+      await torch.hover();
+      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-resizable-hover .hover-contents').first();
+      await hover.waitFor({ state: 'visible', timeout: 15_000 });
+      await page.waitForTimeout(300);
+      await workbench.screenshot('hover');
+      const hoverText = await hover.innerText();
+      t.diagnostic(`hover: ${hoverText}`);
+      assert.match(hoverText, /torch/);
+
+      // Quick fixes on the same word.
+      await page.mouse.move(0, 0);
+      await torch.click();
+      await page.keyboard.press('Control+.');
+      const actions = page.locator('.action-widget .monaco-list-row');
+      await actions.first().waitFor({ state: 'visible', timeout: 15_000 });
+      await page.waitForTimeout(300);
+      await workbench.screenshot('quickfix');
+      const actionTexts = await actions.allInnerTexts();
+      t.diagnostic(`quick fixes:\n${actionTexts.join('\n')}`);
+      assert.ok(actionTexts.length > 0, 'at least one quick fix is offered');
+      await page.keyboard.press('Escape');
+
+      // The status bar summary.
+      await page.waitForTimeout(300);
+      await workbench.screenshot('status');
+      const statusTexts = await page.locator('.statusbar-item').allInnerTexts();
+      t.diagnostic(`status bar: ${statusTexts.filter((s) => s.trim() !== '').join(' | ')}`);
+    } catch (error) {
+      // What the page showed when the flow broke is the first thing to look at.
+      await workbench.screenshot('ui-failure').catch(() => undefined);
+      throw error;
+    } finally {
+      await workbench.dispose();
+    }
+  } finally {
+    await fixture.remove();
+    await rm(packDir, { recursive: true, force: true });
+  }
+});
