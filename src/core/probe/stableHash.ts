@@ -14,10 +14,13 @@ export function fnv1a64(text: string): string {
   return hash.toString(16).padStart(16, '0');
 }
 
-/** The same hash for the same variables in any order; NUL separators keep "a=b" + "c" apart from "a=bc". */
+/** The same hash for the same variables in any order; length prefixes keep {"A": "b=c"} apart from {"A=b": "c"}. */
 export function stableHash(vars: Readonly<Record<string, string>>): string {
   const pairs = Object.keys(vars)
     .sort()
-    .map((key) => `${key}=${vars[key] ?? ''}`);
-  return fnv1a64(pairs.join('\u0000'));
+    .map((key) => {
+      const value = vars[key] ?? '';
+      return `${key.length}:${key}${value.length}:${value}`;
+    });
+  return fnv1a64(pairs.join(''));
 }

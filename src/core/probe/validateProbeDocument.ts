@@ -241,7 +241,7 @@ export function validateProbeDocument(value: unknown): Validated<ProbeDocument> 
   if (o.protocolVersion !== PROTOCOL_VERSION) {
     return {
       kind: 'invalid',
-      reason: `the probe speaks protocol version ${describe(o.protocolVersion)}, this extension expects ${PROTOCOL_VERSION} (python/probe.py and the extension are from different versions)`,
+      reason: `the probe speaks protocol version ${typeof o.protocolVersion === 'number' ? o.protocolVersion : describe(o.protocolVersion)}, this extension expects ${PROTOCOL_VERSION} (python/probe.py and the extension are from different versions)`,
     };
   }
   if (o.mode === 'broken' || o.mode === 'usage') {

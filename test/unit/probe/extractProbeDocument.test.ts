@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { extractProbeJson, parseProbeOutput } from '../../../src/core/probe/extractProbeDocument';
+import { SENTINEL_BEGIN, SENTINEL_END } from '../../../src/core/probe/protocol';
+import { validateProbeDocument } from '../../../src/core/probe/validateProbeDocument';
+
+const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/probes/py312-debian-dist-packages.json'), 'utf8')) as {
+  probe: { facts: unknown; specs: unknown; imports: Record<string, unknown> };
+};
+const factsDocument = { protocolVersion: 1, mode: 'facts', interpreter: fixture.probe.facts, specs: fixture.probe.specs };
+const block = (json: string): string => `\n${SENTINEL_BEGIN}\n${json}\n${SENTINEL_END}\n`;
+
+test('finds the probe result among sitecustomize noise: text, ANSI colours, NUL bytes and a fake block', () => {
+  const noise = `Welcome!\n\u001b[1;31mWARNING\u001b[0m\n\u0000junk\u0000\n${SENTINEL_BEGIN}\n{"protocolVersion": 1, "mode": "fake"}\n${SENTINEL_END}\nhalf line ${SENTINEL_BEGIN}`;
+  const parsed = parseProbeOutput(`${noise}${block(JSON.stringify(factsDocument))}\u0000`);
+  assert.equal(parsed.kind, 'ok');
+  assert.equal(parsed.kind === 'ok' && parsed.document.mode, 'facts');
+});
+
+test('a sentinel printed on the same line as other text is not the probe result', () => {
+  assert.deepEqual(extractProbeJson(`noise ${SENTINEL_BEGIN}\n{}\n${SENTINEL_END}\n`), { kind: 'absent' });
+});
+
+test('an interpreter that prints nothing of ours has no document', () => {
+  assert.deepEqual(parseProbeOutput('Python 3.11.2\n'), { kind: 'absent' });
+});
+
+test('output cut before the end marker is reported as cut, not as missing', () => {
+  const parsed = parseProbeOutput(`\n${SENTINEL_BEGIN}\n{"protocolVersion": 1, "mode": "fac`);
+  assert.equal(parsed.kind, 'invalid');
+  assert.match(parsed.kind === 'invalid' ? parsed.reason : '', /cut off/);
+});
+
+test('a probe from another protocol version is rejected with a clear reason', () => {
+  const parsed = parseProbeOutput(block(JSON.stringify({ ...factsDocument, protocolVersion: 2 })));
+  assert.equal(parsed.kind, 'invalid');
+  assert.match(parsed.kind === 'invalid' ? parsed.reason : '', /protocol version 2.*expects 1/);
+});
+
+test('malformed JSON between the sentinels is invalid, not an exception', () => {
+  const parsed = parseProbeOutput(block('{"protocolVersion": 1,'));
+  assert.equal(parsed.kind, 'invalid');
+  assert.match(parsed.kind === 'invalid' ? parsed.reason : '', /malformed JSON/);
+});
+
+test('a wrong field type is named with its path', () => {
+  const broken = structuredClone(factsDocument) as { interpreter: { sysPath: Array<{ exists: unknown }> } };
+  const entry = broken.interpreter.sysPath[0];
+  assert.ok(entry);
+  entry.exists = 'yes';
+  const result = validateProbeDocument(broken);
+  assert.equal(result.kind, 'invalid');
+  assert.match(result.kind === 'invalid' ? result.reason : '', /document\.interpreter\.sysPath\[0\]\.exists: expected a boolean/);
+});
+
+test('a missing facts field is invalid', () => {
+  const broken = structuredClone(factsDocument) as { interpreter: Record<string, unknown> };
+  delete broken.interpreter.soabi;
+  const result = validateProbeDocument(broken);
+  assert.equal(result.kind, 'invalid');
+  assert.match(result.kind === 'invalid' ? result.reason : '', /soabi/);
+});
+
+test('recorded import outcomes validate: torch error, cv_bridge deep-check error', () => {
+  for (const module of ['torch', 'cv_bridge', 'rospy']) {
+    const result = validateProbeDocument({ protocolVersion: 1, mode: 'import', module, outcome: fixture.probe.imports[module] });
+    assert.equal(result.kind, 'ok', module);
+  }
+  const unknownStatus = validateProbeDocument({ protocolVersion: 1, mode: 'import', module: 'x', outcome: { status: 'weird' } });
+  assert.equal(unknownStatus.kind, 'invalid');
+});
+
+test('a probe that reports its own failure is invalid with its message', () => {
+  const result = validateProbeDocument({ protocolVersion: 1, mode: 'broken', error: 'boom' });
+  assert.deepEqual(result, { kind: 'invalid', reason: 'the probe failed: boom' });
+});

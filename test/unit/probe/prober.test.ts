@@ -1,0 +1,208 @@
+// Orchestration of the prober with a fake ProcessRunner that answers with recorded real probe documents.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { InterpreterRef } from '../../../src/core/interpreters/interpreter';
+import { silentLogger, systemClock, type ProcessOutcome, type ProcessRunner, type RunOptions } from '../../../src/core/ports';
+import { createProbeCache } from '../../../src/core/probe/probeCache';
+import { createProber, type Prober } from '../../../src/core/probe/prober';
+import { SENTINEL_BEGIN, SENTINEL_END, type InterpreterFacts, type SpecResult } from '../../../src/core/probe/protocol';
+import { createMemoryFs, type MemoryFs } from './memoryFs';
+
+interface Fixture {
+  probe: { facts: InterpreterFacts; specs: Record<string, SpecResult>; imports: Record<string, unknown> };
+}
+const recorded = JSON.parse(readFileSync(join(__dirname, '../../fixtures/probes/py312-debian-dist-packages.json'), 'utf8')) as Fixture;
+const facts = recorded.probe.facts;
+const PYTHON = '/opt/py/bin/python3';
+
+const block = (document: unknown): string => `${SENTINEL_BEGIN}\n${JSON.stringify(document)}\n${SENTINEL_END}\n`;
+const exited = (stdout: string, exitCode = 0, stderr = ''): ProcessOutcome => ({ kind: 'exited', exitCode, stdout, stderr, truncated: false, durationMs: 1 });
+
+interface FakeRunner extends ProcessRunner {
+  readonly calls: Array<{ file: string; args: readonly string[] }>;
+  readonly maxRunning: number;
+}
+
+/** Answers like the real probe would for the recorded 3.12 + Debian dist-packages machine. */
+function fakeRunner(options: { delayMs?: number; importOutcome?: (module: string) => ProcessOutcome | undefined } = {}): FakeRunner {
+  const calls: Array<{ file: string; args: readonly string[] }> = [];
+  let running = 0;
+  let maxRunning = 0;
+  return {
+    calls,
+    get maxRunning() {
+      return maxRunning;
+    },
+    async run(file: string, args: readonly string[], _options: RunOptions): Promise<ProcessOutcome> {
+      calls.push({ file, args });
+      running += 1;
+      maxRunning = Math.max(maxRunning, running);
+      await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 1));
+      running -= 1;
+      const [, , mode, list = ''] = args;
+      if (mode === 'facts') {
+        const specs: Record<string, SpecResult> = {};
+        for (const module of list.split(',').filter(Boolean)) specs[module] = recorded.probe.specs[module] ?? { found: true, origin: `/x/${module}.py`, isPackage: false };
+        return exited(block({ protocolVersion: 1, mode: 'facts', interpreter: facts, specs }));
+      }
+      const module = list;
+      const special = options.importOutcome?.(module);
+      if (special !== undefined) return special;
+      const outcome = recorded.probe.imports[module] ?? { status: 'ok', file: null, version: null, extensions: [], deepChecks: [] };
+      return exited(block({ protocolVersion: 1, mode: 'import', module, outcome }));
+    },
+  };
+}
+
+function machine(): MemoryFs {
+  const fs = createMemoryFs();
+  fs.setFile(PYTHON, { mtimeMs: 5 });
+  for (const dir of [...facts.siteDirs, ...facts.sysPath.map((entry) => entry.path)]) fs.setDir(dir, 10);
+  return fs;
+}
+
+const ref = (path = PYTHON): InterpreterRef => ({ path, realPath: path, kind: 'pyenv', source: 'selected', envPrefix: null, displayName: path });
+
+function prober(runner: ProcessRunner, fs: MemoryFs, concurrency = 2): Prober {
+  return createProber({ runner, fs, probeScript: '/ext/python/probe.py', concurrency, logger: silentLogger, clock: systemClock, cache: createProbeCache() });
+}
+
+const request = (modules: readonly string[], extra: Partial<Parameters<Prober['probe']>[0]> = {}) => ({
+  interpreter: ref(),
+  modules,
+  env: { PATH: '/usr/bin', PYTHONPATH: '/usr/lib/python3/dist-packages' },
+  environment: 'sourced' as const,
+  timeoutMs: 1000,
+  ...extra,
+});
+
+test('runs one facts pass, then one process per module that has a spec, never for stdlib or missing modules', async () => {
+  const runner = fakeRunner();
+  const result = await prober(runner, machine()).probe(request(['rospy', 'torch', 'cv2', 'os', 'json']));
+  assert.equal(result.kind, 'ok');
+  assert.deepEqual(runner.calls.map((call) => call.args.slice(2)), [['facts', 'rospy,torch,cv2,os,json'], ['import', 'rospy'], ['import', 'torch', 'torch._C']]);
+  assert.equal(runner.calls[0]?.args[0], '-B');
+  if (result.kind !== 'ok') return;
+  assert.deepEqual(result.imports.cv2, { status: 'not-run', reason: 'spec-missing' });
+  assert.equal(result.imports.os, undefined);
+  assert.equal(result.imports.torch?.status, 'error');
+  assert.equal(result.cached, false);
+});
+
+test('never runs more probe processes at once than the limit, across interpreters', async () => {
+  const runner = fakeRunner({ delayMs: 15 });
+  const fs = machine();
+  const others = ['/a/bin/python', '/b/bin/python', '/c/bin/python'];
+  for (const path of others) fs.setFile(path);
+  const shared = prober(runner, fs, 2);
+  const modules = ['rospy', 'roslib', 'rospkg', 'catkin_pkg', 'torch', 'numpy', 'yaml'];
+  const results = await Promise.all([PYTHON, ...others].map((path) => shared.probe(request(modules, { interpreter: ref(path) }))));
+  assert.ok(results.every((result) => result.kind === 'ok'));
+  assert.equal(runner.maxRunning, 2);
+  assert.equal(shared.processesSpawned, 4 * (1 + modules.length));
+});
+
+test('a second probe with nothing changed spawns no process and says it was cached', async () => {
+  const runner = fakeRunner();
+  const shared = prober(runner, machine());
+  await shared.probe(request(['rospy', 'torch']));
+  const before = shared.processesSpawned;
+  const again = await shared.probe(request(['torch', 'rospy']));
+  assert.equal(shared.processesSpawned, before);
+  assert.equal(again.kind === 'ok' && again.cached, true);
+  assert.equal(again.kind === 'ok' && again.imports.torch?.status, 'error');
+});
+
+test('asking for one more module probes only that module', async () => {
+  const runner = fakeRunner();
+  const shared = prober(runner, machine());
+  await shared.probe(request(['rospy']));
+  runner.calls.length = 0;
+  const more = await shared.probe(request(['rospy', 'numpy']));
+  assert.deepEqual(runner.calls.map((call) => call.args.slice(2, 4)), [['facts', 'numpy'], ['import', 'numpy']]);
+  assert.equal(more.kind === 'ok' && more.imports.rospy?.status, 'ok');
+  assert.equal(more.kind === 'ok' && more.cached, false);
+});
+
+test('a package installed into a site directory (its mtime changes) makes the next probe run again', async () => {
+  const runner = fakeRunner();
+  const fs = machine();
+  const shared = prober(runner, fs);
+  await shared.probe(request(['rospy']));
+  const site = facts.siteDirs[0];
+  assert.ok(site);
+  fs.touch(site, 99);
+  const before = shared.processesSpawned;
+  await shared.probe(request(['rospy']));
+  assert.equal(shared.processesSpawned, before + 2);
+});
+
+test('another environment (PYTHONPATH) is another cache entry', async () => {
+  const runner = fakeRunner();
+  const shared = prober(runner, machine());
+  await shared.probe(request(['rospy']));
+  const before = shared.processesSpawned;
+  await shared.probe(request(['rospy'], { env: { PATH: '/usr/bin' } }));
+  assert.equal(shared.processesSpawned, before + 2);
+});
+
+test('a spec-only pass followed by a full probe runs only the imports', async () => {
+  const runner = fakeRunner();
+  const shared = prober(runner, machine());
+  const specs = await shared.probe(request(['rospy', 'torch'], { specOnly: true }));
+  assert.deepEqual(specs.kind === 'ok' && specs.imports, {});
+  runner.calls.length = 0;
+  await shared.probe(request(['rospy', 'torch']));
+  assert.deepEqual(runner.calls.map((call) => call.args[2]), ['import', 'import']);
+});
+
+test('an import that kills its process is a crash of that module, the others still report', async () => {
+  const runner = fakeRunner({
+    importOutcome: (module) => (module === 'crashy' ? { kind: 'signaled', signal: 'SIGSEGV', stdout: '', stderr: 'Fatal Python error: Segmentation fault\n', durationMs: 3 } : undefined),
+  });
+  const result = await prober(runner, machine()).probe(request(['crashy', 'rospy']));
+  assert.equal(result.kind, 'ok');
+  if (result.kind !== 'ok') return;
+  assert.deepEqual(result.imports.crashy, { status: 'crash', exitCode: null, signal: 'SIGSEGV', stderrExcerpt: 'Fatal Python error: Segmentation fault' });
+  assert.equal(result.imports.rospy?.status, 'ok');
+});
+
+test('a timed-out import is not cached: the next probe tries it again', async () => {
+  let slow = true;
+  const runner = fakeRunner({ importOutcome: (module) => (module === 'torch' && slow ? { kind: 'timeout', timeoutMs: 1000, stdout: '', stderr: '' } : undefined) });
+  const shared = prober(runner, machine());
+  const first = await shared.probe(request(['torch']));
+  assert.deepEqual(first.kind === 'ok' && first.imports.torch, { status: 'timeout', timeoutMs: 1000 });
+  slow = false;
+  const second = await shared.probe(request(['torch']));
+  assert.equal(second.kind === 'ok' && second.imports.torch?.status, 'error');
+});
+
+test('an interpreter that is missing, a directory or not executable is invalid before anything runs', async () => {
+  const runner = fakeRunner();
+  const fs = machine();
+  fs.setDir('/some/dir');
+  fs.setFile('/some/notes.txt', { executable: false });
+  const shared = prober(runner, fs);
+  const missing = await shared.probe(request(['rospy'], { interpreter: ref('/nope/python') }));
+  const directory = await shared.probe(request(['rospy'], { interpreter: ref('/some/dir') }));
+  const text = await shared.probe(request(['rospy'], { interpreter: ref('/some/notes.txt') }));
+  assert.deepEqual([missing, directory, text].map((p) => (p.kind === 'invalid' ? p.reason : p.kind)), ['not-found', 'not-a-file', 'not-executable']);
+  assert.match(text.kind === 'invalid' ? text.detail : '', /\/some\/notes\.txt/);
+  assert.equal(runner.calls.length, 0);
+});
+
+test('a facts pass that hangs is a start-up timeout of that interpreter', async () => {
+  const runner: ProcessRunner = { run: async () => ({ kind: 'timeout', timeoutMs: 1000, stdout: '', stderr: '' }) };
+  const result = await prober(runner, machine()).probe(request(['rospy']));
+  assert.deepEqual(result, { kind: 'timeout', interpreter: ref(), timeoutMs: 1000, stage: 'startup' });
+});
+
+test('cancelling before the imports start marks them not-run', async () => {
+  const controller = new AbortController();
+  const runner = fakeRunner();
+  const result = await prober(runner, machine()).probe(request(['rospy'], { signal: controller.signal, onFacts: () => controller.abort() }));
+  assert.deepEqual(result.kind === 'ok' && result.imports.rospy, { status: 'not-run', reason: 'aborted' });
+});
