@@ -196,3 +196,27 @@ test('a shell that is not installed fails with a message naming it', async () =>
     assert.match(result.detail, /\/nonexistent\/bin\/bash could not start \(ENOENT\)/);
   }
 });
+
+test('a configured setup script that does not exist fails naming it, without starting a shell', async () => {
+  const counting = countingRunner();
+  const missing = path.join(temp, 'nowhere', 'setup.bash');
+  const result = await captureEnvironment({ workspace: null, baseEnv, setupScript: missing, timeoutMs: 10_000, runner: counting, fs });
+  assert.deepEqual(result.kind === 'failed' ? [result.script, result.detail] : result, [missing, `${missing} does not exist`]);
+  assert.equal(counting.calls.length, 0);
+});
+
+test('a broken script is not run again until it changes', async () => {
+  const broken = script('broken-cached/setup.bash', 'if then fi\n');
+  const counting = countingRunner();
+  const capturer = createEnvironmentCapturer({ runner: counting, fs });
+  const request = { workspace: null, baseEnv, setupScript: broken, timeoutMs: 10_000 };
+  assert.equal((await capturer.capture(request)).kind, 'failed');
+  assert.equal((await capturer.capture(request)).kind, 'failed');
+  assert.equal(counting.calls.length, 1);
+  const later = new Date(Date.now() + 5000);
+  writeFileSync(broken, 'export FIXED=1\n');
+  utimesSync(broken, later, later);
+  const fixed = await capturer.capture(request);
+  assert.equal(fixed.kind === 'sourced' ? fixed.vars.FIXED : fixed.kind, '1');
+  assert.equal(counting.calls.length, 2);
+});
