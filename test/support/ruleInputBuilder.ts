@@ -11,10 +11,12 @@ import { scanImports } from '../../src/core/scan/importScanner';
 import type { RosDistro, Workspace } from '../../src/core/workspace/workspace';
 
 export const FIXTURE_DIR = path.join(import.meta.dirname, '..', 'fixtures', 'probes');
+/** Probes recorded for the rule tests (see each file's _note). */
+export const RULE_FIXTURE_DIR = path.join(FIXTURE_DIR, 'rules');
 
 /** A recorded InterpreterProbe (the recorder's `_note`/`_scenario` fields are dropped by the type, not the data). */
-export function loadProbe(name: string): InterpreterProbe {
-  return JSON.parse(readFileSync(path.join(FIXTURE_DIR, `${name}.json`), 'utf8')) as InterpreterProbe;
+export function loadProbe(name: string, dir: string = RULE_FIXTURE_DIR): InterpreterProbe {
+  return JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as InterpreterProbe;
 }
 
 /** The same probe as if the interpreter had been found elsewhere (a different path, kind or name). */
@@ -72,3 +74,18 @@ export function buildRuleInput(options: RuleInputOptions): RuleInput {
 export function bareWorkspace(root: string, setupScripts: Workspace['setupScripts'] = []): Workspace {
   return { root, kind: 'catkin_make', packages: [], pythonSources: [], setupScripts, relays: [] };
 }
+
+/** A rospy node that needs the whole stack: ROS, torch, OpenCV through cv_bridge, NumPy, YAML, messages. */
+export const NODE_PATH = '/ws/src/demo/scripts/node.py';
+export const NODE_TEXT = [
+  '#!/usr/bin/env python3',
+  'import rospy',
+  'import torch',
+  'from cv_bridge import CvBridge',
+  'import cv2',
+  'import numpy as np',
+  'import yaml',
+  'from std_msgs.msg import String',
+  '',
+].join('\n');
+export const NODE: SourceFile = { path: NODE_PATH, text: NODE_TEXT, packageName: 'demo' };

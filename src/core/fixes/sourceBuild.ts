@@ -11,7 +11,7 @@ export function sourceBuildFix(
   module: string,
   workspace: Workspace | null,
   distro: RosDistro,
-): FixSpec {
+): FixSpec | null {
   const python = interpreter.realPath;
   const title = `Build ${module} from source for ${interpreter.displayName}`;
   const base = { kind: 'buildFromSource', title, interpreter: interpreter.path, package: module } as const;
@@ -43,7 +43,9 @@ export function sourceBuildFix(
       docsUrl: 'http://wiki.ros.org/cv_bridge',
     };
   }
-  const pipName = packageNames(module).pip ?? module;
+  // Other ROS packages build only inside a catkin workspace, from their repositories: nothing generic to offer.
+  const pipName = packageNames(module).pip;
+  if (pipName === null) return null;
   return {
     ...base,
     commands: [shellLine([python, '-m', 'pip', 'install', '--no-binary', ':all:', pipName])],

@@ -12,7 +12,8 @@ export function extensionAbiMismatch(input: RuleInput): readonly Finding[] {
   return selectedModules(input).flatMap(({ module, uses, verdict, probe }) => {
     if (verdict.kind !== 'abi') return [];
     const name = probe.interpreter.displayName;
-    const here = `${name} is ${pythonVersion(probe.facts)} (${ownTag(probe.facts)})`;
+    // Python 2 has no ABI tag to name.
+    const here = `${name} is ${pythonVersion(probe.facts)}${probe.facts.soabi === null ? '' : ` (${ownTag(probe.facts)})`}`;
     const message =
       verdict.builtFor === null
         ? `${module} here is built for another Python but ${here}: ${verdict.error}`

@@ -3,6 +3,7 @@ import type { Finding, RelatedLocation } from '../findings/finding';
 import type { RuleInput } from './ruleInput';
 import { docsFix, fixList, placementsFor, relatedLine } from './findingParts';
 import { betterInterpreter, selectedModules, switchFix } from './probeFacts';
+import { messageSummary } from './moduleVerdict';
 
 export function moduleImportError(input: RuleInput): readonly Finding[] {
   return selectedModules(input).flatMap(({ module, uses, verdict, probe }) => {
@@ -11,7 +12,7 @@ export function moduleImportError(input: RuleInput): readonly Finding[] {
     let detail: string | null;
     let related: RelatedLocation[] = [];
     if (verdict.kind === 'error') {
-      message = `import ${module} fails in ${name}: ${verdict.exceptionType}: ${firstLine(verdict.message)}`;
+      message = `import ${module} fails in ${name}: ${verdict.exceptionType}: ${messageSummary(verdict.message)}`;
       detail = verdict.detail;
       if (verdict.raisedAt !== null) related = [relatedLine(verdict.raisedAt.file, verdict.raisedAt.line, 'raised here')];
     } else if (verdict.kind === 'crash') {
@@ -35,8 +36,4 @@ export function moduleImportError(input: RuleInput): readonly Finding[] {
       module,
     }));
   });
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? text;
 }

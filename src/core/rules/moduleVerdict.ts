@@ -105,6 +105,13 @@ function missingDependencySpec(probe: OkProbe, module: string): string | null {
   return ROS_DEPENDENCIES.find((d) => probe.specs[d]?.found === false) ?? null;
 }
 
+/** The line of an exception message worth showing: NumPy's "Original error was: …", else the first non-empty line. */
+export function messageSummary(message: string): string {
+  const original = /Original error was: (.+)/.exec(message)?.[1];
+  if (original !== undefined) return original.trim();
+  return message.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+}
+
 export function moduleVerdict(probe: OkProbe, module: string): ModuleVerdict {
   const spec = probe.specs[module];
   const result = probe.imports[module];
@@ -139,7 +146,7 @@ export function moduleVerdict(probe: OkProbe, module: string): ModuleVerdict {
     case 'crash':
       return { kind: 'crash', signal: result.signal, exitCode: result.exitCode, detail: result.stderrExcerpt };
     case 'error': {
-      const error = `${result.exceptionType}: ${result.message}`;
+      const error = `${result.exceptionType}: ${messageSummary(result.message)}`;
       const detail = result.traceback === '' ? null : result.traceback;
       if (ROS_CORE_MODULES.includes(module)) {
         const dependency = rosDependencyIn(result.missingName, result.message) ?? missingDependencySpec(probe, module);

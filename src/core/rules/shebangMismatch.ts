@@ -9,7 +9,7 @@ import { shebangFix } from '../fixes/shebangFix';
 import { shellLine } from '../fixes/shellQuote';
 import { docsFix, relatedFile, shebangRange } from './findingParts';
 import { importsModule, isOk } from './probeFacts';
-import { moduleVerdict, type ModuleVerdict } from './moduleVerdict';
+import { messageSummary, moduleVerdict, type ModuleVerdict } from './moduleVerdict';
 
 /** Why an import fails, in a few words. */
 export function verdictText(verdict: ModuleVerdict): string {
@@ -21,7 +21,7 @@ export function verdictText(verdict: ModuleVerdict): string {
     case 'ros-deps':
       return verdict.error;
     case 'error':
-      return `${verdict.exceptionType}: ${verdict.message.split('\n')[0] ?? ''}`;
+      return `${verdict.exceptionType}: ${messageSummary(verdict.message)}`;
     case 'crash':
       return `it crashed (${verdict.signal ?? `exit code ${verdict.exitCode ?? '?'}`})`;
     case 'timeout':

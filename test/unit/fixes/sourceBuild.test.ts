@@ -17,8 +17,7 @@ const noetic: RosDistro = { name: 'noetic', pythonVersion: 3, pythonMinor: null,
 
 test('builds torch from source with the selected interpreter, as PyTorch documents', () => {
   const fix = sourceBuildFix(pyenv312, 'torch', null, noRos);
-  assert.equal(fix.kind, 'buildFromSource');
-  if (fix.kind !== 'buildFromSource') return;
+  if (fix?.kind !== 'buildFromSource') return assert.fail(String(fix?.kind));
   assert.equal(fix.title, 'Build torch from source for pyenv 3.12.1');
   assert.deepEqual(fix.commands, [
     'git clone --recursive https://github.com/pytorch/pytorch',
@@ -31,7 +30,7 @@ test('builds torch from source with the selected interpreter, as PyTorch documen
 
 test('builds cv_bridge in the catkin workspace with PYTHON_EXECUTABLE set to the selected interpreter', () => {
   const fix = sourceBuildFix(pyenv312, 'cv_bridge', bareWorkspace('/home/me/catkin ws'), noetic);
-  if (fix.kind !== 'buildFromSource') return assert.fail(fix.kind);
+  if (fix?.kind !== 'buildFromSource') return assert.fail(String(fix?.kind));
   assert.deepEqual(fix.commands, [
     "cd '/home/me/catkin ws'",
     'git clone -b noetic https://github.com/ros-perception/vision_opencv.git src/vision_opencv',
@@ -39,12 +38,16 @@ test('builds cv_bridge in the catkin workspace with PYTHON_EXECUTABLE set to the
   ]);
   assert.equal(fix.docsUrl, 'http://wiki.ros.org/cv_bridge');
   const tools = sourceBuildFix(pyenv312, 'cv_bridge', { ...bareWorkspace('/ws'), kind: 'catkin_tools' }, noRos);
-  if (tools.kind !== 'buildFromSource') return assert.fail(tools.kind);
+  if (tools?.kind !== 'buildFromSource') return assert.fail(String(tools?.kind));
   assert.ok(tools.commands.includes('catkin config -DPYTHON_EXECUTABLE=/root/.pyenv/versions/3.12.1/bin/python3.12'));
 });
 
 test('builds other packages with pip --no-binary under their PyPI name', () => {
   const fix = sourceBuildFix(pyenv312, 'cv2', null, noRos);
-  if (fix.kind !== 'buildFromSource') return assert.fail(fix.kind);
+  if (fix?.kind !== 'buildFromSource') return assert.fail(String(fix?.kind));
   assert.deepEqual(fix.commands, ['/root/.pyenv/versions/3.12.1/bin/python3.12 -m pip install --no-binary :all: opencv-python']);
+});
+
+test('offers no generic source build for a ROS package outside a catkin workspace', () => {
+  assert.equal(sourceBuildFix(pyenv312, 'cv_bridge', null, noRos), null);
 });

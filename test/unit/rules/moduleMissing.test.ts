@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { moduleMissing } from '../../../src/core/rules/moduleMissing';
+import { bareWorkspace, buildRuleInput, loadProbe, NODE, NODE_PATH } from '../../support/ruleInputBuilder';
+
+test('flags import torch in an isolated venv and offers the system python that has it, then pip', () => {
+  const input = buildRuleInput({ selected: loadProbe('isolated-venv'), sources: [NODE], others: [loadProbe('healthy')] });
+  const torch = moduleMissing(input).find((f) => f.module === 'torch');
+  assert.deepEqual(torch, {
+    code: 'module-missing',
+    severity: 'error',
+    message: 'torch is not installed for venv: venv311; /usr/bin/python3 has it',
+    detail: "No module named 'torch'",
+    location: { file: NODE_PATH, line: 3, column: 7, endLine: 3, endColumn: 12 },
+    related: [],
+    fixes: [
+      { kind: 'selectInterpreter', title: 'Switch interpreter to /usr/bin/python3', path: '/usr/bin/python3' },
+      {
+        kind: 'installPackages',
+        title: 'Install torch into venv: venv311',
+        interpreter: '/tmp/rec/venv311/bin/python',
+        packages: ['torch'],
+        tool: 'pip',
+        command: '/tmp/rec/venv311/bin/python -m pip install torch',
+      },
+      { kind: 'openDocs', title: 'Read about module-missing', anchor: 'module-missing' },
+    ],
+    interpreter: '/tmp/rec/venv311/bin/python',
+    module: 'torch',
+  });
+});
+
+test('offers apt instead of pip for rospy, which is not on PyPI', () => {
+  const input = buildRuleInput({
+    selected: loadProbe('isolated-venv'),
+    sources: [NODE],
+    rosDistro: { name: 'noetic', pythonVersion: 3, pythonMinor: null, rosVersion: 1, evidence: 'ROS_DISTRO=noetic' },
+  });
+  const rospy = moduleMissing(input).find((f) => f.module === 'rospy');
+  assert.equal(rospy?.message, 'rospy is not installed for venv: venv311: it comes with ROS, not from pip');
+  assert.deepEqual(rospy?.location, { file: NODE_PATH, line: 2, column: 7, endLine: 2, endColumn: 12 });
+  assert.deepEqual(rospy?.fixes.map((f) => f.kind), ['runInTerminal', 'openDocs']);
+  assert.deepEqual(rospy?.fixes[0], { kind: 'runInTerminal', title: 'Install ros-noetic-rospy with apt', commands: ['sudo apt-get install ros-noetic-rospy'] });
+  assert.equal(rospy?.fixes.some((f) => f.kind === 'installPackages'), false);
+});
+
+test('installs with conda into a conda env, under conda-forge names', () => {
+  const input = buildRuleInput({ selected: loadProbe('conda-ros-no-rospkg'), sources: [NODE] });
+  const cv2 = moduleMissing(input).find((f) => f.module === 'cv2');
+  assert.deepEqual(cv2?.fixes[0], {
+    kind: 'installPackages',
+    title: 'Install opencv into conda: condaenv',
+    interpreter: '/tmp/rec/condaenv/bin/python',
+    packages: ['opencv'],
+    tool: 'conda',
+    command: 'conda install -p /tmp/rec/condaenv -c conda-forge opencv',
+  });
+});
+
+test('only hints at a guarded import (try/except ImportError) and ignores type-only ones', () => {
+  const text = ['try:', '    import torch', 'except ImportError:', '    torch = None', 'from typing import TYPE_CHECKING', 'if TYPE_CHECKING:', '    import numpy', ''].join('\n');
+  const input = buildRuleInput({ selected: loadProbe('isolated-venv'), sources: [{ path: '/ws/opt.py', text }] });
+  const findings = moduleMissing(input);
+  assert.deepEqual(findings.map((f) => [f.module, f.severity, f.location?.line]), [['torch', 'info', 2]]);
+});
+
+test('leaves a ROS module to ros-env-not-sourced when nothing was sourced but the workspace has devel/setup.bash', () => {
+  const input = buildRuleInput({
+    selected: loadProbe('isolated-venv'),
+    sources: [NODE],
+    workspace: bareWorkspace('/ws', [{ path: '/ws/devel/setup.bash', kind: 'devel' }]),
+    environment: { kind: 'plain', reason: 'disabled', vars: {} },
+  });
+  const modules = moduleMissing(input).map((f) => f.module);
+  assert.deepEqual(modules, ['cv2', 'numpy', 'torch', 'yaml']);
+});
+
+test('stays silent for the healthy interpreter', () => {
+  assert.deepEqual(moduleMissing(buildRuleInput({ selected: loadProbe('healthy'), sources: [NODE] })), []);
+});
