@@ -39,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
     processesSpawned: () => services.processesSpawned(),
     statusSummary: () => status.summary,
     interpreterProviderKind: () => controller.interpreterProviderKind,
+    lastTerminalText: () => fixes.lastTerminalText,
     activationMs,
   };
 }

@@ -26,10 +26,11 @@ export function registerCommands(store: DisposableStore, parts: CommandParts): v
   registerCommand(store, logger, COMMANDS.showReport, () => commands.showReport());
   registerCommand(store, logger, COMMANDS.copyReportMarkdown, () => commands.copyReportMarkdown());
   registerCommand(store, logger, COMMANDS.selectWorkingInterpreter, () => commands.selectWorkingInterpreter());
-  registerCommand(store, logger, COMMANDS.applyFix, (id: unknown, resource: unknown) => {
+  registerCommand(store, logger, COMMANDS.applyFix, (id: unknown, resource: unknown, options: unknown) => {
     const uri = resource instanceof vscode.Uri ? resource : undefined;
     const folder = (uri === undefined ? undefined : vscode.workspace.getWorkspaceFolder(uri)) ?? controller.currentFolder();
-    return typeof id === 'string' && folder !== undefined ? commands.applyFix(folder, id) : false;
+    const confirmed = typeof options === 'object' && options !== null && 'confirmed' in options && options.confirmed === true;
+    return typeof id === 'string' && folder !== undefined ? commands.applyFix(folder, id, confirmed) : false;
   });
 }
 
@@ -116,12 +117,12 @@ export class DoctorCommands {
     return picked.path;
   }
 
-  async applyFix(folder: vscode.WorkspaceFolder, id: string): Promise<boolean> {
+  async applyFix(folder: vscode.WorkspaceFolder, id: string, confirmed = false): Promise<boolean> {
     const fix = this.parts.controller.findFix(folder, id);
     if (fix === undefined) {
       void vscode.window.showInformationMessage('ROS Env Doctor: that fix no longer applies; the environment was checked again since.');
       return false;
     }
-    return this.parts.fixes.apply(fix, this.parts.controller.fixContext(folder));
+    return this.parts.fixes.apply(fix, this.parts.controller.fixContext(folder), confirmed);
   }
 }

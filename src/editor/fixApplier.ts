@@ -41,13 +41,23 @@ export class FixApplier extends Disposable {
     );
   }
 
-  /** Whether the fix was carried out (false: the user declined, or it no longer applies). */
-  async apply(fix: PresentedFix, context: FixContext): Promise<boolean> {
+  private lastTyped: string | undefined;
+
+  /** What the last fix typed into a terminal (not run); the e2e suites check it is the rule's exact command. */
+  get lastTerminalText(): string | undefined {
+    return this.lastTyped;
+  }
+
+  /**
+   * Whether the fix was carried out (false: the user declined, or it no longer applies). `confirmed` skips the
+   * modal question for a caller that already asked (only the e2e suites pass it: a modal cannot be answered from the host).
+   */
+  async apply(fix: PresentedFix, context: FixContext, confirmed = false): Promise<boolean> {
     this.logger.info(`Applying fix ${fix.id}: ${fix.title}`);
     const effect: FixEffect = fix.effect;
     switch (effect.kind) {
       case 'switch-interpreter': {
-        const choice = await vscode.window.showInformationMessage(effect.confirmation, { modal: true }, 'Switch Interpreter');
+        const choice = confirmed ? 'Switch Interpreter' : await vscode.window.showInformationMessage(effect.confirmation, { modal: true }, 'Switch Interpreter');
         if (choice !== 'Switch Interpreter') return false;
         await context.selectInterpreter(effect.path);
         context.reprobe();
@@ -88,6 +98,7 @@ export class FixApplier extends Disposable {
     this.terminals.set(terminal, context);
     terminal.show(false);
     terminal.sendText(text, false);
+    this.lastTyped = text;
     return terminal;
   }
 

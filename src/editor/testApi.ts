@@ -11,6 +11,8 @@ export interface RosEnvDoctorApi {
   processesSpawned(): number;
   statusSummary(): StatusSummary | undefined;
   interpreterProviderKind(): 'python-extension' | 'fallback' | 'not-started';
+  /** The text the last terminal fix typed (never run for the user). */
+  lastTerminalText(): string | undefined;
   /** How long activate() took. */
   readonly activationMs: number;
 }

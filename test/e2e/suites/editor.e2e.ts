@@ -1,0 +1,251 @@
+/// <reference types="mocha" />
+// The editor layer on a real catkin workspace with real interpreters: diagnostics on the import lines, quick
+// fixes and their effects, Probe Environment and the report, the status item. Runs in whichever interpreter
+// mode the harness started (Python API stand-in installed, or the python.defaultInterpreterPath fallback).
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { PythonExtension } from '@vscode/python-extension';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../../src/editor/commandIds';
+import type { RosEnvDoctorApi } from '../../../src/editor/testApi';
+import { requestScreenshot } from '../harness/requestScreenshot';
+
+const EXTENSION_ID = 'ros-env-doctor.ros-env-doctor';
+const SOURCE = 'ROS Env Doctor';
+const HEALTHY = '/usr/bin/python3';
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 120_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await delay(150);
+  }
+}
+
+function pyenv311(): string | undefined {
+  const root = process.env.PYENV_ROOT ?? join(process.env.HOME ?? '/root', '.pyenv');
+  const versions = existsSync(join(root, 'versions')) ? readdirSync(join(root, 'versions')).filter((v) => v.startsWith('3.11.')).sort() : [];
+  const best = versions.at(-1);
+  return best === undefined ? undefined : join(root, 'versions', best, 'bin', 'python3');
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+describe('editor: diagnostics and quick fixes on a catkin workspace', function () {
+  this.timeout(180_000);
+  let api: RosEnvDoctorApi;
+  let folder: vscode.WorkspaceFolder;
+  let node: vscode.Uri;
+  let temp: string;
+  let venvPython: string;
+  let withStandIn: boolean;
+
+  async function selectInterpreter(path: string): Promise<void> {
+    if (withStandIn) await (await PythonExtension.api()).environments.updateActiveEnvironmentPath(path, folder);
+    else await vscode.workspace.getConfiguration('python', folder.uri).update('defaultInterpreterPath', path, vscode.ConfigurationTarget.WorkspaceFolder);
+    await waitFor(`a diagnosis with ${path} selected`, () => api.diagnosis(folder)?.selected.interpreter.path === path);
+    await api.whenIdle();
+  }
+
+  /** Our diagnostics on the import lines of rospy, torch and cv_bridge, keyed by the underlined text. */
+  function importProblems(document: vscode.TextDocument): Map<string, vscode.Diagnostic> {
+    const byName = new Map<string, vscode.Diagnostic>();
+    for (const d of ours(document.uri)) {
+      const text = document.getText(d.range);
+      if (['rospy', 'torch', 'cv_bridge'].includes(text)) byName.set(text, d);
+    }
+    return byName;
+  }
+
+  before(async function () {
+    const python = pyenv311();
+    if (python === undefined) this.skip();
+    const extension = vscode.extensions.getExtension<RosEnvDoctorApi>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is loaded`);
+    api = await extension.activate();
+    const first = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(first, 'a workspace folder is open');
+    folder = first;
+    withStandIn = vscode.extensions.getExtension('ms-python.python') !== undefined;
+    if (!vscode.workspace.isTrusted) this.skip();
+    // An isolated venv from pyenv 3.11: no system site packages, so no rospy, torch or cv_bridge.
+    temp = mkdtempSync(join(tmpdir(), 'red-e2e-venv-'));
+    execFileSync(python, ['-m', 'venv', '--without-pip', join(temp, 'venv')], { timeout: 60_000 });
+    venvPython = join(temp, 'venv', 'bin', 'python');
+    node = vscode.Uri.joinPath(folder.uri, 'src', 'perception_demo', 'scripts', 'detector_node.py');
+    await vscode.window.showTextDocument(node);
+  });
+
+  after(async () => {
+    if (folder !== undefined && api !== undefined) await selectInterpreter(HEALTHY).catch(() => undefined);
+    if (temp !== undefined) rmSync(temp, { recursive: true, force: true });
+  });
+
+  it('uses the Python extension when it is installed, and the setting otherwise', async () => {
+    await waitFor('the interpreter provider', () => api.interpreterProviderKind() !== 'not-started');
+    assert.equal(api.interpreterProviderKind(), withStandIn ? 'python-extension' : 'fallback');
+  });
+
+  it('shows no problem on import rospy, import torch or from cv_bridge import CvBridge with /usr/bin/python3', async () => {
+    await selectInterpreter(HEALTHY);
+    const document = await vscode.workspace.openTextDocument(node);
+    assert.deepEqual([...importProblems(document).keys()], []);
+    const diagnosis = api.diagnosis(folder);
+    assert.ok(diagnosis?.modules.includes('torch') && diagnosis.modules.includes('rospy') && diagnosis.modules.includes('cv_bridge'));
+  });
+
+  it('underlines rospy, torch and cv_bridge for an isolated pyenv 3.11 venv, linking each to its rule', async () => {
+    await selectInterpreter(venvPython);
+    const document = await vscode.workspace.openTextDocument(node);
+    const problems = await waitFor('problems on the three imports', () => {
+      const found = importProblems(document);
+      return found.size === 3 ? found : undefined;
+    });
+    for (const [name, d] of problems) {
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error, `${name} is an error`);
+      assert.match(d.message, new RegExp(name));
+      assert.ok(['module-missing', 'module-import-error', 'ros-deps-missing'].includes(codeOf(d)), `${name}: ${codeOf(d)}`);
+    }
+    if (withStandIn) assert.equal(api.diagnosis(folder)?.environment.vars.ROS_ENV_DOCTOR_E2E, '1', 'the Python extension variables reach the probes');
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await requestScreenshot('problems');
+    const torch = problems.get('torch');
+    assert.ok(torch);
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(torch.range.start, torch.range.start);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await delay(800);
+    await requestScreenshot('hover');
+  });
+
+  it('typing in the node reuses cached probes and spawns no process', async () => {
+    const document = await vscode.workspace.openTextDocument(node);
+    const editor = await vscode.window.showTextDocument(document);
+    await api.whenIdle();
+    const before = api.processesSpawned();
+    for (const text of ['\n# a', 'b', 'c']) {
+      await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, text));
+      await delay(100);
+    }
+    await delay(700);
+    await api.whenIdle();
+    assert.equal(api.processesSpawned(), before, 'no process for keystrokes');
+    assert.equal(importProblems(document).size, 3, 'the problems stay on the imports');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('offers quick fixes with one preferred, and switching to a working interpreter clears the problems', async () => {
+    const document = await vscode.workspace.openTextDocument(node);
+    const torch = importProblems(document).get('torch');
+    assert.ok(torch, 'torch is underlined');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node, torch.range, vscode.CodeActionKind.QuickFix.value);
+    const mine = actions.filter((a) => a.command?.command === COMMANDS.applyFix || a.edit !== undefined);
+    assert.ok(mine.length >= 2, `quick fixes: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(mine.filter((a) => a.isPreferred).length, 1, 'exactly one preferred fix');
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(torch.range.start, torch.range.start);
+    await vscode.commands.executeCommand('editor.action.quickFix');
+    await delay(800);
+    await requestScreenshot('quickfix');
+    await vscode.commands.executeCommand('hideCodeActionWidget');
+    const switchTo = mine.find((a) => String(a.command?.arguments?.[0]).includes('/selectInterpreter/'));
+    assert.ok(switchTo?.command, `a fix switches the interpreter: ${mine.map((a) => a.title).join(' | ')}`);
+    const [id, uri] = switchTo.command.arguments ?? [];
+    // The modal "Use … ?" question cannot be answered from the extension host; this is the user's yes.
+    assert.equal(await vscode.commands.executeCommand(COMMANDS.applyFix, id, uri, { confirmed: true }), true);
+    await waitFor('the problems on the imports to clear', () => importProblems(document).size === 0);
+    assert.notEqual(api.diagnosis(folder)?.selected.interpreter.path, venvPython);
+  });
+
+  it('types the exact install command into a visible terminal without running it', async () => {
+    await selectInterpreter(venvPython);
+    const document = await vscode.workspace.openTextDocument(node);
+    const torch = await waitFor('torch underlined', () => importProblems(document).get('torch'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node, torch.range, vscode.CodeActionKind.QuickFix.value);
+    const install = actions.find((a) => String(a.command?.arguments?.[0]).includes('/installPackages/'));
+    assert.ok(install?.command, `an install fix: ${actions.map((a) => a.title).join(' | ')}`);
+    const expected = api
+      .diagnosis(folder)
+      ?.findings.flatMap((f) => f.fixes)
+      .find((fix) => fix.kind === 'installPackages' && fix.title === install.title);
+    assert.ok(expected?.kind === 'installPackages');
+    const terminalsBefore = vscode.window.terminals.length;
+    await vscode.commands.executeCommand(install.command.command, ...(install.command.arguments ?? []));
+    const terminal = await waitFor('a ROS Env Doctor terminal', () => vscode.window.terminals.length > terminalsBefore && vscode.window.terminals.find((t) => t.name === 'ROS Env Doctor'));
+    assert.equal(api.lastTerminalText(), expected.command);
+    await delay(800);
+    await requestScreenshot('terminal');
+    terminal.dispose();
+  });
+
+  it('fixes a shebang with an undoable edit, and undo restores the file byte for byte', async () => {
+    await selectInterpreter(HEALTHY);
+    // A node whose shebang runs the venv, which lacks rospy that the selected interpreter has.
+    const scriptPath = join(folder.uri.fsPath, 'src', 'perception_demo', 'scripts', 'venv_node.py');
+    const original = `#!${venvPython}\n# -*- coding: utf-8 -*-\r\nimport rospy\n\nrospy.init_node('venv_node')\n`;
+    writeFileSync(scriptPath, original, { mode: 0o755 });
+    try {
+      const uri = vscode.Uri.file(scriptPath);
+      const document = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(document);
+      const shebang = await waitFor('a shebang problem', () => ours(uri).find((d) => codeOf(d) === 'shebang-mismatch'));
+      assert.equal(shebang.range.start.line, 0);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, shebang.range, vscode.CodeActionKind.QuickFix.value);
+      const edit = actions.find((a) => a.edit !== undefined);
+      assert.ok(edit?.edit, `an edit fix: ${actions.map((a) => a.title).join(' | ')}`);
+      const textBefore = document.getText();
+      assert.ok(await vscode.workspace.applyEdit(edit.edit));
+      assert.notEqual(document.lineAt(0).text, `#!${venvPython}`);
+      assert.match(document.lineAt(0).text, /^#!/);
+      assert.equal(document.getText().slice(document.lineAt(0).text.length), textBefore.slice(`#!${venvPython}`.length), 'only the first line changed');
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(document.getText(), textBefore);
+      assert.equal(readFileSync(scriptPath, 'utf8'), original, 'nothing was written to disk');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      rmSync(scriptPath, { force: true });
+    }
+  });
+
+  it('Probe Environment runs every interpreter again and opens an accessible report', async () => {
+    await api.whenIdle();
+    const before = api.processesSpawned();
+    await vscode.commands.executeCommand(COMMANDS.probeEnvironment);
+    assert.ok(api.processesSpawned() > before, 'the cache was bypassed');
+    const report = await waitFor('the report tab', () =>
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('rosEnvDoctor.report')),
+    );
+    assert.equal(report.label, 'ROS Env Doctor Report');
+    await delay(1000);
+    await requestScreenshot('report');
+    const markdown = await vscode.commands.executeCommand<string>(COMMANDS.copyReportMarkdown);
+    assert.equal(await vscode.env.clipboard.readText(), markdown);
+    assert.match(markdown, /rospy/);
+  });
+
+  it('shows the interpreter and its verdict in the status bar', async () => {
+    await showNode();
+    const summary = await waitFor('a status summary', () => api.statusSummary());
+    assert.match(summary.text, /^py3\.\d+ · /);
+    assert.match(summary.text, /(rospy|torch|cv_bridge) [✓✗?]/);
+    await requestScreenshot('status');
+  });
+
+  async function showNode(): Promise<void> {
+    await vscode.window.showTextDocument(node);
+    await api.whenIdle();
+  }
+});
