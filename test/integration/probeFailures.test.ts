@@ -1,0 +1,96 @@
+// What the probe makes of hangs, noise, crashes and things that are not interpreters — and that it caches.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { test } from 'node:test';
+import { DEBIAN_PYTHON, needs, pyenvPython, pyenvVersion, rosStack } from '../support/prerequisites';
+import { baseEnv, hangingSitecustomize, hostileInterpreters, noisySitecustomize, segfaultModule } from '../support/scenarios';
+import { probeOk, realProber, refFor } from './probeSupport';
+
+function processesMentioning(text: string): string[] {
+  return execFileSync('ps', ['-eo', 'pid,pgid,args'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes(text));
+}
+
+test('an interpreter whose sitecustomize hangs times out in time, names the interpreter and leaves nothing running', async (t) => {
+  if (!needs(t, pyenvVersion('3.11'))) return;
+  const hang = await hangingSitecustomize();
+  try {
+    const python = pyenvPython('3.11') ?? '';
+    const started = Date.now();
+    const result = await realProber().probe({ interpreter: refFor(python), modules: ['rospy'], env: baseEnv({ PYTHONPATH: hang.dir }), environment: 'sourced', timeoutMs: 1500 });
+    const took = Date.now() - started;
+    assert.deepEqual(result, { kind: 'timeout', interpreter: refFor(python), timeoutMs: 1500, stage: 'startup' });
+    assert.ok(took < 1500 + 1000, `took ${took} ms`);
+    assert.deepEqual(processesMentioning(hang.dir), []);
+    assert.deepEqual(processesMentioning('probe.py facts rospy').filter((line) => line.includes(python)), []);
+  } finally {
+    await hang.cleanup();
+  }
+});
+
+test('the probe result is found despite a sitecustomize printing text, escapes, a NUL and fake sentinels', async (t) => {
+  if (!needs(t, ...rosStack)) return;
+  const noisy = await noisySitecustomize();
+  try {
+    for (const python of [DEBIAN_PYTHON, pyenvPython('2.7')].filter((p): p is string => p !== undefined)) {
+      const result = await probeOk(realProber(), python, baseEnv({ PYTHONPATH: noisy.dir }), ['json', 'rospy']);
+      assert.equal(result.facts.pythonPathEnv, noisy.dir, python);
+    }
+  } finally {
+    await noisy.cleanup();
+  }
+});
+
+test('an import that segfaults is a crash of that module, and the rest of the probe still works', async (t) => {
+  if (!needs(t, ...rosStack)) return;
+  const crashy = await segfaultModule();
+  try {
+    const result = await probeOk(realProber(), DEBIAN_PYTHON, baseEnv({ PYTHONPATH: crashy.dir }), [crashy.module, 'rospy']);
+    const crash = result.imports[crashy.module];
+    assert.equal(crash?.status, 'crash');
+    assert.equal(crash?.status === 'crash' && crash.signal, 'SIGSEGV');
+    assert.equal(result.imports.rospy?.status, 'ok');
+  } finally {
+    await crashy.cleanup();
+  }
+});
+
+test('things that are not interpreters are invalid, each with a detail naming the path', async () => {
+  const hostile = await hostileInterpreters();
+  try {
+    const prober = realProber();
+    const cases = [
+      [hostile.textNoExec, 'not-executable', /not executable/],
+      [hostile.directory, 'not-a-file', /is a directory/],
+      [hostile.danglingLink, 'not-found', /link to something that does not exist/],
+      [hostile.truncatedElf, undefined, /python-truncated/],
+      [hostile.fakeVersion, 'exited-without-result', /printed no probe result.*Python 3\.11\.2/],
+      [hostile.badShebang, 'spawn-failed', /ENOENT/],
+      [hostile.exits127, 'exited-without-result', /exited with code 127: \/bin\/sh: 1: python: not found/],
+    ] as const;
+    for (const [path, reason, detail] of cases) {
+      const result = await prober.probe({ interpreter: refFor(path), modules: ['rospy'], env: baseEnv(), environment: 'plain', timeoutMs: 5000 });
+      assert.equal(result.kind, 'invalid', path);
+      if (result.kind !== 'invalid') continue;
+      if (reason !== undefined) assert.equal(result.reason, reason, path);
+      assert.ok(result.detail.includes(path), `${result.detail} names ${path}`);
+      assert.match(result.detail, detail);
+      assert.ok(!result.detail.includes('\n'), 'one line');
+    }
+  } finally {
+    await hostile.cleanup();
+  }
+});
+
+test('probing again with nothing changed spawns no process', async (t) => {
+  if (!needs(t, ...rosStack)) return;
+  const prober = realProber();
+  const first = await probeOk(prober, DEBIAN_PYTHON, baseEnv(), ['rospy', 'yaml']);
+  assert.equal(first.cached, false);
+  const spawned = prober.processesSpawned;
+  const second = await probeOk(prober, DEBIAN_PYTHON, baseEnv(), ['yaml', 'rospy']);
+  assert.equal(prober.processesSpawned, spawned);
+  assert.equal(second.cached, true);
+  assert.deepEqual(second.imports, first.imports);
+});
