@@ -115,6 +115,7 @@ async function runProcess(file: string, args: readonly string[], options: RunOpt
   const durationMs = Math.round(performance.now() - started);
   if (stoppedFor === 'aborted') return { kind: 'aborted' };
   if (stoppedFor === 'timeout') return { kind: 'timeout', timeoutMs: options.timeoutMs, stdout: stdout.text(), stderr: stderr.text() };
+  // Unreachable (only a kill starts the grace timer, handled above); narrows `settled` to the child's result.
   if (settled === 'grace') return { kind: 'aborted' };
   if (settled.exitCode === undefined && settled.signal === undefined) {
     const code = settled.code ?? 'UNKNOWN';

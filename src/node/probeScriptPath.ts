@@ -18,5 +18,5 @@ export function findProbeScript(fromDir: string = __dirname): string | undefined
 /** The probe script to run: the one found, else the nearest candidate (running it then fails loudly, naming the path). */
 export function probeScriptPath(fromDir: string = __dirname): string {
   const candidates = probeScriptCandidates(fromDir);
-  return findProbeScript(fromDir) ?? candidates[0] ?? 'python/probe.py';
+  return candidates.find((candidate) => existsSync(candidate)) ?? candidates[0] ?? 'python/probe.py';
 }
