@@ -1,6 +1,6 @@
 // Builds a RuleInput the way the engine does, from recorded probe output (test/fixtures/probes/) and Python sources
 // scanned by the real import scanner: rules are tested on what real interpreters reported.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CapturedEnvironment } from '../../src/core/engine/environment';
 import { importedModules, withoutStandardLibrary } from '../../src/core/engine/neededModules';
@@ -14,9 +14,14 @@ export const FIXTURE_DIR = path.join(import.meta.dirname, '..', 'fixtures', 'pro
 /** Probes recorded for the rule tests (see each file's _note). */
 export const RULE_FIXTURE_DIR = path.join(FIXTURE_DIR, 'rules');
 
-/** A recorded InterpreterProbe (the recorder's `_note`/`_scenario` fields are dropped by the type, not the data). */
-export function loadProbe(name: string, dir: string = RULE_FIXTURE_DIR): InterpreterProbe {
-  return JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as InterpreterProbe;
+/**
+ * A recorded InterpreterProbe: test/fixtures/probes/<name>.json (the recorder's {scenario, description, env, probe})
+ * or, for the few scenarios only the rule tests need, test/fixtures/probes/rules/<name>.json (a bare probe with a _note).
+ */
+export function loadProbe(name: string): InterpreterProbe {
+  const shared = path.join(FIXTURE_DIR, `${name}.json`);
+  if (existsSync(shared)) return (JSON.parse(readFileSync(shared, 'utf8')) as { probe: InterpreterProbe }).probe;
+  return JSON.parse(readFileSync(path.join(RULE_FIXTURE_DIR, `${name}.json`), 'utf8')) as InterpreterProbe;
 }
 
 /** The same probe as if the interpreter had been found elsewhere (a different path, kind or name). */
@@ -75,7 +80,7 @@ export function bareWorkspace(root: string, setupScripts: Workspace['setupScript
   return { root, kind: 'catkin_make', packages: [], pythonSources: [], setupScripts, relays: [] };
 }
 
-/** A rospy node that needs the whole stack: ROS, torch, OpenCV through cv_bridge, NumPy, YAML, messages. */
+/** A rospy node that needs the whole stack: ROS, torch, OpenCV through cv_bridge, NumPy, YAML (all probed by the recorder). */
 export const NODE_PATH = '/ws/src/demo/scripts/node.py';
 export const NODE_TEXT = [
   '#!/usr/bin/env python3',
@@ -85,7 +90,6 @@ export const NODE_TEXT = [
   'import cv2',
   'import numpy as np',
   'import yaml',
-  'from std_msgs.msg import String',
   '',
 ].join('\n');
 export const NODE: SourceFile = { path: NODE_PATH, text: NODE_TEXT, packageName: 'demo' };

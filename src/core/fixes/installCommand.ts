@@ -5,6 +5,7 @@ import type { InterpreterRef } from '../interpreters/interpreter';
 import type { InterpreterFacts } from '../probe/protocol';
 import { packageNames } from './packageNames';
 import { shellLine } from './shellQuote';
+import { interpreterCommand } from './interpreterCommand';
 
 export interface InstallTarget {
   readonly interpreter: InterpreterRef;
@@ -62,7 +63,7 @@ export function installFix(target: InstallTarget, modules: readonly string[], ba
   const packages = unique(names.flatMap((n) => (n.pip === null ? [] : [n.pip])));
   if (packages.length === 0) return null;
   if (facts.externallyManaged && !facts.isVenv) {
-    return baseDir === null ? null : venvFix(interpreter.realPath, packages, baseDir);
+    return baseDir === null ? null : venvFix(interpreterCommand(interpreter), packages, baseDir);
   }
   return {
     kind: 'installPackages',
@@ -70,7 +71,7 @@ export function installFix(target: InstallTarget, modules: readonly string[], ba
     interpreter: interpreter.path,
     packages,
     tool: 'pip',
-    command: pipInstallLine(interpreter.realPath, packages),
+    command: pipInstallLine(interpreterCommand(interpreter), packages),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { FixSpec } from '../findings/fixSpec';
 import type { InterpreterRef } from '../interpreters/interpreter';
 import type { Shebang } from '../scan/importSite';
+import { interpreterCommand } from './interpreterCommand';
 
 /** Interpreter flags after the command (`-u`, `-O`), which the new line keeps. */
 export function shebangFlags(shebang: Shebang): string[] {
@@ -15,11 +16,11 @@ export function shebangFlags(shebang: Shebang): string[] {
  * else the selected interpreter's real path.
  */
 export function shebangFix(file: string, shebang: Shebang, selected: InterpreterRef, envPython3IsSelected: boolean): FixSpec {
-  const command = envPython3IsSelected ? '/usr/bin/env python3' : selected.realPath;
+  const command = envPython3IsSelected ? '/usr/bin/env python3' : interpreterCommand(selected);
   const newText = ['#!' + command, ...shebangFlags(shebang)].join(' ');
   return {
     kind: 'editShebang',
-    title: `Use ${envPython3IsSelected ? '/usr/bin/env python3' : selected.realPath} in the shebang`,
+    title: `Use ${command} in the shebang`,
     file,
     line: 1,
     newText,

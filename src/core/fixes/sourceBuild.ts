@@ -5,6 +5,7 @@ import type { InterpreterRef } from '../interpreters/interpreter';
 import type { RosDistro, Workspace } from '../workspace/workspace';
 import { isRealRosDistro, packageNames } from './packageNames';
 import { shellLine } from './shellQuote';
+import { interpreterCommand } from './interpreterCommand';
 
 export function sourceBuildFix(
   interpreter: InterpreterRef,
@@ -12,7 +13,7 @@ export function sourceBuildFix(
   workspace: Workspace | null,
   distro: RosDistro,
 ): FixSpec | null {
-  const python = interpreter.realPath;
+  const python = interpreterCommand(interpreter);
   const title = `Build ${module} from source for ${interpreter.displayName}`;
   const base = { kind: 'buildFromSource', title, interpreter: interpreter.path, package: module } as const;
   if (module === 'torch') {

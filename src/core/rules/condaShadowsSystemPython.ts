@@ -23,8 +23,8 @@ export function condaShadowsSystemPython(input: RuleInput): readonly Finding[] {
   const systems = all.filter(isOk).filter((p) => p.interpreter.kind === 'system');
   const seen = new Set<string>();
   return all.flatMap((conda): Finding[] => {
-    if (conda.interpreter.kind !== 'conda' || seen.has(conda.interpreter.realPath)) return [];
-    seen.add(conda.interpreter.realPath);
+    if (conda.interpreter.kind !== 'conda' || seen.has(conda.interpreter.path)) return [];
+    seen.add(conda.interpreter.path);
     const bin = path.dirname(conda.interpreter.path);
     const at = input.pathDirs.indexOf(bin);
     if (at < 0 || at > usrBin) return [];

@@ -149,7 +149,9 @@ export function moduleVerdict(probe: OkProbe, module: string): ModuleVerdict {
       const error = `${result.exceptionType}: ${messageSummary(result.message)}`;
       const detail = result.traceback === '' ? null : result.traceback;
       if (ROS_CORE_MODULES.includes(module)) {
-        const dependency = rosDependencyIn(result.missingName, result.message) ?? missingDependencySpec(probe, module);
+        // A missing dependency's spec explains only an ImportError, never a SyntaxError from a Python 3 file under 2.7.
+        const importError = /^(ImportError|ModuleNotFoundError)$/.test(result.exceptionType);
+        const dependency = rosDependencyIn(result.missingName, result.message) ?? (importError ? missingDependencySpec(probe, module) : null);
         if (dependency !== null) return { kind: 'ros-deps', dependency, error, detail };
       }
       const foreign = foreignExtensionTag(result.extensions, facts);

@@ -30,7 +30,7 @@ export function importsAll(probe: InterpreterProbe | null, modules: readonly str
 
 /** The other probed interpreters that work, in the order the engine listed them. */
 export function okOthers(input: RuleInput): OkProbe[] {
-  return input.others.filter(isOk).filter((p) => p.interpreter.realPath !== input.selected.interpreter.realPath);
+  return input.others.filter(isOk).filter((p) => p.interpreter.path !== input.selected.interpreter.path);
 }
 
 /** The first other interpreter that imports every needed module, else (when given) one that imports `module`. */

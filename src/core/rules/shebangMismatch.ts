@@ -7,6 +7,7 @@ import type { Shebang } from '../scan/importSite';
 import type { RuleInput, ShebangTarget } from './ruleInput';
 import { shebangFix } from '../fixes/shebangFix';
 import { shellLine } from '../fixes/shellQuote';
+import { interpreterCommand } from '../fixes/interpreterCommand';
 import { docsFix, relatedFile, shebangRange } from './findingParts';
 import { importsModule, isOk } from './probeFacts';
 import { messageSummary, moduleVerdict, type ModuleVerdict } from './moduleVerdict';
@@ -60,7 +61,7 @@ function failure(input: RuleInput, target: ShebangTarget, probe: InterpreterProb
 function rebuildFix(input: RuleInput): FixSpec | null {
   const workspace = input.workspace;
   if (workspace === null) return null;
-  const python = input.selected.interpreter.realPath;
+  const python = interpreterCommand(input.selected.interpreter);
   const build =
     workspace.kind === 'catkin_tools'
       ? [shellLine(['catkin', 'config', `-DPYTHON_EXECUTABLE=${python}`]), shellLine(['catkin', 'build'])]

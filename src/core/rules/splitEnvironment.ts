@@ -3,6 +3,7 @@ import type { Finding } from '../findings/finding';
 import type { RuleInput } from './ruleInput';
 import { condaEnvironmentFix } from '../fixes/environmentYml';
 import { venvFix } from '../fixes/installCommand';
+import { interpreterCommand } from '../fixes/interpreterCommand';
 import { isRosModule, packageNames } from '../fixes/packageNames';
 import { docsFix, fixList, relatedFile } from './findingParts';
 import { baseDir, importsAll, importsModule, isOk, neededModules, okOthers, type OkProbe } from './probeFacts';
@@ -64,5 +65,5 @@ function venvAlternative(probes: readonly OkProbe[], needed: readonly string[], 
   if (base === undefined) return null;
   const rest = needed.filter((m) => !importsModule(base, m)).map((m) => packageNames(m).pip);
   if (rest.some((p) => p === null)) return null;
-  return venvFix(base.interpreter.realPath, rest.filter((p): p is string => p !== null), dir);
+  return venvFix(interpreterCommand(base.interpreter), rest.filter((p): p is string => p !== null), dir);
 }

@@ -4,12 +4,14 @@ import { moduleMissing } from '../../../src/core/rules/moduleMissing';
 import { bareWorkspace, buildRuleInput, loadProbe, NODE, NODE_PATH } from '../../support/ruleInputBuilder';
 
 test('flags import torch in an isolated venv and offers the system python that has it, then pip', () => {
-  const input = buildRuleInput({ selected: loadProbe('isolated-venv'), sources: [NODE], others: [loadProbe('healthy')] });
+  const venv = loadProbe('isolated-venv');
+  const python = venv.interpreter.path;
+  const input = buildRuleInput({ selected: venv, sources: [NODE], others: [loadProbe('healthy-system')] });
   const torch = moduleMissing(input).find((f) => f.module === 'torch');
   assert.deepEqual(torch, {
     code: 'module-missing',
     severity: 'error',
-    message: 'torch is not installed for venv: venv311; /usr/bin/python3 has it',
+    message: 'torch is not installed for isolated-venv; healthy-system has it',
     detail: "No module named 'torch'",
     location: { file: NODE_PATH, line: 3, column: 7, endLine: 3, endColumn: 12 },
     related: [],
@@ -17,15 +19,15 @@ test('flags import torch in an isolated venv and offers the system python that h
       { kind: 'selectInterpreter', title: 'Switch interpreter to /usr/bin/python3', path: '/usr/bin/python3' },
       {
         kind: 'installPackages',
-        title: 'Install torch into venv: venv311',
-        interpreter: '/tmp/rec/venv311/bin/python',
+        title: 'Install torch into isolated-venv',
+        interpreter: python,
         packages: ['torch'],
         tool: 'pip',
-        command: '/tmp/rec/venv311/bin/python -m pip install torch',
+        command: `${python} -m pip install torch`,
       },
       { kind: 'openDocs', title: 'Read about module-missing', anchor: 'module-missing' },
     ],
-    interpreter: '/tmp/rec/venv311/bin/python',
+    interpreter: python,
     module: 'torch',
   });
 });
@@ -37,7 +39,7 @@ test('offers apt instead of pip for rospy, which is not on PyPI', () => {
     rosDistro: { name: 'noetic', pythonVersion: 3, pythonMinor: null, rosVersion: 1, evidence: 'ROS_DISTRO=noetic' },
   });
   const rospy = moduleMissing(input).find((f) => f.module === 'rospy');
-  assert.equal(rospy?.message, 'rospy is not installed for venv: venv311: it comes with ROS, not from pip');
+  assert.equal(rospy?.message, 'rospy is not installed for isolated-venv: it comes with ROS, not from pip');
   assert.deepEqual(rospy?.location, { file: NODE_PATH, line: 2, column: 7, endLine: 2, endColumn: 12 });
   assert.deepEqual(rospy?.fixes.map((f) => f.kind), ['runInTerminal', 'openDocs']);
   assert.deepEqual(rospy?.fixes[0], { kind: 'runInTerminal', title: 'Install ros-noetic-rospy with apt', commands: ['sudo apt-get install ros-noetic-rospy'] });
@@ -45,15 +47,17 @@ test('offers apt instead of pip for rospy, which is not on PyPI', () => {
 });
 
 test('installs with conda into a conda env, under conda-forge names', () => {
-  const input = buildRuleInput({ selected: loadProbe('conda-ros-no-rospkg'), sources: [NODE] });
+  const conda = loadProbe('conda-ros-prefix');
+  const input = buildRuleInput({ selected: conda, sources: [NODE] });
   const cv2 = moduleMissing(input).find((f) => f.module === 'cv2');
+  assert.ok(conda.interpreter.envPrefix !== null && conda.interpreter.envPrefix.endsWith('/envs/ros-env'));
   assert.deepEqual(cv2?.fixes[0], {
     kind: 'installPackages',
-    title: 'Install opencv into conda: condaenv',
-    interpreter: '/tmp/rec/condaenv/bin/python',
+    title: 'Install opencv into conda-ros-prefix',
+    interpreter: conda.interpreter.path,
     packages: ['opencv'],
     tool: 'conda',
-    command: 'conda install -p /tmp/rec/condaenv -c conda-forge opencv',
+    command: `conda install -p ${conda.interpreter.envPrefix} -c conda-forge opencv`,
   });
 });
 
@@ -76,5 +80,5 @@ test('leaves a ROS module to ros-env-not-sourced when nothing was sourced but th
 });
 
 test('stays silent for the healthy interpreter', () => {
-  assert.deepEqual(moduleMissing(buildRuleInput({ selected: loadProbe('healthy'), sources: [NODE] })), []);
+  assert.deepEqual(moduleMissing(buildRuleInput({ selected: loadProbe('healthy-system'), sources: [NODE] })), []);
 });
