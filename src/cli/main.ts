@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { createDoctor } from '../core/engine/doctor';
 import type { InterpreterRef } from '../core/interpreters/interpreter';
-import { systemClock, type Logger } from '../core/ports';
+import { systemClock, type FileSystem, type Logger } from '../core/ports';
 import { createProbeCache } from '../core/probe/probeCache';
 import { createProber } from '../core/probe/prober';
 import { reportMarkdown } from '../core/present/markdownReport';
@@ -70,13 +70,13 @@ async function run(options: CliOptions): Promise<number> {
     fs,
   });
   const pathDirs = splitPath(environment.vars.PATH);
-  const selectedPath = options.python ?? (await findExecutableOnPath('python3', pathDirs, fs)) ?? (await findExecutableOnPath('python', pathDirs, fs));
-  if (selectedPath === null) {
-    process.stderr.write('ros-env-doctor: no python3 or python on PATH: give the interpreter with --python PATH\n');
+  const selectedPath = await selectedInterpreterPath(options.python, pathDirs, fs);
+  if (selectedPath.kind === 'error') {
+    process.stderr.write(`ros-env-doctor: ${selectedPath.message}\n`);
     return 2;
   }
   const resolveDeps = { fs, runner, env: environment.vars, home: os.homedir(), cwd: workspace?.root ?? root };
-  const selected: InterpreterRef = await resolveInterpreter(selectedPath, 'selected', resolveDeps);
+  const selected: InterpreterRef = await resolveInterpreter(selectedPath.path, 'selected', resolveDeps);
   const candidates = await discoverInterpreters({ fs, runner, env: environment.vars, home: os.homedir(), workspaceRoot: workspace?.root ?? null, selected: selected.path });
   const rosInstalls = (await fs.readDir('/opt/ros')).filter((entry) => entry.kind === 'directory' || entry.kind === 'symlink').map((entry) => path.join('/opt/ros', entry.name));
   const files = workspace === null ? await looseFiles(root, rootStat.isDirectory(), fs) : undefined;
@@ -100,7 +100,7 @@ async function run(options: CliOptions): Promise<number> {
   const color = options.color === 'auto' ? process.stdout.isTTY === true && process.env.NO_COLOR === undefined : options.color;
   switch (options.format) {
     case 'text':
-      process.stdout.write(textReport(diagnosis, { color, cwd: process.cwd() }));
+      process.stdout.write(textReport(diagnosis, { color, cwd: process.cwd(), matrix: options.all }));
       break;
     case 'json':
       process.stdout.write(`${JSON.stringify(jsonReport(diagnosis), null, 2)}\n`);
@@ -115,8 +115,24 @@ async function run(options: CliOptions): Promise<number> {
   return diagnosis.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }
 
+/**
+ * --python as given: a path is taken as is (the prober reports it if it is no interpreter); a bare name
+ * such as `python3` is looked up on the sourced environment's PATH, as a shell would.
+ */
+async function selectedInterpreterPath(given: string | null, pathDirs: readonly string[], fs: FileSystem): Promise<{ kind: 'ok'; path: string } | { kind: 'error'; message: string }> {
+  if (given !== null && given.includes('/')) return { kind: 'ok', path: path.resolve(given) };
+  const names = given === null ? ['python3', 'python'] : [given];
+  for (const name of names) {
+    const found = await findExecutableOnPath(name, pathDirs, fs);
+    if (found !== null) return { kind: 'ok', path: found };
+  }
+  return given === null
+    ? { kind: 'error', message: 'no python3 or python on PATH: give the interpreter with --python PATH' }
+    : { kind: 'error', message: `--python '${given}' is not on PATH: give the interpreter's full path, e.g. --python /usr/bin/python3` };
+}
+
 /** A folder that is no ROS workspace: its own .py files (not recursively: a home folder must not be walked). */
-async function looseFiles(root: string, isDirectory: boolean, fs: ReturnType<typeof createNodeFileSystem>): Promise<string[]> {
+async function looseFiles(root: string, isDirectory: boolean, fs: FileSystem): Promise<string[]> {
   if (!isDirectory) return [root];
   return (await fs.readDir(root)).filter((entry) => entry.kind === 'file' && entry.name.endsWith('.py')).map((entry) => path.join(root, entry.name));
 }

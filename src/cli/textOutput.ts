@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Diagnosis } from '../core/engine/doctorApi';
 import type { Finding, Severity } from '../core/findings/finding';
 import type { FixSpec } from '../core/findings/fixSpec';
+import type { InterpreterProbe } from '../core/probe/probeResult';
 import { buildReport } from '../core/present/reportModel';
 import { VERDICT_SYMBOL, type ModuleVerdict } from '../core/present/moduleVerdict';
 import { describeLocation } from '../core/present/findingText';
@@ -23,9 +24,15 @@ const colourful: Paint = {
 };
 const plain: Paint = { bold: (t) => t, dim: (t) => t, severity: (_s, t) => t, verdict: (_v, t) => t };
 
-export function textReport(diagnosis: Diagnosis, options: { readonly color: boolean; readonly cwd: string }): string {
+/**
+ * With `matrix` every probed interpreter gets a column; otherwise only the selected one and those fully
+ * probed while looking for one that works (spec-only columns would be mostly noise).
+ */
+export function textReport(diagnosis: Diagnosis, options: { readonly color: boolean; readonly cwd: string; readonly matrix: boolean }): string {
   const paint = options.color ? colourful : plain;
-  const report = buildReport(diagnosis);
+  const shown = options.matrix ? diagnosis : { ...diagnosis, others: diagnosis.others.filter(wasImported) };
+  const hidden = diagnosis.others.length - shown.others.length;
+  const report = buildReport(shown);
   const relative = (file: string): string => {
     const rel = path.relative(options.cwd, file);
     return rel.startsWith('..') ? file : rel;
@@ -50,6 +57,7 @@ export function textReport(diagnosis: Diagnosis, options: { readonly color: bool
       out.push(line(cells[rowIndex] ?? [], (column, text) => (column === 0 ? text : paint.verdict(row.cells[column - 1] ?? { kind: 'unknown', firstLine: '' }, text))));
     });
     out.push(paint.dim(`  * selected   ✓ imports   ✓? found, not imported   ✗ missing or fails   ⏱ hangs   ? unknown`));
+    if (hidden > 0) out.push(paint.dim(`  ${hidden} other interpreter${hidden === 1 ? '' : 's'} checked without importing; --all probes every one fully`));
     out.push('');
   }
 
@@ -61,6 +69,10 @@ export function textReport(diagnosis: Diagnosis, options: { readonly color: bool
     for (const finding of report.findings) out.push(...findingLines(finding, paint, relative));
   }
   return `${out.join('\n')}\n`;
+}
+
+function wasImported(probe: InterpreterProbe): boolean {
+  return probe.kind === 'ok' && Object.values(probe.imports).some((result) => result.status !== 'not-run');
 }
 
 function cellText(verdict: ModuleVerdict): string {

@@ -53,7 +53,9 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     const selected = await probe(request.selected, probeModules, 'sourced');
     const facts = selected.kind === 'ok' ? selected.facts : null;
     const needed = withoutStandardLibrary(withExtras(imported, request.extraModules, ignored), facts);
-    const failing = selected.kind === 'ok' ? [...needed.keys()].filter((module) => !importsCleanly(selected, module)) : [...needed.keys()];
+    // Optional imports (inside try/except ImportError) never decide which interpreter is worth probing.
+    const required = [...needed].filter(([, uses]) => uses.length === 0 || uses.some((use) => !use.site.optional)).map(([module]) => module);
+    const failing = selected.kind === 'ok' ? required.filter((module) => !importsCleanly(selected, module)) : required;
 
     const [selectedPlain, others, shebangs] = await Promise.all([
       probePlain(request, selected, failing, probe),
