@@ -116,7 +116,7 @@ export async function detectWorkspaceDetailed(diskFs: FileSystem, start: string,
   const base = rootNames.has('src') ? path.join(root.root, 'src') : root.root;
 
   const [found, setupScripts] = await Promise.all([findPackages(fs, base, limits), findSetupScripts(fs, root.root, rootNames)]);
-  const perPackage = await mapBounded(found.packages, Math.max(1, Math.floor(limits.concurrency / 4)), (pkg) => packagePythonSources(fs, pkg, texts));
+  const perPackage = await mapBounded(found.packages, limits.concurrency, (pkg) => packagePythonSources(fs, pkg, texts));
   const packages: RosPackage[] = found.packages.map((pkg, index) => ({
     name: pkg.manifest.name,
     path: pkg.path,

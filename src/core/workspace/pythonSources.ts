@@ -119,13 +119,18 @@ async function nodeFolderSources(fs: FileSystem, pkg: FoundPackage, names: Reado
           const isPy = entry.name.endsWith('.py');
           if (!isPy && entry.name.includes('.')) return;
           const file = path.join(dir, entry.name);
+          if (isPy) {
+            // A .py file is Python whatever its first line says; the run bit tells a node from a helper module
+            // without reading the file (the scanner reads it once, later).
+            const executable = installed.has(file) || (await fs.stat(file))?.executable === true;
+            set.add(file, executable ? 'node' : 'module', folder.evidence);
+            return;
+          }
           const text = await fs.readFile(file);
-          if (text === undefined) return;
-          const shebang = hasPythonShebang(text);
-          if (!isPy && !shebang) return;
+          if (text === undefined || !hasPythonShebang(text)) return;
           texts.set(file, text);
-          set.add(file, shebang || installed.has(file) ? 'node' : 'module', folder.evidence);
-          if (shebang) set.add(file, 'node', 'shebang');
+          set.add(file, 'node', folder.evidence);
+          set.add(file, 'node', 'shebang');
         }),
       );
     }),

@@ -28,7 +28,7 @@ test('the bundled example is a catkin_make workspace with its nodes, library mod
   );
   const detector = sourceAt(workspace, 'scripts/detector_node.py');
   assert.equal(detector.role, 'node');
-  assert.deepEqual([...detector.evidence].sort(), ['catkin_install_python', 'scripts-dir', 'shebang']);
+  assert.deepEqual([...detector.evidence].sort(), ['catkin_install_python', 'scripts-dir']);
   assert.equal(sourceAt(workspace, 'scripts/talker.py').role, 'node');
   assert.deepEqual(sourceAt(workspace, 'src/perception_demo/model.py'), {
     path: '/ws/src/perception_demo/src/perception_demo/model.py',
@@ -47,7 +47,8 @@ test('the example is found from its root folder too, and nothing is read twice',
   assert.equal(detection.workspace?.kind, 'catkin_make');
   assert.deepEqual([...fs.reads.entries()].filter(([, count]) => count > 1), []);
   assert.deepEqual([...fs.dirReads.entries()].filter(([, count]) => count > 1), []);
-  assert.deepEqual([...detection.texts.keys()].sort(), ['/ws/src/perception_demo/scripts/detector_node.py', '/ws/src/perception_demo/scripts/talker.py']);
+  assert.deepEqual([...fs.reads.keys()].filter((file) => file.endsWith('.py')), ['/ws/src/perception_demo/setup.py'], 'Python sources are left for the scanner to read');
+  assert.deepEqual([...detection.texts.keys()], []);
 });
 
 test('a catkin_tools workspace: marker, format 3 manifest, nodes without .py, CMake programs, relays, ignored packages', async () => {
@@ -69,7 +70,8 @@ test('a catkin_tools workspace: marker, format 3 manifest, nodes without .py, CM
   const planner = sourceAt(workspace, 'nodes/planner');
   assert.equal(planner.role, 'node');
   assert.deepEqual([...planner.evidence].sort(), ['catkin_install_python', 'nodes-dir', 'shebang']);
-  assert.deepEqual([...sourceAt(workspace, 'scripts/replay.py').evidence].sort(), ['catkin_install_python', 'scripts-dir', 'shebang']);
+  assert.deepEqual([...sourceAt(workspace, 'scripts/replay.py').evidence].sort(), ['catkin_install_python', 'scripts-dir']);
+  assert.deepEqual([...detection.texts.keys()], ['/home/dev/catkin_tools_ws/src/nav_tools/nodes/planner'], 'only a file without .py is read, to see its shebang');
   const util = sourceAt(workspace, 'scripts/util.py');
   assert.equal(util.role, 'module');
   assert.deepEqual(util.evidence, ['scripts-dir']);
