@@ -145,7 +145,10 @@ export class DoctorController extends Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const session = folder === undefined ? undefined : this.sessions.get(folder.uri.toString());
     // A file the last diagnosis did not scan (a new or stray script) needs one; a known one is already drawn.
-    if (session !== undefined && !session.diagnosis?.files.some((file) => file.path === document.uri.fsPath)) session.schedule(0);
+    if (session !== undefined && !session.diagnosis?.files.some((file) => file.path === document.uri.fsPath)) {
+      session.forgetWorkspace();
+      session.schedule(0);
+    }
   }
 
   private onEdited(document: vscode.TextDocument, delayMs: number): void {

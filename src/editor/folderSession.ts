@@ -61,7 +61,20 @@ export class FolderSession extends Disposable {
     this._register(watcher.onDidChange(setupChanged));
     this._register(watcher.onDidCreate(setupChanged));
     this._register(watcher.onDidDelete(setupChanged));
+    // A new node or package changes the workspace model (which files are nodes, which shebangs matter).
+    const layout = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/{*.py,package.xml,CMakeLists.txt,setup.py,setup.cfg}'), false, true, false));
+    const layoutChanged = (): void => {
+      this.forgetWorkspace();
+      this.schedule(TYPING_DELAY_MS);
+    };
+    this._register(layout.onDidCreate(layoutChanged));
+    this._register(layout.onDidDelete(layoutChanged));
     this._register(toDisposable(() => this.cancelRun()));
+  }
+
+  /** Detect the workspace again on the next run (files only, no process). */
+  forgetWorkspace(): void {
+    this.workspace = undefined;
   }
 
   get diagnosis(): Diagnosis | undefined {
