@@ -7,6 +7,7 @@ import { scanImports } from '../../src/core/scan/importScanner';
 import { createNodeFileSystem } from '../../src/node/nodeFileSystem';
 import { buildCatkinWorkspace, catkinTools } from '../support/catkinWorkspace';
 import { needs } from '../support/prerequisites';
+import { generateWorkspace } from '../support/generatedWorkspace';
 
 test('a workspace built by the real catkin_make is detected with its package, nodes, relay and setup script', async (t) => {
   if (!needs(t, ...catkinTools)) return;
@@ -58,4 +59,23 @@ test('a workspace built by the real catkin_make is detected with its package, no
   // The same workspace is found from its root and from the package's library folder.
   assert.equal((await detectWorkspaceDetailed(fs, built.root)).workspace?.root, built.root);
   assert.equal((await detectWorkspaceDetailed(fs, path.dirname(built.libraryModule))).root?.marker, '.catkin_workspace');
+});
+
+test('every Python file of a generated 200-package workspace (catkin and ament_python mixed) is found, each folder read once', async (t) => {
+  const generated = await generateWorkspace(200);
+  t.after(() => generated.dispose());
+  const disk = createNodeFileSystem();
+  const listed = new Map<string, number>();
+  const fs = { ...disk, readDir: (dir: string) => (listed.set(dir, (listed.get(dir) ?? 0) + 1), disk.readDir(dir)) };
+  const started = performance.now();
+  const detection = await detectWorkspaceDetailed(fs, generated.root);
+  const elapsed = performance.now() - started;
+  t.diagnostic(`detected ${generated.pythonFiles} files in ${elapsed.toFixed(0)} ms`);
+  const workspace = detection.workspace;
+  assert.ok(workspace);
+  assert.equal(workspace.packages.length, 200);
+  assert.equal(workspace.pythonSources.length, generated.pythonFiles);
+  assert.equal(workspace.pythonSources.filter((s) => s.role === 'node').length, 150 * 3 + 50 * 2);
+  assert.deepEqual([...listed.entries()].filter(([, count]) => count > 1), []);
+  assert.ok(elapsed < 10_000, `${elapsed} ms`);
 });
