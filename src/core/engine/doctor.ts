@@ -57,10 +57,13 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     const required = [...needed].filter(([, uses]) => uses.length === 0 || uses.some((use) => !use.site.optional)).map(([module]) => module);
     const failing = selected.kind === 'ok' ? required.filter((module) => !importsCleanly(selected, module)) : required;
 
+    // A start-up hang comes from the environment (a sitecustomize.py, a .pth file), which every other
+    // interpreter would load too: waiting for each of them to hang as well would only delay the answer.
+    const hung = selected.kind === 'timeout';
     const [selectedPlain, others, shebangs] = await Promise.all([
       probePlain(request, selected, failing, probe),
-      probeCandidates(request, failing, probeModules, probe),
-      shebangTargets(sources, request, needed, probe),
+      hung ? Promise.resolve([]) : probeCandidates(request, failing, probeModules, probe),
+      shebangTargets(sources, request, needed, hung ? null : probe),
     ]);
 
     const rosDistro = rosDistroFrom(env, workspace, request.rosInstalls ?? []);
@@ -127,7 +130,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     sources: readonly ScannedSource[],
     request: DiagnoseRequest,
     needed: ReadonlyMap<string, readonly ImportUse[]>,
-    probe: ProbeFn,
+    probe: ProbeFn | null,
   ): Promise<ShebangTarget[]> {
     const pathDirs = splitPath(request.environment.vars.PATH);
     const relays = request.workspace?.relays ?? [];
@@ -142,7 +145,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
         const realPath = resolved === null ? null : ((await deps.fs.realPath(resolved)) ?? resolved);
         const fileModules = [...new Set(source.scan.imports.map((site) => site.topLevel))].filter((module) => needed.has(module));
         const needsProbe = resolved !== null && realPath !== null && realPath !== request.selected.realPath && fileModules.length > 0;
-        const shebangProbe = needsProbe ? await probe(await describe(resolved, realPath), fileModules, 'sourced') : null;
+        const shebangProbe = needsProbe && probe !== null ? await probe(await describe(resolved, realPath), fileModules, 'sourced') : null;
         return {
           file: source.path,
           shebang,
