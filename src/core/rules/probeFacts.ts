@@ -76,6 +76,6 @@ export function selectedModules(input: RuleInput): SelectedModule[] {
   const probe = input.selected;
   if (!isOk(probe)) return [];
   return [...input.modules.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([module, uses]) => ({ module, uses, verdict: moduleVerdict(probe, module), probe }));
 }

@@ -21,7 +21,7 @@ export function rosPythonMismatch(input: RuleInput): readonly Finding[] {
   const fixes = fixList(better === undefined ? null : switchFix(better), docsFix('ros-python-mismatch'));
   return [...input.modules.entries()]
     .filter(([module]) => isRosModule(module))
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .flatMap(([, uses]) =>
       uses.length === 0
         ? []
