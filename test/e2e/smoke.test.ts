@@ -11,7 +11,7 @@ import { test, type TestContext } from 'node:test';
 import { DEBIAN_PYTHON, file, needs, pyenvPython, pyenvVersion } from '../support/prerequisites';
 import { buildE2eBundles, buildExtension, FAKE_PYTHON_EXTENSION, MOCHA_INDEX, packageVsix, prepareFixture, type StandInConfig } from './harness/fixtures';
 import { openWorkbench, runExtensionTests } from './harness/runExtensionTests';
-import { formatSuiteReport } from './harness/suiteReport';
+import { formatSuiteReport, SUITES_ENV } from './harness/suiteReport';
 import { ensureTools, REPO_ROOT, type Tools } from './harness/tools';
 
 function toolsOrSkip(t: TestContext): Tools | undefined {
@@ -37,39 +37,68 @@ function standIn(active: string): StandInConfig {
   };
 }
 
-test('the in-host end-to-end suites pass in a real VS Code on a copy of examples/catkin_ws', { timeout: 15 * 60_000 }, async (t) => {
+/**
+ * The in-host suites skip what does not apply to the window they run in, so each configuration a
+ * user can be in gets its own window: with the Python extension (the stand-in), without it, and in
+ * restricted mode. `suites` limits a run to the suites that test that configuration.
+ */
+type HostConfiguration = {
+  readonly name: string;
+  readonly standIn: boolean;
+  readonly trust: boolean;
+  readonly suites?: readonly string[];
+  readonly settings?: Readonly<Record<string, unknown>>;
+};
+const HOST_CONFIGURATIONS: readonly HostConfiguration[] = [
+  { name: 'with-python-extension', standIn: true, trust: true },
+  // Without the Python extension `python.defaultInterpreterPath` is not a registered setting (so it
+  // cannot be written through the API), but a user's settings.json may still hold it.
+  { name: 'without-python-extension', standIn: false, trust: true, suites: ['activation', 'fallback'], settings: { 'python.defaultInterpreterPath': DEBIAN_PYTHON } },
+  // Restricted mode, without the modal trust prompt in front of the workbench.
+  { name: 'untrusted', standIn: true, trust: false, suites: ['untrusted'], settings: { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } },
+];
+
+test('the in-host end-to-end suites pass in a real VS Code on a copy of examples/catkin_ws', { timeout: 30 * 60_000 }, async (t) => {
   if (!needs(t, file(DEBIAN_PYTHON, 'Debian python3'))) return;
   const tools = toolsOrSkip(t);
   if (tools === undefined) return;
   buildExtension();
   buildE2eBundles();
-  const fixture = await prepareFixture(standIn(DEBIAN_PYTHON));
-  try {
-    const run = await runExtensionTests({
-      name: 'in-host-suites',
-      tools,
-      workspace: fixture.workspace,
-      extensionDevelopmentPath: REPO_ROOT,
-      extensionTestsPath: MOCHA_INDEX,
-      extraExtensions: [FAKE_PYTHON_EXTENSION],
-      env: { FAKE_PYTHON_EXTENSION_CONFIG: fixture.standInConfig },
-      trust: true,
-      timeoutMs: 5 * 60_000,
+  for (const configuration of HOST_CONFIGURATIONS) {
+    await t.test(configuration.name, { timeout: 10 * 60_000 }, async (st) => {
+      const fixture = await prepareFixture(standIn(DEBIAN_PYTHON));
+      try {
+        const run = await runExtensionTests({
+          name: `in-host-${configuration.name}`,
+          tools,
+          workspace: fixture.workspace,
+          extensionDevelopmentPath: REPO_ROOT,
+          extensionTestsPath: MOCHA_INDEX,
+          extraExtensions: configuration.standIn ? [FAKE_PYTHON_EXTENSION] : [],
+          env: {
+            ...(configuration.standIn ? { FAKE_PYTHON_EXTENSION_CONFIG: fixture.standInConfig } : {}),
+            ...(configuration.suites ? { [SUITES_ENV]: configuration.suites.join(',') } : {}),
+          },
+          settings: configuration.settings ?? {},
+          trust: configuration.trust,
+          timeoutMs: 8 * 60_000,
+        });
+        st.diagnostic(`${run.kind} with exit code ${run.exitCode} in ${run.durationMs} ms; log: ${run.logFile}`);
+        if (run.kind === 'failedToStart') assert.fail(`the run did not start: ${run.message} (log: ${run.logFile})`);
+        assert.ok(run.report, `the suites wrote no report (log: ${run.logFile})`);
+        for (const line of formatSuiteReport(run.report).split('\n')) st.diagnostic(line);
+        assert.equal(run.kind, 'exited', `timed out (log: ${run.logFile})`);
+        assert.deepEqual(
+          run.report.tests.filter((outcome) => outcome.status === 'failed').map((outcome) => outcome.title),
+          [],
+          `failing in-host tests (log: ${run.logFile})`,
+        );
+        assert.ok(run.report.passed > 0, `at least one in-host test ran in the ${configuration.name} window`);
+        assert.equal(run.exitCode, 0);
+      } finally {
+        await fixture.remove();
+      }
     });
-    t.diagnostic(`${run.kind} with exit code ${run.exitCode} in ${run.durationMs} ms; log: ${run.logFile}`);
-    if (run.kind === 'failedToStart') assert.fail(`the run did not start: ${run.message} (log: ${run.logFile})`);
-    assert.ok(run.report, `the suites wrote no report (log: ${run.logFile})`);
-    for (const line of formatSuiteReport(run.report).split('\n')) t.diagnostic(line);
-    assert.equal(run.kind, 'exited', `timed out (log: ${run.logFile})`);
-    assert.deepEqual(
-      run.report.tests.filter((outcome) => outcome.status === 'failed').map((outcome) => outcome.title),
-      [],
-      `failing in-host tests (log: ${run.logFile})`,
-    );
-    assert.ok(run.report.passed > 0, 'at least one in-host test ran');
-    assert.equal(run.exitCode, 0);
-  } finally {
-    await fixture.remove();
   }
 });
 
