@@ -32,20 +32,32 @@ export function placementsFor(uses: readonly ImportUse[], severity: Severity): P
   return uses.filter((u) => !u.site.typeOnly).map((u) => ({ location: siteRange(u), severity: cap(severity, u.site.optional) }));
 }
 
+/** The earliest use, preferring one that is not guarded: an interpreter-wide problem shows at full strength where it bites. */
+function earliest(uses: readonly ImportUse[]): ImportUse | undefined {
+  const byPosition = [...uses].filter((u) => !u.site.typeOnly).sort((a, b) => a.site.line - b.site.line || a.site.column - b.site.column);
+  return byPosition.find((u) => !u.site.optional) ?? byPosition[0];
+}
+
 /** For findings about a whole interpreter: the first run-time import in each file, or one unlocated placement. */
 export function firstImportPerFile(input: RuleInput, severity: Severity): Placement[] {
-  const first = new Map<string, ImportUse>();
-  for (const uses of input.modules.values()) {
-    for (const use of uses) {
-      if (use.site.typeOnly) continue;
-      const seen = first.get(use.file);
-      if (seen === undefined || use.site.line < seen.site.line || (use.site.line === seen.site.line && use.site.column < seen.site.column)) {
-        first.set(use.file, use);
-      }
-    }
-  }
-  if (first.size === 0) return [{ location: null, severity }];
-  return [...first.values()].map((u) => ({ location: siteRange(u), severity: cap(severity, u.site.optional) }));
+  return firstPlacements([...input.modules.values()].flat(), severity);
+}
+
+/** The earliest use in each file, in the order files first appear. */
+export function firstUsePerFile(uses: readonly ImportUse[]): ImportUse[] {
+  const byFile = new Map<string, ImportUse[]>();
+  for (const use of uses) byFile.set(use.file, [...(byFile.get(use.file) ?? []), use]);
+  return [...byFile.values()].flatMap((list) => {
+    const first = earliest(list);
+    return first === undefined ? [] : [first];
+  });
+}
+
+/** Placements at the first use in each file, or one unlocated placement when there is none. */
+export function firstPlacements(uses: readonly ImportUse[], severity: Severity): Placement[] {
+  const firsts = firstUsePerFile(uses);
+  if (firsts.length === 0) return [{ location: null, severity }];
+  return firsts.map((u) => ({ location: siteRange(u), severity: cap(severity, u.site.optional) }));
 }
 
 export function docsFix(code: FindingCode): FixSpec {

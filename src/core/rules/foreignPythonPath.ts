@@ -1,8 +1,8 @@
 // sys.path holds a directory made for another Python version (PYTHONPATH from another ROS, a Python 3 dist-packages under 2.7).
 import type { Finding } from '../findings/finding';
 import type { InterpreterFacts, SysPathEntry } from '../probe/protocol';
-import type { ImportUse, RuleInput } from './ruleInput';
-import { docsFix, fixList, siteRange } from './findingParts';
+import type { RuleInput } from './ruleInput';
+import { docsFix, firstPlacements, fixList } from './findingParts';
 import { isOk, okOthers, neededModules, importsAll, pythonVersion, switchFix, type OkProbe } from './probeFacts';
 
 interface PathVersion {
@@ -69,22 +69,13 @@ export function foreignPythonPath(input: RuleInput): readonly Finding[] {
     const message = `${ORIGIN_TEXT[entry.origin]} ${entry.path} (for ${versionText(version)}) on the path of ${name}, which is ${pythonVersion(probe.facts)}`;
     const detail = probe.facts.pythonPathEnv === null ? null : `PYTHONPATH=${probe.facts.pythonPathEnv}`;
     const under = `${entry.path.replace(/\/+$/, '')}/`;
-    const firstPerFile = new Map<string, ImportUse>();
-    for (const [module, uses] of input.modules) {
+    const usesThere = [...input.modules.entries()].flatMap(([module, uses]) => {
       const origin = moduleOrigin(probe, module);
-      if (origin === null || !origin.startsWith(under)) continue;
-      for (const use of uses) {
-        if (use.site.typeOnly) continue;
-        const seen = firstPerFile.get(use.file);
-        if (seen === undefined || use.site.line < seen.site.line || (use.site.line === seen.site.line && use.site.column < seen.site.column)) {
-          firstPerFile.set(use.file, use);
-        }
-      }
-    }
-    const locations = firstPerFile.size === 0 ? [null] : [...firstPerFile.values()].map(siteRange);
-    return locations.map((location): Finding => ({
+      return origin !== null && origin.startsWith(under) ? uses : [];
+    });
+    return firstPlacements(usesThere, 'warning').map(({ location, severity }): Finding => ({
       code: 'foreign-python-path',
-      severity: 'warning',
+      severity,
       message,
       detail,
       location,

@@ -31,3 +31,10 @@ test('every finding offers the README section of its code last', () => {
     assert.deepEqual(f.fixes.at(-1), { kind: 'openDocs', title: `Read about ${f.code}`, anchor: f.code });
   }
 });
+
+test('reports nothing for the sourced system python nor a venv with system site packages', () => {
+  for (const name of ['healthy-system-sourced', 'system-site-venv']) {
+    const input = buildRuleInput({ selected: loadProbe(name), sources: [NODE], others: everyone.map((n) => loadProbe(n)) });
+    assert.deepEqual(runRules(input), [], name);
+  }
+});

@@ -22,3 +22,11 @@ for (const name of ['hostile-exits-127', 'hostile-fake-version', 'hostile-not-ex
     assert.deepEqual([...new Set(runRules(input).map((f) => f.code))], ['interpreter-invalid'], 'nothing else is judged');
   });
 }
+
+test('puts an interpreter-wide finding at the first unguarded import, at full severity', () => {
+  const guarded = { path: '/ws/g.py', text: 'try:\n    import torch\nexcept ImportError:\n    torch = None\nimport rospy\n' };
+  const findings = interpreterInvalid(buildRuleInput({ selected: loadProbe('hostile-directory'), sources: [guarded] }));
+  assert.deepEqual(findings.map((f) => [f.location?.line, f.severity]), [[5, 'error']]);
+  const onlyGuarded = { path: '/ws/h.py', text: 'try:\n    import torch\nexcept ImportError:\n    pass\n' };
+  assert.deepEqual(interpreterInvalid(buildRuleInput({ selected: loadProbe('hostile-directory'), sources: [onlyGuarded] })).map((f) => f.severity), ['info']);
+});
