@@ -2,9 +2,11 @@
 import type { Diagnosis } from '../core/engine/doctorApi';
 import type { FixSpec } from '../core/findings/fixSpec';
 import type { InterpreterProbe } from '../core/probe/probeResult';
-import { moduleVerdict } from '../core/present/moduleVerdict';
+import { moduleCell, type CellKind } from '../core/present/moduleCell';
 
 export type JsonModuleStatus = 'ok' | 'found' | 'missing' | 'error' | 'crash' | 'timeout' | 'unknown';
+
+const STATUS: Readonly<Record<CellKind, JsonModuleStatus>> = { ok: 'ok', found: 'found', missing: 'missing', fails: 'error', crash: 'crash', timeout: 'timeout', unknown: 'unknown' };
 
 export interface JsonModule {
   readonly status: JsonModuleStatus;
@@ -76,17 +78,17 @@ function jsonInterpreter(probe: InterpreterProbe, modules: readonly string[]): J
   const version = probe.kind === 'ok' ? `${probe.facts.version.major}.${probe.facts.version.minor}.${probe.facts.version.micro}` : null;
   const detail = probe.kind === 'invalid' ? probe.detail : probe.kind === 'timeout' ? `start-up did not finish within ${probe.timeoutMs} ms` : null;
   const entries = modules.map((module): [string, JsonModule] => {
-    const verdict = moduleVerdict(probe, module);
+    const verdict = moduleCell(probe, module);
     const spec = probe.kind === 'ok' ? probe.specs[module] : undefined;
     const result = probe.kind === 'ok' ? probe.imports[module] : undefined;
     const origin = result?.status === 'ok' ? result.file : spec?.found === true ? spec.origin : null;
     return [
       module,
       {
-        status: verdict.kind,
-        detail: 'firstLine' in verdict ? verdict.firstLine : null,
+        status: STATUS[verdict.kind],
+        detail: verdict.reason,
         origin,
-        version: verdict.kind === 'ok' ? verdict.version : null,
+        version: verdict.version,
       },
     ];
   });

@@ -5,14 +5,14 @@ import type { Finding, Severity } from '../core/findings/finding';
 import type { FixSpec } from '../core/findings/fixSpec';
 import type { InterpreterProbe } from '../core/probe/probeResult';
 import { buildReport } from '../core/present/reportModel';
-import { VERDICT_SYMBOL, type ModuleVerdict } from '../core/present/moduleVerdict';
+import { CELL_SYMBOL, isUsable, type ModuleCell } from '../core/present/moduleCell';
 import { describeLocation } from '../core/present/findingText';
 
 interface Paint {
   readonly bold: (text: string) => string;
   readonly dim: (text: string) => string;
   readonly severity: (severity: Severity, text: string) => string;
-  readonly verdict: (verdict: ModuleVerdict, text: string) => string;
+  readonly verdict: (verdict: ModuleCell, text: string) => string;
 }
 
 const ANSI = (code: string) => (text: string) => `\u001b[${code}m${text}\u001b[0m`;
@@ -20,7 +20,7 @@ const colourful: Paint = {
   bold: ANSI('1'),
   dim: ANSI('2'),
   severity: (severity, text) => ANSI(severity === 'error' ? '31' : severity === 'warning' ? '33' : '36')(text),
-  verdict: (verdict, text) => ANSI(verdict.kind === 'ok' || verdict.kind === 'found' ? '32' : verdict.kind === 'unknown' ? '2' : '31')(text),
+  verdict: (verdict, text) => ANSI(isUsable(verdict) ? '32' : verdict.kind === 'unknown' ? '2' : '31')(text),
 };
 const plain: Paint = { bold: (t) => t, dim: (t) => t, severity: (_s, t) => t, verdict: (_v, t) => t };
 
@@ -54,7 +54,7 @@ export function textReport(diagnosis: Diagnosis, options: { readonly color: bool
       `  ${values.map((value, column) => { const padded = value.padEnd(widths[column] ?? 0); return colour ? colour(column, padded) : padded; }).join('  ')}`.trimEnd();
     out.push(paint.bold(line(headers)));
     report.rows.forEach((row, rowIndex) => {
-      out.push(line(cells[rowIndex] ?? [], (column, text) => (column === 0 ? text : paint.verdict(row.cells[column - 1] ?? { kind: 'unknown', firstLine: '' }, text))));
+      out.push(line(cells[rowIndex] ?? [], (column, text) => (column === 0 ? text : paint.verdict(row.cells[column - 1] ?? { kind: 'unknown', version: null, reason: null }, text))));
     });
     out.push(paint.dim(`  * selected   ✓ imports   ✓? found, not imported   ✗ missing or fails   ⏱ hangs   ? unknown`));
     if (hidden > 0) out.push(paint.dim(`  ${hidden} other interpreter${hidden === 1 ? '' : 's'} checked without importing; --all probes every one fully`));
@@ -75,11 +75,15 @@ function wasImported(probe: InterpreterProbe): boolean {
   return probe.kind === 'ok' && Object.values(probe.imports).some((result) => result.status !== 'not-run');
 }
 
-function cellText(verdict: ModuleVerdict): string {
-  if (verdict.kind === 'ok') return `${VERDICT_SYMBOL.ok} ${verdict.version ?? ''}`.trimEnd();
-  if (verdict.kind === 'missing') return `${VERDICT_SYMBOL.missing} missing`;
-  if ('firstLine' in verdict) return `${VERDICT_SYMBOL[verdict.kind]} ${shorten(verdict.firstLine, 40)}`;
-  return VERDICT_SYMBOL[verdict.kind];
+function cellText(verdict: ModuleCell): string {
+  if (verdict.kind === 'ok') return `${CELL_SYMBOL.ok} ${verdict.version ?? ''}`.trimEnd();
+  if (verdict.reason !== null) return `${CELL_SYMBOL[verdict.kind]} ${shortenEnd(verdict.reason, 36)}`;
+  if (verdict.kind === 'missing') return `${CELL_SYMBOL.missing} missing`;
+  return CELL_SYMBOL[verdict.kind];
+}
+
+function shortenEnd(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function findingLines(finding: Finding, paint: Paint, relative: (file: string) => string): string[] {

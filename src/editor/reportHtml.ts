@@ -2,18 +2,18 @@
 // theme colours through VS Code's CSS variables, and only a nonce'd inline script. No vscode import: it is text.
 import type { Finding } from '../core/findings/finding';
 import { presentFixes } from '../core/present/fixPresentation';
-import { VERDICT_SYMBOL, VERDICT_WORD, type ModuleVerdict } from '../core/present/moduleVerdict';
+import { CELL_SYMBOL, CELL_WORD, isUsable, type ModuleCell } from '../core/present/moduleCell';
 import type { ReportModel } from '../core/present/reportModel';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-function cell(verdict: ModuleVerdict): string {
-  const word = VERDICT_WORD[verdict.kind];
-  const detail = verdict.kind === 'ok' ? (verdict.version ?? '') : 'firstLine' in verdict ? verdict.firstLine : '';
-  const css = verdict.kind === 'ok' || verdict.kind === 'found' ? 'good' : verdict.kind === 'unknown' ? 'unknown' : 'bad';
-  return `<td class="${css}"><span aria-hidden="true">${escapeHtml(VERDICT_SYMBOL[verdict.kind])}</span> ${escapeHtml(word)}${detail === '' ? '' : `<div class="detail">${escapeHtml(detail)}</div>`}</td>`;
+function cell(verdict: ModuleCell): string {
+  const word = CELL_WORD[verdict.kind];
+  const detail = verdict.version ?? verdict.reason ?? '';
+  const css = isUsable(verdict) ? 'good' : verdict.kind === 'unknown' ? 'unknown' : 'bad';
+  return `<td class="${css}"><span aria-hidden="true">${escapeHtml(CELL_SYMBOL[verdict.kind])}</span> ${escapeHtml(word)}${detail === '' ? '' : `<div class="detail">${escapeHtml(detail)}</div>`}</td>`;
 }
 
 function findingItem(finding: Finding): string {

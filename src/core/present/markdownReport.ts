@@ -1,7 +1,7 @@
 // The report as Markdown, for "Copy Report as Markdown" and `--format markdown`: pastes into an issue as is.
 import type { Diagnosis } from '../engine/doctorApi';
 import { buildReport } from './reportModel';
-import { VERDICT_SYMBOL, VERDICT_WORD, type ModuleVerdict } from './moduleVerdict';
+import { CELL_SYMBOL, CELL_WORD, type ModuleCell } from './moduleCell';
 import { describeLocation } from './findingText';
 
 export function reportMarkdown(diagnosis: Diagnosis): string {
@@ -32,9 +32,9 @@ export function reportMarkdown(diagnosis: Diagnosis): string {
   return `${lines.join('\n')}\n`;
 }
 
-function verdictCell(verdict: ModuleVerdict): string {
-  const text = 'version' in verdict && verdict.version !== null ? `${VERDICT_SYMBOL[verdict.kind]} ${verdict.version}` : `${VERDICT_SYMBOL[verdict.kind]} ${VERDICT_WORD[verdict.kind]}`;
-  return cell('firstLine' in verdict ? `${text}: ${verdict.firstLine}` : text);
+function verdictCell(verdict: ModuleCell): string {
+  const text = verdict.version !== null ? `${CELL_SYMBOL[verdict.kind]} ${verdict.version}` : `${CELL_SYMBOL[verdict.kind]} ${CELL_WORD[verdict.kind]}`;
+  return cell(verdict.reason === null ? text : `${text}: ${verdict.reason}`);
 }
 
 function cell(text: string): string {

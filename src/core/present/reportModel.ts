@@ -4,7 +4,7 @@ import type { Diagnosis } from '../engine/doctorApi';
 import { RELEVANT_VARIABLES } from '../engine/environment';
 import type { Finding } from '../findings/finding';
 import type { InterpreterProbe } from '../probe/probeResult';
-import { moduleVerdict, type ModuleVerdict } from './moduleVerdict';
+import { isUsable, moduleCell, type ModuleCell } from './moduleCell';
 
 export interface ReportInterpreter {
   readonly path: string;
@@ -20,7 +20,7 @@ export interface ReportInterpreter {
 export interface ReportRow {
   readonly module: string;
   /** One verdict per interpreter, in the order of ReportModel.interpreters. */
-  readonly cells: readonly ModuleVerdict[];
+  readonly cells: readonly ModuleCell[];
 }
 
 export interface ReportModel {
@@ -37,8 +37,8 @@ export interface ReportModel {
 
 export function buildReport(diagnosis: Diagnosis): ReportModel {
   const probes = [diagnosis.selected, ...diagnosis.others];
-  const rows = diagnosis.modules.map((module) => ({ module, cells: probes.map((probe) => moduleVerdict(probe, module)) }));
-  const interpreters = probes.map((probe, column) => describeInterpreter(probe, column === 0, rows.map((row) => row.cells[column]).filter((cell): cell is ModuleVerdict => cell !== undefined)));
+  const rows = diagnosis.modules.map((module) => ({ module, cells: probes.map((probe) => moduleCell(probe, module)) }));
+  const interpreters = probes.map((probe, column) => describeInterpreter(probe, column === 0, rows.map((row) => row.cells[column]).filter((cell): cell is ModuleCell => cell !== undefined)));
   const distro = diagnosis.rosDistro;
   return {
     workspaceRoot: diagnosis.workspace?.root ?? null,
@@ -56,13 +56,13 @@ export function buildReport(diagnosis: Diagnosis): ReportModel {
   };
 }
 
-function describeInterpreter(probe: InterpreterProbe, selected: boolean, cells: readonly ModuleVerdict[]): ReportInterpreter {
+function describeInterpreter(probe: InterpreterProbe, selected: boolean, cells: readonly ModuleCell[]): ReportInterpreter {
   const ref = probe.interpreter;
   const base = { path: ref.path, displayName: ref.displayName, kind: ref.kind, selected };
   if (probe.kind === 'invalid') return { ...base, version: null, verdict: `not usable: ${probe.detail}`, usable: false };
   if (probe.kind === 'timeout') return { ...base, version: null, verdict: 'hangs at start-up', usable: false };
   const { major, minor, micro } = probe.facts.version;
-  const failing = cells.filter((cell) => !(cell.kind === 'ok' || cell.kind === 'found')).length;
+  const failing = cells.filter((cell) => !isUsable(cell)).length;
   return {
     ...base,
     version: `${major}.${minor}.${micro}`,

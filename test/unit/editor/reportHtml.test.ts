@@ -30,8 +30,8 @@ const model: ReportModel = {
     { path: '/usr/bin/python3', displayName: '/usr/bin/python3', version: '3.11.2', kind: 'system', selected: false, verdict: 'works', usable: true },
   ],
   rows: [
-    { module: 'torch', cells: [{ kind: 'missing' }, { kind: 'ok', version: '1.13.0' }] },
-    { module: 'rospy', cells: [{ kind: 'error', firstLine: "ModuleNotFoundError: No module named 'rospkg'" }, { kind: 'ok', version: null }] },
+    { module: 'torch', cells: [{ kind: 'missing', version: null, reason: null }, { kind: 'ok', version: '1.13.0', reason: null }] },
+    { module: 'rospy', cells: [{ kind: 'fails', version: null, reason: 'needs rospkg' }, { kind: 'ok', version: null, reason: null }] },
   ],
   findings: [finding],
 };
@@ -52,7 +52,7 @@ test('the matrix is a real table with a caption, header scopes and words next to
   assert.match(html, /<th scope="row"><code>torch<\/code><\/th>/);
   assert.match(html, /✗<\/span> missing/);
   assert.match(html, /✓<\/span> imports<div class="detail">1\.13\.0/);
-  assert.match(html, /No module named &#39;rospkg&#39;/);
+  assert.match(html, /✗<\/span> fails<div class="detail">needs rospkg/);
 });
 
 test('every fix is a button carrying its stable id, the preferred one marked', () => {
