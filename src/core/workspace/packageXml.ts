@@ -47,21 +47,23 @@ function asArray(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
+// Built once: constructing a parser costs more than parsing a manifest. parse() keeps no state between calls.
+const PARSER = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  isArray: (tagName) => ARRAY_TAGS.has(tagName),
+});
+
 export function parsePackageXml(text: string): ManifestResult {
   const valid = XMLValidator.validate(text);
   if (valid !== true) return { kind: 'invalid', reason: `line ${valid.err.line}: ${valid.err.msg}` };
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    isArray: (tagName) => ARRAY_TAGS.has(tagName),
-  });
   let document: unknown;
   try {
-    document = parser.parse(text);
+    document = PARSER.parse(text);
   } catch (error) {
     // The parser is third-party code: what it throws on odd input is an expected outcome here.
     return { kind: 'invalid', reason: error instanceof Error ? error.message : String(error) };
