@@ -136,7 +136,8 @@ export async function discoverInterpreters(options: DiscoveryOptions): Promise<I
       // A shim pyenv cannot resolve here ("command not found") runs nothing: not an interpreter to offer.
       if (shim.kind === 'unresolved') return null;
       if (!(await isExecutableFile(shim.kind === 'resolved' ? shim.target : candidate.path, fs))) return null;
-      return resolver.resolve(candidate.path, candidate.source);
+      // A shim on PATH runs whatever pyenv selects at the moment: offer the binary it runs now, which stays put.
+      return resolver.resolve(shim.kind === 'resolved' ? shim.target : candidate.path, candidate.source);
     }),
   );
 

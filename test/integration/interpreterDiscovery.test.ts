@@ -61,9 +61,10 @@ test('finds every pyenv version, Debian python3, a conda env and the workspace .
   assert.equal(byReal.size, refs.length, 'no interpreter is listed twice');
   for (const ref of refs) assert.ok(!ref.realPath.includes('/shims/'), `${ref.path} resolved to ${ref.realPath}`);
 
-  // PATH comes first: the shim `python` (PYENV_VERSION picks 3.12) is found before anything else.
+  // PATH comes first: the shim `python` (PYENV_VERSION picks 3.12) is found before anything else, and offered
+  // as the binary it runs now rather than the shim, whose meaning changes with pyenv's selection.
   const first = refs[0];
-  assert.equal(first?.path, path.join(root, 'shims', 'python'));
+  assert.equal(first?.path, path.join(root, 'versions', path.basename(path.dirname(path.dirname(py312))), 'bin', 'python'));
   assert.equal(first?.realPath, realpathSync(py312));
   assert.equal(first?.kind, 'pyenv');
 
