@@ -83,8 +83,34 @@ class FallbackInterpreterProvider extends Disposable implements InterpreterProvi
   }
 
   async select(folder: vscode.WorkspaceFolder, interpreter: string): Promise<void> {
-    await vscode.workspace.getConfiguration('python', folder.uri).update('defaultInterpreterPath', interpreter, vscode.ConfigurationTarget.WorkspaceFolder);
+    try {
+      await vscode.workspace.getConfiguration('python', folder.uri).update('defaultInterpreterPath', interpreter, vscode.ConfigurationTarget.WorkspaceFolder);
+    } catch {
+      // Without the Python extension the setting is not registered, so the configuration API refuses to write it;
+      // the folder's settings file is where the user would put it by hand.
+      await writeFolderSetting(folder, 'python.defaultInterpreterPath', interpreter);
+    }
   }
+}
+
+/** Sets one key in <folder>/.vscode/settings.json; refuses (with a message) to rewrite a file with comments it cannot keep. */
+async function writeFolderSetting(folder: vscode.WorkspaceFolder, key: string, value: string): Promise<void> {
+  const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
+  let settings: Record<string, unknown> = {};
+  try {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    const parsed: unknown = text.trim() === '' ? {} : JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    settings = parsed as Record<string, unknown>;
+  } catch (error) {
+    if (!(error instanceof vscode.FileSystemError)) {
+      void vscode.window.showWarningMessage(`ROS Env Doctor: set "${key}": "${value}" in ${file.fsPath} (it has comments or is not plain JSON, so it was not rewritten).`);
+      return;
+    }
+  }
+  settings[key] = value;
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, '.vscode'));
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${JSON.stringify(settings, null, 2)}\n`));
 }
 
 class PythonExtensionInterpreterProvider extends Disposable implements InterpreterProvider {

@@ -1,29 +1,67 @@
 /// <reference types="mocha" />
-// Without the Python extension: the interpreter comes from python.defaultInterpreterPath, then python3 on PATH.
+// Without the Python extension: the interpreter comes from python.defaultInterpreterPath (read from the folder's
+// settings even though no extension registers it), then python3 on PATH; switching writes that setting.
 import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../../src/editor/commandIds';
 import type { RosEnvDoctorApi } from '../../../src/editor/testApi';
 
 const EXTENSION_ID = 'ros-env-doctor.ros-env-doctor';
 
-describe('editor: interpreter without the Python extension', function () {
-  this.timeout(120_000);
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await delay(150);
+  }
+}
 
-  it('uses python.defaultInterpreterPath and diagnoses with it', async function () {
-    if (vscode.extensions.getExtension('ms-python.python') !== undefined || !vscode.workspace.isTrusted) this.skip();
+function pyenv311(): string | undefined {
+  const root = process.env.PYENV_ROOT ?? join(process.env.HOME ?? '/root', '.pyenv');
+  const versions = existsSync(join(root, 'versions')) ? readdirSync(join(root, 'versions')).filter((v) => v.startsWith('3.11.')).sort() : [];
+  const best = versions.at(-1);
+  return best === undefined ? undefined : join(root, 'versions', best, 'bin', 'python3');
+}
+
+describe('editor: interpreter without the Python extension', function () {
+  this.timeout(180_000);
+
+  it('diagnoses with python.defaultInterpreterPath, and the switch quick fix rewrites that setting', async function () {
+    const isolated = pyenv311();
+    if (vscode.extensions.getExtension('ms-python.python') !== undefined || !vscode.workspace.isTrusted || isolated === undefined) this.skip();
     const extension = vscode.extensions.getExtension<RosEnvDoctorApi>(EXTENSION_ID);
     assert.ok(extension);
     const api = await extension.activate();
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder);
-    await vscode.workspace.getConfiguration('python', folder.uri).update('defaultInterpreterPath', '/usr/bin/python3', vscode.ConfigurationTarget.WorkspaceFolder);
-    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, 'src', 'perception_demo', 'scripts', 'talker.py'));
-    const deadline = Date.now() + 90_000;
-    while (api.diagnosis(folder)?.selected.interpreter.path !== '/usr/bin/python3') {
-      if (Date.now() > deadline) assert.fail('no diagnosis with the interpreter from python.defaultInterpreterPath');
-      await delay(150);
+    const settingsDir = join(folder.uri.fsPath, '.vscode');
+    const settingsFile = join(settingsDir, 'settings.json');
+    mkdirSync(settingsDir, { recursive: true });
+    writeFileSync(settingsFile, `${JSON.stringify({ 'python.defaultInterpreterPath': isolated }, null, 2)}\n`);
+    try {
+      const node = vscode.Uri.joinPath(folder.uri, 'src', 'perception_demo', 'scripts', 'detector_node.py');
+      const document = await vscode.workspace.openTextDocument(node);
+      await vscode.window.showTextDocument(document);
+      await waitFor('a diagnosis with the interpreter from the setting', () => api.diagnosis(folder)?.selected.interpreter.path === isolated);
+      assert.equal(api.interpreterProviderKind(), 'fallback');
+      const torch = await waitFor('torch underlined', () =>
+        vscode.languages.getDiagnostics(node).find((d) => d.source === 'ROS Env Doctor' && document.getText(d.range) === 'torch'),
+      );
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node, torch.range, vscode.CodeActionKind.QuickFix.value);
+      const switchTo = actions.find((a) => String(a.command?.arguments?.[0]).includes('/selectInterpreter/'));
+      assert.ok(switchTo?.command, `a switch fix: ${actions.map((a) => a.title).join(' | ')}`);
+      const [id, uri] = switchTo.command.arguments ?? [];
+      assert.equal(await vscode.commands.executeCommand(COMMANDS.applyFix, id, uri, { confirmed: true }), true);
+      const written = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+      assert.notEqual(written['python.defaultInterpreterPath'], isolated);
+      await waitFor('torch no longer underlined', () => !vscode.languages.getDiagnostics(node).some((d) => d.source === 'ROS Env Doctor' && document.getText(d.range) === 'torch'));
+    } finally {
+      rmSync(settingsDir, { recursive: true, force: true });
     }
-    assert.equal(api.interpreterProviderKind(), 'fallback');
   });
 });
