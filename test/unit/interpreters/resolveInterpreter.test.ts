@@ -61,7 +61,7 @@ test('discovery lists each interpreter once, in PATH order, and skips shims pyen
   assert.deepEqual(
     refs.map((r) => [r.path, r.realPath, r.source, r.displayName]),
     [
-      [`${ROOT}/shims/python`, `${ROOT}/versions/3.12.1/bin/python3.12`, 'path', 'pyenv 3.12.1'],
+      [`${ROOT}/versions/3.12.1/bin/python`, `${ROOT}/versions/3.12.1/bin/python3.12`, 'path', 'pyenv 3.12.1'],
       ['/usr/bin/python3', '/usr/bin/python3.11', 'path', '/usr/bin/python3'],
       [`${ROOT}/versions/3.8.18/bin/python`, `${ROOT}/versions/3.8.18/bin/python3.8`, 'pyenv', 'pyenv 3.8.18'],
     ],
