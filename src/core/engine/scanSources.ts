@@ -4,6 +4,11 @@ import * as path from 'node:path';
 import type { FileSystem } from '../ports';
 import type { ScannedSource } from '../rules/ruleInput';
 import { scanImports } from '../scan/importScanner';
+import { siblingModuleNames, workspaceModuleNames } from '../scan/moduleClassifier';
+import { mapBounded } from '../workspace/boundedParallel';
+
+/** Files read at once: enough to keep the disk busy, few enough to never run out of file descriptors. */
+const READ_CONCURRENCY = 64;
 import type { ScannedFile } from '../scan/importSite';
 import type { PythonSource, Workspace } from '../workspace/workspace';
 
@@ -30,7 +35,7 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
   return {
     async scan(files, workspace, openDocuments) {
       const sourcesByPath = new Map<string, PythonSource>((workspace?.pythonSources ?? []).map((source) => [source.path, source]));
-      const packageModules = new Set((workspace?.packages ?? []).flatMap((pkg) => pkg.pythonModules));
+      const packageModules = workspaceModuleNames(workspace);
       const siblingsByDir = new Map<string, Promise<Set<string>>>();
       const siblings = (dir: string): Promise<Set<string>> => {
         let pending = siblingsByDir.get(dir);
@@ -40,20 +45,19 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
         }
         return pending;
       };
-      const results = await Promise.all(
-        files.map(async (file): Promise<ScannedSource | null> => {
-          const text = openDocuments.get(file) ?? (await fs.readFile(file));
-          if (text === undefined) return null;
-          const local = new Set([...packageModules, ...(await siblings(path.dirname(file)))]);
-          const source = sourcesByPath.get(file);
-          return {
-            path: file,
-            packageName: source?.packageName ?? null,
-            role: source?.role ?? 'module',
-            scan: withoutLocalImports(scanOne(file, text), local),
-          };
-        }),
-      );
+      const results = await mapBounded(files, READ_CONCURRENCY, async (file): Promise<ScannedSource | null> => {
+        const text = openDocuments.get(file) ?? (await fs.readFile(file));
+        if (text === undefined) return null;
+        const nextToFile = await siblings(path.dirname(file));
+        const isLocal = (module: string): boolean => packageModules.has(module) || nextToFile.has(module);
+        const source = sourcesByPath.get(file);
+        return {
+          path: file,
+          packageName: source?.packageName ?? null,
+          role: source?.role ?? 'module',
+          scan: withoutLocalImports(scanOne(file, text), isLocal),
+        };
+      });
       return results.filter((result): result is ScannedSource => result !== null);
     },
   };
@@ -61,16 +65,14 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
 
 /** Modules a script can import from its own folder (Python puts the script's folder first on sys.path). */
 async function siblingModules(fs: FileSystem, dir: string): Promise<Set<string>> {
-  const names = new Set<string>();
-  for (const entry of await fs.readDir(dir)) {
-    if (entry.kind === 'file' && entry.name.endsWith('.py')) names.add(entry.name.slice(0, -3));
-    else if (entry.kind === 'directory' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(entry.name)) names.add(entry.name);
-  }
-  return names;
+  const entries = await fs.readDir(dir);
+  const folders = entries.filter((entry) => entry.kind === 'directory' || entry.kind === 'symlink');
+  const packages = await Promise.all(folders.map(async (entry) => ((await fs.stat(path.join(dir, entry.name, '__init__.py')))?.kind === 'file' ? entry.name : null)));
+  return siblingModuleNames(entries, new Set(packages.filter((name): name is string => name !== null)));
 }
 
 /** The workspace's own modules are not the interpreter's business. */
-function withoutLocalImports(scan: ScannedFile, local: ReadonlySet<string>): ScannedFile {
-  const imports = scan.imports.filter((site) => !local.has(site.topLevel));
+function withoutLocalImports(scan: ScannedFile, isLocal: (module: string) => boolean): ScannedFile {
+  const imports = scan.imports.filter((site) => !isLocal(site.topLevel));
   return imports.length === scan.imports.length ? scan : { ...scan, imports };
 }
