@@ -37,7 +37,15 @@ export function activation(rounds: number): ActivationResult {
     if (packaged.status !== 0) process.stderr.write(`bench: npm run package failed, no VSIX size:\n${packaged.stderr}\n`);
     const bundleBytes = statSync(path.join(REPO_ROOT, 'dist', 'extension.js')).size;
     const vsixBytes = packaged.status === 0 ? statSync(vsix).size : null;
-    return { ...activationInStandIn(rounds), measuredIn: 'node-stand-in', bundleBytes, vsixBytes };
+    let timing: { ms: number; activateBodyMs: number | null };
+    try {
+      timing = activationInStandIn(rounds);
+    } catch (error) {
+      // A bench that dies here would throw away every figure measured before it.
+      process.stderr.write(`bench: ${String(error)}\n`);
+      timing = { ms: Number.NaN, activateBodyMs: null };
+    }
+    return { ...timing, measuredIn: 'node-stand-in', bundleBytes, vsixBytes };
   } finally {
     spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'ignore' });
     rmSync(dir, { recursive: true, force: true });

@@ -10,10 +10,20 @@ const path = require('node:path');
 const bundle = path.resolve(process.argv[2]);
 const rounds = Number(process.argv[3] || '10');
 
-/** `vscode.window`, `import_vscode2.Uri`, … as the bundle spells them: esbuild's interop copies own keys. */
-const names = new Set(
-  [...readFileSync(bundle, 'utf8').matchAll(/\b(?:vscode\d*|import_vscode\d*)\.([A-Za-z_$][\w$]*)/g)].map((match) => match[1]),
-);
+/**
+ * The names the bundle reads from `vscode` (window, Uri, CodeActionKind…): esbuild's interop copies the module's
+ * own keys, so the stand-in must list them. Found through the variables bound to require("vscode"), minified or not.
+ */
+function vscodeNames(text) {
+  const bindings = [...text.matchAll(/([A-Za-z_$][\w$]*)\s*=\s*[A-Za-z_$][\w$]*\(require\("vscode"\)/g)].map((match) => match[1]);
+  const found = new Set();
+  for (const binding of new Set(bindings)) {
+    const escaped = binding.replace(/\$/g, '\\$');
+    for (const match of text.matchAll(new RegExp(`(?<![\\w$.])${escaped}\\.([A-Za-z_$][\\w$]*)`, 'g'))) found.add(match[1]);
+  }
+  return found;
+}
+const names = vscodeNames(readFileSync(bundle, 'utf8'));
 
 function standIn() {
   const target = () => {};
