@@ -9,7 +9,7 @@ import { createProbeCache } from '../core/probe/probeCache';
 import { createProber } from '../core/probe/prober';
 import { reportMarkdown } from '../core/present/markdownReport';
 import { detectWorkspace } from '../core/workspace/detectWorkspace';
-import { splitPath, findExecutableOnPath } from '../core/engine/resolveCommand';
+import { findOnPath, splitPathVariable } from '../core/interpreters/pathLookup';
 import { captureEnvironment } from '../node/envCapture';
 import { createExecaRunner } from '../node/execaRunner';
 import { discoverInterpreters } from '../node/interpreterDiscovery';
@@ -69,7 +69,7 @@ async function run(options: CliOptions): Promise<number> {
     runner,
     fs,
   });
-  const pathDirs = splitPath(environment.vars.PATH);
+  const pathDirs = splitPathVariable(environment.vars.PATH);
   const selectedPath = await selectedInterpreterPath(options.python, pathDirs, fs);
   if (selectedPath.kind === 'error') {
     process.stderr.write(`ros-env-doctor: ${selectedPath.message}\n`);
@@ -123,7 +123,7 @@ async function selectedInterpreterPath(given: string | null, pathDirs: readonly 
   if (given !== null && given.includes('/')) return { kind: 'ok', path: path.resolve(given) };
   const names = given === null ? ['python3', 'python'] : [given];
   for (const name of names) {
-    const found = await findExecutableOnPath(name, pathDirs, fs);
+    const found = await findOnPath(name, pathDirs, fs);
     if (found !== null) return { kind: 'ok', path: found };
   }
   return given === null

@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FileSystem, ProcessOutcome, ProcessRunner } from '../core/ports';
 import type { CapturedEnvironment } from '../core/engine/environment';
 import type { SetupScript, Workspace } from '../core/workspace/workspace';
-import { findOnPath, splitPathVariable } from './pathLookup';
+import { findOnPath, splitPathVariable } from '../core/interpreters/pathLookup';
 
 export type ShellName = 'bash' | 'zsh';
 

@@ -7,7 +7,7 @@ import type { InterpreterRef, InterpreterSource } from '../core/interpreters/int
 import { isInterpreterName } from '../core/interpreters/interpreterFacts';
 import { sortVersions } from '../core/interpreters/pyenvShim';
 import { createInterpreterResolver, findPyenvRoot } from './resolveInterpreter';
-import { isExecutableFile, splitPathVariable } from './pathLookup';
+import { isExecutableFile, splitPathVariable } from '../core/interpreters/pathLookup';
 
 export interface DiscoveryOptions {
   readonly fs: FileSystem;

@@ -10,7 +10,7 @@ import type { InterpreterRef, InterpreterSource } from '../core/interpreters/int
 import { isEnvironmentPrefix, pyvenvCfgVersion, type InterpreterLocation, type PrefixFacts } from '../core/interpreters/interpreterFacts';
 import { interpreterRef } from '../core/interpreters/classifyInterpreter';
 import { parsePyenvShim, parseVersionFile, parseVersionVariable, resolveVersionName } from '../core/interpreters/pyenvShim';
-import { findOnPath, isExecutableFile, splitPathVariable } from './pathLookup';
+import { findOnPath, isExecutableFile, splitPathVariable } from '../core/interpreters/pathLookup';
 
 export interface ResolveDeps {
   readonly fs: FileSystem;

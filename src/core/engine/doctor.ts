@@ -8,7 +8,8 @@ import { runRules } from '../rules/index';
 import { rosDistroFrom } from '../workspace/rosDistro';
 import type { Diagnosis, DiagnoseRequest } from './doctorApi';
 import { importedModules, withoutStandardLibrary } from './neededModules';
-import { resolveShebang, splitPath } from './resolveCommand';
+import { resolveShebang } from './resolveCommand';
+import { splitPathVariable } from '../interpreters/pathLookup';
 import { ROS_PYTHON_DEPENDENCIES, usesRosClient } from './rosDependencies';
 import { createSourceScanner } from './scanSources';
 import { scanImports } from '../scan/importScanner';
@@ -77,7 +78,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       selectedPlain,
       others,
       shebangs,
-      pathDirs: splitPath(env.PATH),
+      pathDirs: splitPathVariable(env.PATH),
       ignoredModules: request.ignoredModules,
     };
     const findings = runRules(input).filter((finding) => finding.module === null || !ignored.has(finding.module));
@@ -132,7 +133,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     needed: ReadonlyMap<string, readonly ImportUse[]>,
     probe: ProbeFn | null,
   ): Promise<ShebangTarget[]> {
-    const pathDirs = splitPath(request.environment.vars.PATH);
+    const pathDirs = splitPathVariable(request.environment.vars.PATH);
     const relays = request.workspace?.relays ?? [];
     const targets = sources.flatMap((source) => (source.scan.shebang !== null && source.role === 'node' ? [{ source, shebang: source.scan.shebang }] : []));
     return Promise.all(

@@ -1,27 +1,8 @@
-// Finds what a shebang's command runs, the way the kernel and /usr/bin/env would, through the FileSystem port.
-import * as path from 'node:path';
+// What a shebang runs: the kernel runs an absolute interpreter as is; `/usr/bin/env X` looks X up on PATH.
 import type { FileSystem } from '../ports';
 import type { Shebang } from '../scan/importSite';
-
-export async function findExecutableOnPath(command: string, pathDirs: readonly string[], fs: FileSystem): Promise<string | null> {
-  if (command.includes('/')) return (await isExecutableFile(command, fs)) ? command : null;
-  for (const dir of pathDirs) {
-    if (dir === '') continue;
-    const candidate = path.join(dir, command);
-    if (await isExecutableFile(candidate, fs)) return candidate;
-  }
-  return null;
-}
+import { findOnPath } from '../interpreters/pathLookup';
 
 export function resolveShebang(shebang: Shebang, pathDirs: readonly string[], fs: FileSystem): Promise<string | null> {
-  return findExecutableOnPath(shebang.command, shebang.viaEnv ? pathDirs : [], fs);
-}
-
-async function isExecutableFile(candidate: string, fs: FileSystem): Promise<boolean> {
-  const stat = await fs.stat(candidate);
-  return stat !== undefined && stat.kind === 'file' && stat.executable;
-}
-
-export function splitPath(pathVariable: string | undefined): string[] {
-  return (pathVariable ?? '').split(path.delimiter).filter((dir) => dir !== '');
+  return findOnPath(shebang.command, shebang.viaEnv ? pathDirs : [], fs);
 }

@@ -1,6 +1,6 @@
 // Finding a command the way a shell would (execvp), through the FileSystem port.
 import * as path from 'node:path';
-import type { FileSystem } from '../core/ports';
+import type { FileSystem } from '../ports';
 
 /** PATH split into its directories, in order; empty entries (meaning the working directory) are dropped. */
 export function splitPathVariable(value: string | undefined): string[] {

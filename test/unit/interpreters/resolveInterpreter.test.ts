@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { ProcessRunner } from '../../../src/core/ports';
 import { resolveInterpreter } from '../../../src/node/resolveInterpreter';
 import { discoverInterpreters } from '../../../src/node/interpreterDiscovery';
-import { findOnPath } from '../../../src/node/pathLookup';
+import { findOnPath } from '../../../src/core/interpreters/pathLookup';
 import { createMemoryFileSystem, type MemoryFileSystem } from './memoryFileSystem';
 
 const ROOT = '/home/u/.pyenv';
