@@ -2,9 +2,10 @@
 // folders, in its own process group so that stopping it also stops its helpers (extension host,
 // file watcher, pty host), which a SIGTERM to the main process alone leaves running.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
@@ -171,14 +172,32 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
-  // A crash of the test process (uncaught error, Ctrl+C) must not leave the server running.
+  // Neither a crash of the test process nor Ctrl+C / a CI cancel may leave the server running.
   const onExit = (): void => killGroup(child, 'SIGKILL');
+  const onSignal = (signal: NodeJS.Signals): void => {
+    killGroup(child, 'SIGKILL');
+    removeHandlers();
+    try {
+      rmSync(options.runDir, { recursive: true, force: true, maxRetries: 2 });
+    } catch {
+      // Chromium may still be writing its profile; a leftover temp folder beats a crash here.
+    }
+    // Exit explicitly: Playwright's own signal listeners would otherwise keep the process alive,
+    // and its 'exit' listener still closes Chromium on the way out.
+    process.exit(128 + (osConstants.signals[signal] ?? 15));
+  };
+  const signals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const removeHandlers = (): void => {
+    process.removeListener('exit', onExit);
+    for (const signal of signals) process.removeListener(signal, onSignal);
+  };
   process.once('exit', onExit);
+  for (const signal of signals) process.once(signal, onSignal);
 
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
-      process.removeListener('exit', onExit);
+      removeHandlers();
       const exited = new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) resolve();
         else child.once('exit', () => resolve());

@@ -92,7 +92,8 @@ function isVsix(path: string): boolean {
   return path.endsWith('.vsix') && existsSync(path) && statSync(path).isFile();
 }
 
-async function startSession(options: SessionOptions, extraEnv: Readonly<Record<string, string>>): Promise<Session> {
+/** extraEnv gets the run folder, so per-run files (the results file) live in it and go with it. */
+async function startSession(options: SessionOptions, extraEnv: (runDir: string) => Readonly<Record<string, string>>): Promise<Session> {
   const tools = options.tools ?? readyTools();
   const name = options.name ?? 'e2e';
   await mkdir(LOGS_DIR, { recursive: true });
@@ -134,7 +135,7 @@ async function startSession(options: SessionOptions, extraEnv: Readonly<Record<s
       runDir,
       settings,
       trust: options.trust ?? true,
-      env: { ...options.env, ...extraEnv, [SCREENSHOT_DIR_ENV]: requestDir },
+      env: { ...options.env, ...extraEnv(runDir), [SCREENSHOT_DIR_ENV]: requestDir },
       logFile,
     });
     log(`[harness] code-server on ${server.origin}, run folder ${runDir}`);
@@ -165,16 +166,14 @@ async function readReport(resultsFile: string, log: (line: string) => void): Pro
 export async function runExtensionTests(options: RunExtensionTestsOptions): Promise<ExtensionTestRun> {
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? 180_000;
-  const resultsDir = await mkdtemp(join(tmpdir(), 'red-e2e-results-'));
-  const resultsFile = join(resultsDir, 'results.json');
   let session: Session;
   try {
-    session = await startSession(options, { [RESULTS_FILE_ENV]: resultsFile });
+    session = await startSession(options, (runDir) => ({ [RESULTS_FILE_ENV]: join(runDir, 'results.json') }));
   } catch (error) {
-    await rm(resultsDir, { recursive: true, force: true });
     return { kind: 'failedToStart', exitCode: 1, message: String(error), logFile: join(LOGS_DIR, `${options.name ?? 'e2e'}.log`), durationMs: Date.now() - started };
   }
   const { page, log } = session;
+  const resultsFile = join(session.runDir, 'results.json');
   let timer: NodeJS.Timeout | undefined;
   try {
     let resolveExit: (code: number) => void = () => undefined;
@@ -212,7 +211,6 @@ export async function runExtensionTests(options: RunExtensionTestsOptions): Prom
   } finally {
     clearTimeout(timer);
     await session.dispose();
-    await rm(resultsDir, { recursive: true, force: true });
   }
 }
 
@@ -227,7 +225,7 @@ export type Workbench = {
 
 /** Opens the workbench on `workspace` and waits until it is drawn; the caller drives it with Playwright. */
 export async function openWorkbench(options: SessionOptions & { readonly timeoutMs?: number }): Promise<Workbench> {
-  const session = await startSession(options, {});
+  const session = await startSession(options, () => ({}));
   try {
     const url = workbenchUrl(session.server, options.workspace, developmentPayload(session, options));
     session.log(`[harness] opening ${url}`);
