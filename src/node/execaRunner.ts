@@ -1,4 +1,7 @@
 // The core's ProcessRunner on execa: no shell, own process group, group kill on timeout/abort, capped output.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ProcessOutcome, ProcessRunner, RunOptions } from '../core/ports';
 
 /** After killing a group, how long to wait for the child's streams to close before giving up on them. */
@@ -57,8 +60,21 @@ function killGroup(pid: number | undefined): void {
   }
 }
 
+/**
+ * Processes run in an empty private folder unless a caller names one: an interpreter that turns out to be a
+ * shell script (or a truncated binary /bin/sh reads as one) must not litter the user's workspace with files.
+ */
 export function createExecaRunner(): ProcessRunner {
-  return { run: (file, args, options) => runProcess(file, args, options) };
+  let neutralDir: string | undefined;
+  const workingDir = (): string => {
+    if (neutralDir === undefined || !existsSync(neutralDir)) {
+      const created = mkdtempSync(join(tmpdir(), 'ros-env-doctor-run-'));
+      process.once('exit', () => rmSync(created, { recursive: true, force: true }));
+      neutralDir = created;
+    }
+    return neutralDir;
+  };
+  return { run: (file, args, options) => runProcess(file, args, options.cwd === undefined ? { ...options, cwd: workingDir() } : options) };
 }
 
 async function runProcess(file: string, args: readonly string[], options: RunOptions): Promise<ProcessOutcome> {
