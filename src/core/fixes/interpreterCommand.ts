@@ -1,10 +1,12 @@
-// Which path a command line should run an interpreter by.
+// Which path a command line or shebang should run an interpreter by.
+import * as path from 'node:path';
 import type { InterpreterRef } from '../interpreters/interpreter';
 
 /**
- * A venv's or conda env's own bin/python (its realPath is the base interpreter, which would install into the base
- * and skip the env's site-packages); otherwise the real binary, so a pyenv shim's 140 ms and its version lookup are skipped.
+ * The path the user knows it by (`/usr/bin/python3`, a venv's own bin/python, whose realPath would start the base
+ * interpreter outside the env); only a pyenv shim is replaced by the binary it runs now, since a shim's meaning
+ * changes with pyenv's selection and costs 140 ms a start.
  */
 export function interpreterCommand(ref: InterpreterRef): string {
-  return ref.kind === 'venv' || ref.kind === 'conda' || ref.envPrefix !== null ? ref.path : ref.realPath;
+  return path.basename(path.dirname(ref.path)) === 'shims' ? ref.realPath : ref.path;
 }

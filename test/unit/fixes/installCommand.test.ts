@@ -16,12 +16,12 @@ test("offers a venv with --system-site-packages instead of pip on Debian's exter
   const fix = installFix(system, ['torch', 'cv2'], '/home/me/catkin ws');
   assert.deepEqual(fix, {
     kind: 'createEnvironment',
-    title: 'Create a venv from /usr/bin/python3.11 with --system-site-packages and install torch, opencv-python',
+    title: 'Create a venv from /usr/bin/python3 with --system-site-packages and install torch, opencv-python',
     tool: 'venv',
     file: '/home/me/catkin ws/requirements.txt',
     content: 'torch\nopencv-python\n',
     commands: [
-      "/usr/bin/python3.11 -m venv --system-site-packages '/home/me/catkin ws/.venv'",
+      "/usr/bin/python3 -m venv --system-site-packages '/home/me/catkin ws/.venv'",
       "'/home/me/catkin ws/.venv/bin/python' -m pip install -r '/home/me/catkin ws/requirements.txt'",
     ],
   });

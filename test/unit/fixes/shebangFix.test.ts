@@ -13,15 +13,15 @@ const system: InterpreterRef = {
   displayName: '/usr/bin/python3',
 };
 
-test('writes the selected real path into the shebang, keeping interpreter flags', () => {
+test('writes the selected interpreter as the user knows it into the shebang, keeping interpreter flags', () => {
   const shebang = parseShebang('#!/usr/bin/env python -u\nimport rospy\n');
   assert.ok(shebang);
   assert.deepEqual(shebangFix('/ws/src/demo/scripts/node.py', shebang, system, false), {
     kind: 'editShebang',
-    title: 'Use /usr/bin/python3.11 in the shebang',
+    title: 'Use /usr/bin/python3 in the shebang',
     file: '/ws/src/demo/scripts/node.py',
     line: 1,
-    newText: '#!/usr/bin/python3.11 -u',
+    newText: '#!/usr/bin/python3 -u',
   });
 });
 

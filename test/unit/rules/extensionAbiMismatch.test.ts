@@ -28,7 +28,7 @@ test("reports torch's 'Failed to load PyTorch C extensions' with the source buil
   assert.deepEqual(torch?.fixes.map((f) => f.kind), ['selectInterpreter', 'buildFromSource', 'installPackages', 'openDocs']);
   assert.deepEqual(torch?.fixes[0], { kind: 'selectInterpreter', title: 'Switch interpreter to /usr/bin/python3', path: '/usr/bin/python3' });
   const build = torch?.fixes[1];
-  assert.equal(build?.kind === 'buildFromSource' ? build.commands.at(-1) : null, `${py312.interpreter.realPath} setup.py develop`);
+  assert.equal(build?.kind === 'buildFromSource' ? build.commands.at(-1) : null, `${py312.interpreter.path} setup.py develop`);
 });
 
 test("reports numpy's missing _multiarray_umath by its real cause", () => {

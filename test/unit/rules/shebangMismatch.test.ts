@@ -27,7 +27,7 @@ test('flags a shebang that runs pyenv 3.12, where torch and cv2 fail, and offers
   assert.equal(f?.severity, 'error');
   assert.equal(f?.message, `the shebang runs ${py312.interpreter.path}, where cv2, cv_bridge, numpy, torch fail: No module named 'cv2'`);
   assert.deepEqual(f?.location, { file: NODE_PATH, line: 1, column: 0, endLine: 1, endColumn: envPython3.length });
-  assert.deepEqual(f?.fixes[0], { kind: 'editShebang', title: `Use ${healthy.interpreter.realPath} in the shebang`, file: NODE_PATH, line: 1, newText: `#!${healthy.interpreter.realPath}` });
+  assert.deepEqual(f?.fixes[0], { kind: 'editShebang', title: `Use ${healthy.interpreter.path} in the shebang`, file: NODE_PATH, line: 1, newText: `#!${healthy.interpreter.path}` });
   assert.equal(f?.interpreter, py312.interpreter.path);
 });
 
@@ -63,8 +63,8 @@ test("warns that rosrun runs catkin's relay with the Python it was built with, a
   assert.deepEqual(f?.related, [{ message: 'the relay rosrun runs', file: relayPath, range: null }]);
   assert.deepEqual(f?.fixes[0], {
     kind: 'runInTerminal',
-    title: `Rebuild the workspace with ${healthy.interpreter.realPath}`,
-    commands: ['cd /ws', `catkin_make -DPYTHON_EXECUTABLE=${healthy.interpreter.realPath}`],
+    title: `Rebuild the workspace with ${healthy.interpreter.path}`,
+    commands: ['cd /ws', `catkin_make -DPYTHON_EXECUTABLE=${healthy.interpreter.path}`],
   });
 });
 

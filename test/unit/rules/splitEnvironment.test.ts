@@ -27,7 +27,7 @@ test('flags torch only in a conda env and rospy only in pyenv 3.12, and writes o
   if (venv?.kind !== 'createEnvironment') return assert.fail(String(venv?.kind));
   assert.equal(venv.tool, 'venv');
   assert.equal(venv.content, 'torch\n');
-  assert.equal(venv.commands[0], `${py312.interpreter.realPath} -m venv --system-site-packages /ws/.venv`);
+  assert.equal(venv.commands[0], `${py312.interpreter.path} -m venv --system-site-packages /ws/.venv`);
 });
 
 test('stays silent when one interpreter has everything, or when nobody has torch', () => {
