@@ -34,6 +34,11 @@ export interface MatrixResult extends PairedResult {
    * ÷ cores it is the best wall time the isolated design can reach; ÷ Σ floors it is the cost of isolation.
    */
   readonly sequentialWorkMs: number;
+  /**
+   * How many cores this run really had: two `import torch` one after the other ÷ the same two at once.
+   * 2.0 on an idle 2-core machine; less when other work shares the cores.
+   */
+  readonly effectiveCores: number;
   readonly interpreters: readonly { readonly name: string; readonly present: readonly string[] }[];
 }
 
@@ -117,6 +122,19 @@ export async function matrix(setup: MatrixSetup, iterations: number): Promise<Ma
     );
     probes.forEach((probe, index) => assert.equal(probe.kind, 'ok', `${setup.interpreters[index]?.ref.path}: ${JSON.stringify(probe)}`));
   };
+  const torchPair = async (parallel: boolean): Promise<number> => {
+    const one = () => runPython('/usr/bin/python3', 'import torch', setup.env);
+    const started = performance.now();
+    if (parallel) await Promise.all([one(), one()]);
+    else {
+      await one();
+      await one();
+    }
+    return performance.now() - started;
+  };
+  await torchPair(true);
+  const speedups: number[] = [];
+  for (let i = 0; i < 3; i++) speedups.push((await torchPair(false)) / (await torchPair(true)));
   // The floor is spread over the cores: the ratio is wall time ÷ (Σ floors ÷ cores).
   const result = await paired(iterations, 1, floors, () => probeAll());
   const sequential: number[] = [];
@@ -131,6 +149,7 @@ export async function matrix(setup: MatrixSetup, iterations: number): Promise<Ma
     ratio,
     cores: CORES,
     sequentialWorkMs: median(sequential),
+    effectiveCores: median(speedups),
     interpreters: setup.interpreters.map(({ ref, present }) => ({ name: ref.displayName, present })),
   };
 }

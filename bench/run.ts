@@ -83,7 +83,7 @@ function table(results: Results): string {
       m.ratio.toFixed(2),
       '≤ 1.2',
       holds(m.ratio <= GOALS.matrix),
-      `${m.interpreters.length} interpreters × ${MATRIX_MODULES.length}: ${ms(m.measuredMs)} vs Σ floors ${ms(m.baselineMs)} ÷ ${m.cores} cores; isolated work one at a time ${ms(m.sequentialWorkMs)}`,
+      `${m.interpreters.length} interpreters × ${MATRIX_MODULES.length}: ${ms(m.measuredMs)} vs Σ floors ${ms(m.baselineMs)} ÷ ${m.cores} cores; isolated work one at a time ${ms(m.sequentialWorkMs)}; cores really available ${m.effectiveCores.toFixed(2)} (2 × import torch, in turn vs at once)`,
     ],
     [
       'scan',
