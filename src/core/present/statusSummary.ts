@@ -1,7 +1,7 @@
 // The status item's words: interpreter, then a verdict per module that matters ("py3.12 · torch ✗ rospy ✓").
 import type { Diagnosis } from '../engine/doctorApi';
-import type { ImportResult, InterpreterProbe } from '../probe/probeResult';
-import type { SpecResult } from '../probe/protocol';
+import type { InterpreterProbe } from '../probe/probeResult';
+import { moduleCell } from './moduleCell';
 
 export type StatusLevel = 'ok' | 'warning' | 'error' | 'busy' | 'inactive';
 
@@ -17,18 +17,13 @@ export type ModuleVerdict = 'ok' | 'broken' | 'unknown';
 const KEY_MODULES = ['rospy', 'rclpy', 'cv_bridge', 'torch', 'roslib', 'rospkg'];
 const SHOWN_MODULES = 3;
 
+/** The status item's three-way view of the report's cell (moduleCell.ts), so both always agree. */
 export function moduleVerdict(probe: InterpreterProbe, module: string): ModuleVerdict {
-  if (probe.kind !== 'ok') return 'broken';
-  const result: ImportResult | undefined = probe.imports[module];
-  if (result !== undefined) {
-    if (result.status === 'ok') return 'ok';
-    if (result.status === 'not-run' && result.reason === 'aborted') return 'unknown';
-    return 'broken';
-  }
-  const spec: SpecResult | undefined = probe.specs[module];
-  if (spec === undefined) return 'unknown';
-  // A spec that is found says nothing about whether the import works; only a missing one is a verdict.
-  return spec.found === true ? 'unknown' : 'broken';
+  const cell = moduleCell(probe, module);
+  if (cell.kind === 'ok') return 'ok';
+  // Found by the spec pass says nothing about whether the import works.
+  if (cell.kind === 'found' || cell.kind === 'unknown') return probe.kind === 'ok' ? 'unknown' : 'broken';
+  return 'broken';
 }
 
 const MARK: Readonly<Record<ModuleVerdict, string>> = { ok: '✓', broken: '✗', unknown: '?' };
@@ -43,12 +38,12 @@ export function interpreterLabel(probe: InterpreterProbe): string {
   return probe.interpreter.displayName;
 }
 
-/** Broken modules first, then the ROS ones people look for, then the rest alphabetically. */
-function shownModules(probe: InterpreterProbe, modules: readonly string[]): readonly string[] {
+/** Broken modules first, then the ROS ones people look for, then the rest alphabetically; optional imports last. */
+function shownModules(probe: InterpreterProbe, modules: readonly string[], optional: ReadonlySet<string>): readonly string[] {
   const rank = (module: string): number => {
     const verdict = moduleVerdict(probe, module);
     const key = KEY_MODULES.indexOf(module);
-    return (verdict === 'broken' ? 0 : 100) + (key === -1 ? 50 : key);
+    return (optional.has(module) ? 1000 : 0) + (verdict === 'broken' ? 0 : 100) + (key === -1 ? 50 : key);
   };
   return [...modules].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).slice(0, SHOWN_MODULES);
 }
@@ -66,11 +61,12 @@ export function statusSummary(diagnosis: Diagnosis): StatusSummary {
     return { text: `${name} ✗ timed out`, tooltip: `${probe.interpreter.path} did not start within ${probe.timeoutMs} ms.\n${problemLine}`, level: 'error' };
   }
   const verdicts = diagnosis.modules.map((module) => [module, moduleVerdict(probe, module)] as const);
-  const shown = shownModules(probe, diagnosis.modules);
+  const optional = optionalModules(diagnosis);
+  const shown = shownModules(probe, diagnosis.modules, optional);
   const verdictText = shown.map((module) => `${module} ${MARK[moduleVerdict(probe, module)]}`).join(' ');
   const hidden = diagnosis.modules.length - shown.length;
   const text = [interpreterLabel(probe), verdictText + (hidden > 0 ? ` +${hidden}` : '')].filter((part) => part.length > 0).join(' · ');
-  const broken = verdicts.filter(([, verdict]) => verdict === 'broken').map(([module]) => module);
+  const broken = verdicts.filter(([module, verdict]) => verdict === 'broken' && !optional.has(module)).map(([module]) => module);
   const level = errors > 0 || broken.length > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok';
   const lines = [
     `${name} — ${probe.facts.versionString}`,
@@ -79,6 +75,19 @@ export function statusSummary(diagnosis: Diagnosis): StatusSummary {
     problemLine,
   ];
   return { text, tooltip: lines.join('\n'), level };
+}
+
+/** Modules imported only inside try/except ImportError: the node runs without them. */
+function optionalModules(diagnosis: Diagnosis): Set<string> {
+  const required = new Set<string>();
+  const seen = new Set<string>();
+  for (const file of diagnosis.files) {
+    for (const site of file.scan.imports) {
+      seen.add(site.topLevel);
+      if (!site.optional) required.add(site.topLevel);
+    }
+  }
+  return new Set([...seen].filter((module) => !required.has(module)));
 }
 
 /** What the item says before or instead of a diagnosis. */
