@@ -2,7 +2,7 @@
 // .vscodeignore allows. A user installing the VSIX needs the bundles, the probe script and the manifest,
 // and nothing of the development tree.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,7 +17,8 @@ test('the packaged VSIX holds the extension, the CLI, the probe script and the m
   if (!needs(t, file('/usr/bin/unzip', 'apt-get install unzip'))) return;
   const vsix = join(temp, 'ros-env-doctor.vsix');
   const started = Date.now();
-  execFileSync(process.execPath, [join(root, 'scripts', 'package.mjs'), '--out', vsix], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const packaging = spawnSync(process.execPath, [join(root, 'scripts', 'package.mjs'), '--out', vsix], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  assert.equal(packaging.status, 0, `npm run package failed:\n${packaging.stdout}${packaging.stderr}`);
   t.diagnostic(`packaged in ${Date.now() - started} ms, ${statSync(vsix).size} bytes`);
 
   const entries = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).split('\n').filter((line) => line !== '');
