@@ -53,7 +53,7 @@ export function statusSummary(diagnosis: Diagnosis): StatusSummary {
   const name = probe.interpreter.displayName;
   const errors = diagnosis.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = diagnosis.findings.filter((finding) => finding.severity === 'warning').length;
-  const problemLine = `${errors} error(s), ${warnings} warning(s). Click for the report.`;
+  const problemLine = `${errors} error(s), ${warnings} warning(s) in the workspace. Click for the report.`;
   if (probe.kind === 'invalid') {
     return { text: `${name} ✗ not usable`, tooltip: `${probe.interpreter.path}: ${probe.detail}\n${problemLine}`, level: 'error' };
   }

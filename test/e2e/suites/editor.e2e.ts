@@ -120,14 +120,14 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
     }
     if (withStandIn) assert.equal(api.diagnosis(folder)?.environment.vars.ROS_ENV_DOCTOR_E2E, '1', 'the Python extension variables reach the probes');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    await requestScreenshot('problems');
+    await requestScreenshot('host-problems');
     const torch = problems.get('torch');
     assert.ok(torch);
     const editor = await vscode.window.showTextDocument(document);
     editor.selection = new vscode.Selection(torch.range.start, torch.range.start);
     await vscode.commands.executeCommand('editor.action.showHover');
     await delay(800);
-    await requestScreenshot('hover');
+    await requestScreenshot('host-hover');
   });
 
   it('typing in the node reuses cached probes and spawns no process', async () => {
@@ -158,7 +158,7 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
     editor.selection = new vscode.Selection(torch.range.start, torch.range.start);
     await vscode.commands.executeCommand('editor.action.quickFix');
     await delay(800);
-    await requestScreenshot('quickfix');
+    await requestScreenshot('host-quickfix');
     await vscode.commands.executeCommand('hideCodeActionWidget');
     const switchTo = mine.find((a) => String(a.command?.arguments?.[0]).includes('/selectInterpreter/'));
     assert.ok(switchTo?.command, `a fix switches the interpreter: ${mine.map((a) => a.title).join(' | ')}`);
@@ -186,7 +186,7 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
     const terminal = await waitFor('a ROS Env Doctor terminal', () => vscode.window.terminals.length > terminalsBefore && vscode.window.terminals.find((t) => t.name === 'ROS Env Doctor'));
     assert.equal(api.lastTerminalText(), expected.command);
     await delay(800);
-    await requestScreenshot('terminal');
+    await requestScreenshot('host-terminal');
     terminal.dispose();
   });
 
@@ -230,7 +230,7 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
     );
     assert.equal(report.label, 'ROS Env Doctor Report');
     await delay(1000);
-    await requestScreenshot('report');
+    await requestScreenshot('host-report');
     const markdown = await vscode.commands.executeCommand<string>(COMMANDS.copyReportMarkdown);
     assert.equal(await vscode.env.clipboard.readText(), markdown);
     assert.match(markdown, /rospy/);
@@ -241,7 +241,7 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
     const summary = await waitFor('a status summary', () => api.statusSummary());
     assert.match(summary.text, /^py3\.\d+ · /);
     assert.match(summary.text, /(rospy|torch|cv_bridge) [✓✗?]/);
-    await requestScreenshot('status');
+    await requestScreenshot('host-status');
   });
 
   async function showNode(): Promise<void> {
