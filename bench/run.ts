@@ -47,7 +47,7 @@ function json(results: Results, loadBefore: number[]): unknown {
     cachedReprobe: { ms: round(cached.ms, 3), processes: cached.processes },
     matrix: round(m.ratio, 3),
     scan: { ms: round(s.ms, 1), keystrokeMs: round(s.keystrokeMs, 2), packages: s.packages, pythonFiles: s.pythonFiles, scannedFiles: s.scannedFiles },
-    activation: { ms: round(a.ms, 1), measuredIn: a.measuredIn, bundleBytes: a.bundleBytes, vsixBytes: a.vsixBytes },
+    activation: { ms: round(a.ms, 1), measuredIn: a.measuredIn, activateBodyMs: a.activateBodyMs, standInMs: round(a.standInMs, 1), bundleBytes: a.bundleBytes, vsixBytes: a.vsixBytes },
     machine: { ...machine(), loadAverageBefore: loadBefore, benchSeconds: round(results.totalSeconds, 1) },
   };
 }
@@ -104,7 +104,9 @@ function table(results: Results): string {
       ms(a.ms),
       '≤ 20 ms',
       holds(a.ms <= GOALS.activationMs),
-      `${a.measuredIn === 'node-stand-in' ? 'PLAIN NODE with a stand-in vscode module, not a real VS Code: ' : ''}load + activate() of the production bundle; inside activate() ${a.activateBodyMs ?? '?'} ms`,
+      a.measuredIn === 'vscode'
+        ? `real VS Code (code-server extension host), extension.activate() of the production bundle, ${a.vscodeRuns} runs; inside activate() ${a.activateBodyMs ?? '?'} ms; plain-Node stand-in ${ms(a.standInMs)}`
+        : `PLAIN NODE with a stand-in vscode module, NOT a real VS Code (${a.vscodeFailure ?? 'not run'}): load + activate() of the production bundle; inside activate() ${a.activateBodyMs ?? '?'} ms`,
     ],
     ['bundle', `${(a.bundleBytes / 1024).toFixed(0)} KB`, '—', '—', 'dist/extension.js, production build'],
     ['VSIX', a.vsixBytes === null ? 'n/a' : `${(a.vsixBytes / 1024).toFixed(0)} KB`, '—', '—', 'npm run package'],
@@ -148,8 +150,8 @@ async function main(): Promise<void> {
   progress(`  ratio ${matrixResult.ratio.toFixed(2)}`);
   progress('scan (generating 2,000 packages / 20,000 files in a temp folder)');
   const scanResult = await scan(2000, 2);
-  progress('activation (npm run package, then the production bundle)');
-  const activationResult = activation(15);
+  progress('activation (npm run package, then the production bundle in code-server 3 times, and in plain Node)');
+  const activationResult = await activation(15, 3);
   const results: Results = {
     fullProbe,
     specPass,
