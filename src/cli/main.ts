@@ -88,6 +88,7 @@ async function run(options: CliOptions): Promise<number> {
     selected,
     candidates,
     environment,
+    plainEnvironment: baseEnv,
     extraModules: options.modules,
     ignoredModules: options.ignore,
     timeoutMs: options.timeoutMs,

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needs, pyenvPython, pyenvRoot, pyenvVersion, rosStack, DEBIAN_DIST_PACKAGES, DEBIAN_PYTHON } from '../support/prerequisites';
@@ -21,6 +21,7 @@ import {
   systemSiteVenv,
 } from '../support/scenarios';
 import type { JsonFinding, JsonReport } from '../../src/cli/jsonOutput';
+import { buildCatkinWorkspace, catkinTools } from '../support/catkinWorkspace';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -278,4 +279,57 @@ test('SARIF output puts the findings on the same lines', async (t) => {
   assert.ok(torch, run.stdout.slice(0, 2000));
   assert.equal(torch.locations[0]?.physicalLocation.artifactLocation.uri, 'src/demo_pkg/scripts/node.py');
   assert.equal(torch.locations[0]?.physicalLocation.region.startColumn, 8);
+});
+
+test('a real catkin_make workspace: its devel/setup.bash is sourced and the healthy python reports nothing', async (t) => {
+  if (!needs(t, ...rosStack, ...catkinTools)) return;
+  const ws = await buildCatkinWorkspace();
+  t.after(ws.cleanup);
+  const run = await runCli([ws.root, '--python', DEBIAN_PYTHON, '--format', 'json', '--no-cache'], baseEnv());
+  const report = JSON.parse(run.stdout) as JsonReport;
+  assert.deepEqual(report.findings, [], summary(report));
+  assert.equal(run.code, 0);
+  const text = await runCli([ws.root, '--python', DEBIAN_PYTHON, '--no-cache'], baseEnv());
+  assert.match(text.stdout, new RegExp(`environment +sourced ${join(ws.root, 'devel', 'setup.bash').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+});
+
+test('rosrun runs the relay catkin wrote with the Python it was built with: shebang-mismatch names the relay', async (t) => {
+  if (!needs(t, ...rosStack, ...catkinTools, pyenvVersion('3.12'))) return;
+  const ws = await buildCatkinWorkspace();
+  t.after(ws.cleanup);
+  // As if catkin_make had run with pyenv's python first on PATH (SCENARIOS.md: "build picked the wrong Python").
+  const relay = join(ws.root, 'devel', 'lib', ws.packageName, 'node.py');
+  const text = await readFile(relay, 'utf8');
+  await writeFile(relay, text.replace(/^#!.*$/m, `#!${pyenvPython('3.12') ?? ''}`));
+  const run = await runCli([ws.root, '--python', DEBIAN_PYTHON, '--format', 'json', '--no-cache'], baseEnv());
+  const report = JSON.parse(run.stdout) as JsonReport;
+  const finding = at(report, 'shebang-mismatch', ws.nodeScript, 1)[0];
+  assert.ok(finding, summary(report));
+  assert.match(finding.message, /rosrun|relay/);
+});
+
+test('rospy that imports only after sourcing the setup script gets ros-env-not-sourced', async (t) => {
+  if (!needs(t, ...rosStack, pyenvVersion('3.11'))) return;
+  const venv = await isolatedVenv('3.11');
+  t.after(venv.cleanup);
+  const { root, node } = await workspace('not-sourced', '#!/usr/bin/env python3\nimport rospy\n');
+  // A devel space whose setup script puts ROS's (3.11) packages on PYTHONPATH, as catkin's does.
+  await mkdir(join(root, 'devel'), { recursive: true });
+  await writeFile(join(root, 'devel', 'setup.bash'), `export ROS_DISTRO=noetic ROS_VERSION=1 ROS_PYTHON_VERSION=3\nexport PYTHONPATH=${DEBIAN_DIST_PACKAGES}\n`);
+  const run = await runCli([root, '--python', venv.python, '--format', 'json', '--no-cache'], venv.env);
+  const report = JSON.parse(run.stdout) as JsonReport;
+  const finding = at(report, 'ros-env-not-sourced', node, 2)[0];
+  assert.ok(finding, summary(report));
+  assert.equal(finding.severity, 'warning');
+  assert.ok(finding.fixes.some((fix) => fix.kind === 'runInTerminal' && fix.commands.some((command) => command.includes('devel/setup.bash'))), JSON.stringify(finding.fixes));
+});
+
+test('Python 3 selected for a ROS distro built for Python 2 gets ros-python-mismatch on the rospy line', async (t) => {
+  if (!needs(t, ...rosStack)) return;
+  const { root, node } = await workspace('melodic');
+  // What /opt/ros/melodic/setup.bash exports; the packages themselves cannot be installed here.
+  const { report } = await diagnoseJson(root, DEBIAN_PYTHON, baseEnv({ ROS_DISTRO: 'melodic', ROS_VERSION: '1', ROS_PYTHON_VERSION: '2' }));
+  const finding = at(report, 'ros-python-mismatch', node, 2)[0];
+  assert.ok(finding, summary(report));
+  assert.match(finding.message, /Python 2/);
 });
