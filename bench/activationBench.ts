@@ -20,6 +20,8 @@ export interface ActivationResult {
   /** Real VS Code runs that produced a figure, and why the others did not. */
   readonly vscodeRuns: number;
   readonly vscodeFailure: string | null;
+  /** activate() of an extension that does nothing, in the same host just before ours: VS Code's own share; median. */
+  readonly emptyExtensionMs: number | null;
   /** The stand-in's figure, always measured: our own load + activate() without VS Code around it. */
   readonly standInMs: number;
   readonly bundleBytes: number;
@@ -57,6 +59,7 @@ export async function activation(rounds: number, vscodeRuns: number): Promise<Ac
     }
     const real: number[] = [];
     const bodies: number[] = [];
+    const empties: number[] = [];
     let vscodeFailure: string | null = null;
     for (let i = 0; i < vscodeRuns && vscodeFailure === null; i++) {
       const run = await activationInVsCode();
@@ -65,12 +68,13 @@ export async function activation(rounds: number, vscodeRuns: number): Promise<Ac
       else {
         real.push(run.ms);
         if (run.activateBodyMs !== null) bodies.push(run.activateBodyMs);
+        if (run.emptyMs !== null) empties.push(run.emptyMs);
       }
     }
     if (real.length > 0) {
-      return { ms: median(real), activateBodyMs: bodies.length > 0 ? median(bodies) : null, measuredIn: 'vscode', vscodeRuns: real.length, vscodeFailure, standInMs: timing.ms, bundleBytes, vsixBytes };
+      return { ms: median(real), activateBodyMs: bodies.length > 0 ? median(bodies) : null, measuredIn: 'vscode', vscodeRuns: real.length, vscodeFailure, emptyExtensionMs: empties.length > 0 ? median(empties) : null, standInMs: timing.ms, bundleBytes, vsixBytes };
     }
-    return { ...timing, measuredIn: 'node-stand-in', vscodeRuns: 0, vscodeFailure, standInMs: timing.ms, bundleBytes, vsixBytes };
+    return { ...timing, measuredIn: 'node-stand-in', vscodeRuns: 0, vscodeFailure, emptyExtensionMs: null, standInMs: timing.ms, bundleBytes, vsixBytes };
   } finally {
     spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'ignore' });
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // activation in a real VS Code: code-server + headless Chromium through the e2e harness (test/e2e/harness), with
 // bench/vscode/activationEntry.ts as the test entry. It activates the extension itself on an empty folder (so
 // nothing has activated it before) and times VS Code's extension.activate(): module load + activate() in the host.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
@@ -9,7 +9,14 @@ import { runExtensionTests } from '../test/e2e/harness/runExtensionTests';
 import { REPO_ROOT } from './engine';
 
 export type VsCodeActivation =
-  | { readonly kind: 'ok'; readonly ms: number; readonly wasActive: boolean; readonly activateBodyMs: number | null }
+  | {
+      readonly kind: 'ok';
+      readonly ms: number;
+      readonly wasActive: boolean;
+      readonly activateBodyMs: number | null;
+      /** The same activate() of an extension that does nothing, in the same host just before: VS Code's own share. */
+      readonly emptyMs: number | null;
+    }
   | { readonly kind: 'failed'; readonly detail: string };
 
 export async function activationInVsCode(): Promise<VsCodeActivation> {
@@ -18,14 +25,22 @@ export async function activationInVsCode(): Promise<VsCodeActivation> {
     const entry = path.join(dir, 'entry', 'activationEntry.js');
     await build({ entryPoints: [path.join(REPO_ROOT, 'bench', 'vscode', 'activationEntry.ts')], outfile: entry, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'warning' });
     const folder = path.join(dir, 'folder');
-    await import('node:fs/promises').then((fs) => fs.mkdir(folder));
+    await mkdir(folder);
     const out = path.join(dir, 'activation.json');
+    const empty = path.join(dir, 'empty-extension');
+    await mkdir(empty);
+    await writeFile(
+      path.join(empty, 'package.json'),
+      JSON.stringify({ name: 'empty-extension', publisher: 'bench', version: '0.0.1', engines: { vscode: '^1.93.0' }, main: './extension.js', activationEvents: [] }),
+    );
+    await writeFile(path.join(empty, 'extension.js'), 'exports.activate = function () {};\nexports.deactivate = function () {};\n');
     const run = await runExtensionTests({
       name: 'bench-activation',
       workspace: folder,
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: entry,
       env: { BENCH_ACTIVATION_OUT: out },
+      extraExtensions: [empty],
       timeoutMs: 120_000,
     });
     const text = await readFile(out, 'utf8').catch(() => undefined);
