@@ -1,0 +1,53 @@
+// The FileSystem port on Node: what the core is told about real files, including when descriptors run out.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createNodeFileSystem } from '../../src/node/nodeFileSystem';
+
+test('files, folders, links and missing paths are reported as the core expects', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'red-fs-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(join(dir, 'node.py'), 'import rospy\n');
+  await chmod(join(dir, 'node.py'), 0o755);
+  await writeFile(join(dir, 'data.txt'), 'x');
+  await mkdir(join(dir, 'pkg'));
+  await symlink(join(dir, 'node.py'), join(dir, 'link.py'));
+  const fs = createNodeFileSystem();
+  assert.equal(await fs.readFile(join(dir, 'node.py')), 'import rospy\n');
+  assert.equal(await fs.readFile(join(dir, 'absent.py')), undefined);
+  assert.deepEqual(
+    [...(await fs.readDir(dir))].sort((a, b) => a.name.localeCompare(b.name)),
+    [
+      { name: 'data.txt', kind: 'file' },
+      { name: 'link.py', kind: 'symlink' },
+      { name: 'node.py', kind: 'file' },
+      { name: 'pkg', kind: 'directory' },
+    ],
+  );
+  assert.deepEqual(await fs.readDir(join(dir, 'absent')), []);
+  assert.equal((await fs.stat(join(dir, 'node.py')))?.executable, true);
+  assert.equal((await fs.stat(join(dir, 'data.txt')))?.executable, false);
+  assert.equal((await fs.stat(join(dir, 'pkg')))?.kind, 'directory');
+  assert.equal(await fs.stat(join(dir, 'absent')), undefined);
+  assert.equal(await fs.realPath(join(dir, 'link.py')), await fs.realPath(join(dir, 'node.py')));
+});
+
+test('running out of file descriptors delays reads instead of reporting files as missing', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'red-fs-many-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const count = 600;
+  await Promise.all(Array.from({ length: count }, (_, index) => writeFile(join(dir, `m${index}.py`), `import mod${index}\n`)));
+  const script = `
+    const { createNodeFileSystem } = require(${JSON.stringify(join(__dirname, '..', '..', 'src', 'node', 'nodeFileSystem.ts'))});
+    const fs = createNodeFileSystem();
+    Promise.all(Array.from({ length: ${count} }, (_, i) => fs.readFile(${JSON.stringify(dir)} + '/m' + i + '.py')))
+      .then((texts) => console.log(texts.filter((text) => text === undefined).length));
+  `;
+  // 64 descriptors for the whole Node process: hundreds of concurrent opens must hit EMFILE.
+  const result = spawnSync('bash', ['-c', `ulimit -n 64 && exec "${process.execPath}" --import tsx -e '${script.replace(/'/g, "'\\''")}'`], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout.trim(), '0', 'files reported missing');
+});
