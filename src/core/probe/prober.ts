@@ -1,6 +1,7 @@
 // Runs python/probe.py in an interpreter: one facts pass, then one fresh process per module, results cached.
 import type { InterpreterRef } from '../interpreters/interpreter';
 import type { Clock, FileSystem, Logger, ProcessOutcome, ProcessRunner } from '../ports';
+import { FACTS_PRIORITY, importCost } from './importCost';
 import { deepChecksFor } from './deepChecks';
 import { parseProbeOutput } from './extractProbeDocument';
 import type { ImportResult, InterpreterProbe } from './probeResult';
@@ -42,19 +43,30 @@ export interface ProberDeps {
 const MAX_OUTPUT_BYTES = 1024 * 1024;
 const EXCERPT_CHARS = 1500;
 
-type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
+type Limiter = <T>(priority: number, task: () => Promise<T>) => Promise<T>;
 
-/** At most `max` tasks at once; the others wait in order. */
+/**
+ * At most `max` tasks at once; of those waiting, the one with the highest priority (the costliest import) goes
+ * next, ties in arrival order, so a long import never starts last and runs alone while the other cores idle.
+ */
 function createLimiter(max: number): Limiter {
   let active = 0;
-  const waiting: Array<() => void> = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+  const waiting: Array<{ readonly priority: number; readonly start: () => void }> = [];
+  const takeNext = (): (() => void) | undefined => {
+    let best = -1;
+    waiting.forEach((entry, index) => {
+      const current = waiting[best];
+      if (current === undefined || entry.priority > current.priority) best = index;
+    });
+    return best === -1 ? undefined : waiting.splice(best, 1)[0]?.start;
+  };
+  return async <T>(priority: number, task: () => Promise<T>): Promise<T> => {
+    if (active >= max) await new Promise<void>((start) => waiting.push({ priority, start }));
     else active += 1;
     try {
       return await task();
     } finally {
-      const next = waiting.shift();
+      const next = takeNext();
       // Hand the slot straight to the next task, or give it back.
       if (next !== undefined) next();
       else active -= 1;
@@ -110,8 +122,8 @@ export function createProber(deps: ProberDeps): Prober {
   let spawned = 0;
   const limit = createLimiter(Math.max(1, Math.floor(deps.concurrency)));
 
-  async function run(request: ProbeRequest, program: string, args: readonly string[]): Promise<ProcessOutcome> {
-    return limit(async () => {
+  async function run(request: ProbeRequest, program: string, args: readonly string[], priority: number): Promise<ProcessOutcome> {
+    return limit(priority, async () => {
       if (request.signal?.aborted === true) return { kind: 'aborted' } as const;
       spawned += 1;
       const fullArgs = ['-B', deps.probeScript, ...args];
@@ -148,7 +160,7 @@ export function createProber(deps: ProberDeps): Prober {
 
   async function factsPass(request: ProbeRequest, program: string, modules: readonly string[]): Promise<FactsPass> {
     const ref = request.interpreter;
-    const outcome = await run(request, program, ['facts', modules.join(',')]);
+    const outcome = await run(request, program, ['facts', modules.join(',')], FACTS_PRIORITY);
     const invalid = (reason: 'spawn-failed' | 'exited-without-result' | 'bad-protocol', detail: string): FactsPass => ({
       kind: 'failed',
       probe: { kind: 'invalid', interpreter: ref, reason, detail },
@@ -186,7 +198,7 @@ export function createProber(deps: ProberDeps): Prober {
 
   async function importPass(request: ProbeRequest, program: string, module: string): Promise<ImportResult> {
     const deep = deepChecksFor(module);
-    const outcome = await run(request, program, deep.length > 0 ? ['import', module, deep.join(',')] : ['import', module]);
+    const outcome = await run(request, program, deep.length > 0 ? ['import', module, deep.join(',')] : ['import', module], importCost(module));
     switch (outcome.kind) {
       case 'timeout':
         return { status: 'timeout', timeoutMs: outcome.timeoutMs };
@@ -270,6 +282,8 @@ export function createProber(deps: ProberDeps): Prober {
         if (specs[module]?.found === false) imports[module] = { status: 'not-run', reason: 'spec-missing' };
         else toImport.push(module);
       }
+      // Costliest first, here and in the shared queue: the first import takes a free slot at once.
+      toImport.sort((a, b) => importCost(b) - importCost(a));
       const results = await Promise.all(toImport.map((module) => importPass(request, program, module)));
       if (toImport.length > 0) spawnedHere = true;
       toImport.forEach((module, index) => {

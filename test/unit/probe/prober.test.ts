@@ -82,7 +82,7 @@ test('runs one facts pass, then one process per module that has a spec, never fo
   const runner = fakeRunner();
   const result = await prober(runner, machine()).probe(request(['rospy', 'torch', 'cv2', 'os', 'json']));
   assert.equal(result.kind, 'ok');
-  assert.deepEqual(runner.calls.map((call) => call.args.slice(2)), [['facts', 'rospy,torch,cv2,os,json'], ['import', 'rospy'], ['import', 'torch', 'torch._C']]);
+  assert.deepEqual(runner.calls.map((call) => call.args.slice(2)), [['facts', 'rospy,torch,cv2,os,json'], ['import', 'torch', 'torch._C'], ['import', 'rospy']]);
   assert.equal(runner.calls[0]?.args[0], '-B');
   if (result.kind !== 'ok') return;
   assert.deepEqual(result.imports.cv2, { status: 'not-run', reason: 'spec-missing' });
@@ -102,6 +102,16 @@ test('never runs more probe processes at once than the limit, across interpreter
   assert.ok(results.every((result) => result.kind === 'ok'));
   assert.equal(runner.maxRunning, 2);
   assert.equal(shared.processesSpawned, 4 * (1 + modules.length));
+});
+
+test('the slowest imports start first, so torch never runs alone at the end', async () => {
+  const runner = fakeRunner({ delayMs: 2 });
+  const result = await prober(runner, machine(), 1).probe(request(['yaml', 'numpy', 'rospy', 'torch']));
+  assert.equal(result.kind, 'ok');
+  assert.deepEqual(
+    runner.calls.map((call) => call.args[3]),
+    ['yaml,numpy,rospy,torch', 'torch', 'rospy', 'numpy', 'yaml'],
+  );
 });
 
 test('a second probe with nothing changed spawns no process and says it was cached', async () => {
