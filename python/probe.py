@@ -46,11 +46,6 @@ def _remove_own_dir():
 _remove_own_dir()
 
 try:
-    import json
-except BaseException:  # pragma: no cover - every supported interpreter has json
-    json = None
-
-try:
     _text_type = unicode  # noqa: F821 (Python 2 / Jython)
     _bytes_type = str
 except NameError:
@@ -98,6 +93,53 @@ def _clean(value):
     return _text(value)
 
 
+# A small JSON encoder instead of `import json`, which pulls in `re` and the decoder and was a fifth of the
+# facts pass's start-up. Output is ASCII only, keys sorted, like json.dumps(ensure_ascii=True, sort_keys=True).
+_ESCAPE_TABLE = dict((code, u'\\u%04x' % code) for code in range(0x20))
+_ESCAPE_TABLE.update({ord(u'"'): u'\\"', ord(u'\\'): u'\\\\', ord(u'\n'): u'\\n', ord(u'\r'): u'\\r', ord(u'\t'): u'\\t'})
+
+
+def _quote(text):
+    escaped = text.translate(_ESCAPE_TABLE)
+    try:
+        escaped.encode('ascii')
+        return u'"' + escaped + u'"'
+    except UnicodeError:
+        pass
+    out = []
+    for ch in escaped:
+        code = ord(ch)
+        if code < 0x80:
+            out.append(ch)
+        elif code < 0x10000:
+            out.append(u'\\u%04x' % code)
+        else:
+            code -= 0x10000
+            out.append(u'\\u%04x\\u%04x' % (0xd800 + (code >> 10), 0xdc00 + (code & 0x3ff)))
+    return u'"' + u''.join(out) + u'"'
+
+
+def _dumps(value):
+    """value has been through _clean: dicts with text keys, lists, text, bool, None, int, float."""
+    if value is None:
+        return u'null'
+    if value is True:
+        return u'true'
+    if value is False:
+        return u'false'
+    if isinstance(value, _text_type):
+        return _quote(value)
+    if isinstance(value, dict):
+        return u'{' + u', '.join(_quote(key) + u': ' + _dumps(value[key]) for key in sorted(value)) + u'}'
+    if isinstance(value, list):
+        return u'[' + u', '.join(_dumps(item) for item in value) + u']'
+    if isinstance(value, float):
+        if value != value or value in (float('inf'), float('-inf')):
+            return u'null'
+        return _text_type(repr(value))
+    return _text_type(int(value))
+
+
 def _emit(document):
     for stream in (getattr(sys, 'stdout', None), getattr(sys, 'stderr', None)):
         try:
@@ -105,11 +147,10 @@ def _emit(document):
         except BaseException:
             pass
     try:
-        body = json.dumps(_clean(document), ensure_ascii=True, sort_keys=True)
+        body = _dumps(_clean(document))
     except BaseException:
         exc = sys.exc_info()[1]
-        body = '{"protocolVersion": %d, "mode": "broken", "error": %s}' % (
-            PROTOCOL_VERSION, json.dumps(_text(repr(exc)), ensure_ascii=True))
+        body = '{"protocolVersion": %d, "mode": "broken", "error": %s}' % (PROTOCOL_VERSION, _quote(_text(repr(exc))))
     # The leading newline makes our sentinel start a line even if noise before it did not end with one.
     data = '\n' + SENTINEL_BEGIN + '\n' + body + '\n' + SENTINEL_END + '\n'
     if not isinstance(data, _bytes_type):
@@ -359,10 +400,13 @@ def _facts():
         except BaseException:
             marker = False
     try:
-        import platform
-        machine = platform.machine()
+        machine = os.uname()[4]
     except BaseException:
-        machine = ''
+        try:
+            import platform
+            machine = platform.machine()
+        except BaseException:
+            machine = ''
     return {
         'implementation': _implementation(),
         'version': {'major': int(info[0]), 'minor': int(info[1]), 'micro': int(info[2]), 'releaseLevel': _text(info[3])},
