@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { createDoctor } from '../core/engine/doctor';
+import { withReadCache } from '../core/engine/readCache';
 import type { InterpreterRef } from '../core/interpreters/interpreter';
 import { systemClock, type FileSystem, type Logger } from '../core/ports';
 import { createProbeCache } from '../core/probe/probeCache';
@@ -59,7 +60,9 @@ async function run(options: CliOptions): Promise<number> {
   if (options.cache) await loadProbeCache(cache, cacheFile);
   const prober = createProber({ runner, fs, probeScript: probeScriptPath(), concurrency: Math.max(1, os.availableParallelism()), logger, clock: systemClock, cache });
 
-  const workspace = await detectWorkspace(fs, root);
+  // Detection and the scan share one read cache for this run: each folder is listed and each file read once.
+  const runFs = withReadCache(fs);
+  const workspace = await detectWorkspace(runFs, root);
   const baseEnv = stringEnv(process.env);
   const environment = await captureEnvironment({
     workspace,
@@ -81,7 +84,7 @@ async function run(options: CliOptions): Promise<number> {
   const rosInstalls = (await fs.readDir('/opt/ros')).filter((entry) => entry.kind === 'directory' || entry.kind === 'symlink').map((entry) => path.join('/opt/ros', entry.name));
   const files = workspace === null ? await looseFiles(root, rootStat.isDirectory(), fs) : undefined;
 
-  const doctor = createDoctor({ fs, prober, logger, clock: systemClock, resolveInterpreter: (file, source) => resolveInterpreter(file, source, resolveDeps) });
+  const doctor = createDoctor({ fs: runFs, prober, logger, clock: systemClock, resolveInterpreter: (file, source) => resolveInterpreter(file, source, resolveDeps) });
   const diagnosis = await doctor.diagnose({
     workspace,
     ...(files === undefined ? {} : { files }),

@@ -1,0 +1,22 @@
+// One diagnosis reads a file or a folder once: detection lists the package folders and reads the node scripts
+// the scanner then reads again. Kept for one run only (never longer: the disk changes under an editor).
+import type { DirEntry, FileStat, FileSystem } from '../ports';
+
+export function withReadCache(fs: FileSystem): FileSystem {
+  const texts = new Map<string, Promise<string | undefined>>();
+  const listings = new Map<string, Promise<readonly DirEntry[]>>();
+  const stats = new Map<string, Promise<FileStat | undefined>>();
+  const remembered = <T>(cache: Map<string, Promise<T>>, path: string, read: (path: string) => Promise<T>): Promise<T> => {
+    const known = cache.get(path);
+    if (known !== undefined) return known;
+    const reading = read(path);
+    cache.set(path, reading);
+    return reading;
+  };
+  return {
+    readFile: (path) => remembered(texts, path, (p) => fs.readFile(p)),
+    readDir: (path) => remembered(listings, path, (p) => fs.readDir(p)),
+    stat: (path) => remembered(stats, path, (p) => fs.stat(p)),
+    realPath: (path) => fs.realPath(path),
+  };
+}
