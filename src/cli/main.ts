@@ -84,7 +84,7 @@ async function run(options: CliOptions): Promise<number> {
   const rosInstalls = (await fs.readDir('/opt/ros')).filter((entry) => entry.kind === 'directory' || entry.kind === 'symlink').map((entry) => path.join('/opt/ros', entry.name));
   const files = workspace === null ? await looseFiles(root, rootStat.isDirectory(), fs) : undefined;
 
-  const doctor = createDoctor({ fs: runFs, prober, logger, clock: systemClock, resolveInterpreter: (file, source) => resolveInterpreter(file, source, resolveDeps) });
+  const doctor = createDoctor({ fs: runFs, prober, logger, clock: systemClock, resolveInterpreter: (file, source, context) => resolveInterpreter(file, source, { ...resolveDeps, ...context }) });
   const diagnosis = await doctor.diagnose({
     workspace,
     ...(files === undefined ? {} : { files }),

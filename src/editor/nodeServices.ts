@@ -58,6 +58,7 @@ export function createNodeDoctorServices(logger: Logger, probeScript: string = p
   const capturer = createEnvironmentCapturer({ runner, fs });
   const resolve = (file: string, source: InterpreterSource, env: Readonly<Record<string, string>>, cwd: string | null) =>
     resolveInterpreter(file, source, { fs, env, home, cwd });
+  const doctor = createDoctor({ fs, prober, logger, clock: systemClock, resolveInterpreter: (file, source, context) => resolve(file, source, context.env, context.cwd) });
   return {
     fs,
     home,
@@ -77,11 +78,8 @@ export function createNodeDoctorServices(logger: Logger, probeScript: string = p
       const entries = await fs.readDir('/opt/ros');
       return entries.filter((entry) => entry.kind === 'directory' || entry.kind === 'symlink').map((entry) => path.join('/opt/ros', entry.name));
     },
-    diagnose: (request) => {
-      const env = request.environment.vars;
-      const doctor = createDoctor({ fs, prober, logger, clock: systemClock, resolveInterpreter: (file, source) => resolve(file, source, env, request.workspace?.root ?? null) });
-      return doctor.diagnose(request);
-    },
+    // One doctor for the activation: its scan cache is what keeps a keystroke from rescanning the workspace.
+    diagnose: (request) => doctor.diagnose(request),
     forgetProbes: clear,
     processesSpawned: counted.count,
     reportMarkdown,

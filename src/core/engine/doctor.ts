@@ -19,8 +19,14 @@ export interface DoctorDeps {
   readonly prober: Prober;
   readonly logger: Logger;
   readonly clock: Clock;
-  /** Describes an interpreter found by a shebang (kind, name); without it the path is used as is. */
-  readonly resolveInterpreter?: (path: string, source: InterpreterSource) => Promise<InterpreterRef>;
+  /** Describes an interpreter found by a shebang (kind, name) in the environment it runs in; without it the path is used as is. */
+  readonly resolveInterpreter?: (path: string, source: InterpreterSource, context: ResolveContext) => Promise<InterpreterRef>;
+}
+
+export interface ResolveContext {
+  readonly env: Readonly<Record<string, string>>;
+  /** Where a pyenv shim would look for .python-version files: the workspace root. */
+  readonly cwd: string | null;
 }
 
 export interface Doctor {
@@ -146,7 +152,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
         const realPath = resolved === null ? null : ((await deps.fs.realPath(resolved)) ?? resolved);
         const fileModules = [...new Set(source.scan.imports.map((site) => site.topLevel))].filter((module) => needed.has(module));
         const needsProbe = resolved !== null && realPath !== null && realPath !== request.selected.realPath && fileModules.length > 0;
-        const shebangProbe = needsProbe && probe !== null ? await probe(await describe(resolved, realPath), fileModules, 'sourced') : null;
+        const shebangProbe = needsProbe && probe !== null ? await probe(await describe(resolved, realPath, request), fileModules, 'sourced') : null;
         return {
           file: source.path,
           shebang,
@@ -158,8 +164,8 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     );
   }
 
-  function describe(file: string, realPath: string): Promise<InterpreterRef> {
-    if (deps.resolveInterpreter !== undefined) return deps.resolveInterpreter(file, 'shebang');
+  function describe(file: string, realPath: string, request: DiagnoseRequest): Promise<InterpreterRef> {
+    if (deps.resolveInterpreter !== undefined) return deps.resolveInterpreter(file, 'shebang', { env: request.environment.vars, cwd: request.workspace?.root ?? null });
     return Promise.resolve({ path: file, realPath, kind: 'other', source: 'shebang', envPrefix: null, displayName: file });
   }
 

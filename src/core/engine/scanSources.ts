@@ -18,18 +18,35 @@ export interface SourceScanner {
 
 interface CachedScan {
   readonly text: string;
+  /** The file on disk when it was read (absent for unsaved text): unchanged, it is not read again. */
+  readonly disk: { readonly mtimeMs: number; readonly size: number } | null;
   readonly scan: ScannedFile;
 }
 
 export function createSourceScanner(fs: FileSystem): SourceScanner {
   const scans = new Map<string, CachedScan>();
 
-  function scanOne(file: string, text: string): ScannedFile {
+  function scanText(file: string, text: string, disk: CachedScan['disk']): ScannedFile {
     const cached = scans.get(file);
-    if (cached !== undefined && cached.text === text) return cached.scan;
+    if (cached !== undefined && cached.text === text) {
+      if (disk !== null && cached.disk !== disk) scans.set(file, { ...cached, disk });
+      return cached.scan;
+    }
     const scan = scanImports(text);
-    scans.set(file, { text, scan });
+    scans.set(file, { text, disk, scan });
     return scan;
+  }
+
+  /** An open document's text, else the disk's: a file whose modification time and size are unchanged is not read. */
+  async function scanFile(file: string, openDocuments: ReadonlyMap<string, string>): Promise<ScannedFile | null> {
+    const unsaved = openDocuments.get(file);
+    if (unsaved !== undefined) return scanText(file, unsaved, null);
+    const stat = await fs.stat(file);
+    if (stat === undefined || stat.kind !== 'file') return null;
+    const cached = scans.get(file);
+    if (cached?.disk != null && cached.disk.mtimeMs === stat.mtimeMs && cached.disk.size === stat.size) return cached.scan;
+    const text = await fs.readFile(file);
+    return text === undefined ? null : scanText(file, text, { mtimeMs: stat.mtimeMs, size: stat.size });
   }
 
   return {
@@ -46,8 +63,8 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
         return pending;
       };
       const results = await mapBounded(files, READ_CONCURRENCY, async (file): Promise<ScannedSource | null> => {
-        const text = openDocuments.get(file) ?? (await fs.readFile(file));
-        if (text === undefined) return null;
+        const scanned = await scanFile(file, openDocuments);
+        if (scanned === null) return null;
         const nextToFile = await siblings(path.dirname(file));
         const isLocal = (module: string): boolean => packageModules.has(module) || nextToFile.has(module);
         const source = sourcesByPath.get(file);
@@ -55,7 +72,7 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
           path: file,
           packageName: source?.packageName ?? null,
           role: source?.role ?? 'module',
-          scan: withoutLocalImports(scanOne(file, text), isLocal),
+          scan: withoutLocalImports(scanned, isLocal),
         };
       });
       return results.filter((result): result is ScannedSource => result !== null);
