@@ -7,7 +7,7 @@ import { DoctorController } from './editor/doctorController';
 import { FixApplier } from './editor/fixApplier';
 import { DisposableStore } from './editor/lifecycle';
 import { createLogChannel } from './editor/logChannel';
-import { createNodeDoctorServices } from './editor/nodeServices';
+import { engineServices } from './editor/lazyServices';
 import { repositoryUrl } from './editor/manifest';
 import { ReportView } from './editor/reportView';
 import { StatusItem } from './editor/statusItem';
@@ -21,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
   const { channel, logger } = createLogChannel();
   extension.add(channel);
   const repository = repositoryUrl(context.extension.packageJSON);
-  const services = createNodeDoctorServices(logger);
+  const services = engineServices(logger);
   const publisher = extension.add(new DiagnosticsPublisher(repository));
   const status = extension.add(new StatusItem());
   const report = extension.add(new ReportView());

@@ -22,7 +22,7 @@ test('the packaged VSIX holds the extension, the CLI, the probe script and the m
   t.diagnostic(`packaged in ${Date.now() - started} ms, ${statSync(vsix).size} bytes`);
 
   const entries = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).split('\n').filter((line) => line !== '');
-  for (const required of ['extension.vsixmanifest', 'extension/package.json', 'extension/dist/extension.js', 'extension/dist/cli.js', 'extension/python/probe.py']) {
+  for (const required of ['extension.vsixmanifest', 'extension/package.json', 'extension/dist/extension.js', 'extension/dist/engine.js', 'extension/dist/cli.js', 'extension/python/probe.py']) {
     assert.ok(entries.includes(required), `${required} is in the VSIX: ${entries.join(', ')}`);
   }
   // vsce renames them: readme.md, changelog.md, LICENSE.txt.

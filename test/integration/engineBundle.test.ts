@@ -1,0 +1,21 @@
+// The extension loads its engine from a second bundle on first use: check the built pair works together.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { engineServices } from '../../src/editor/lazyServices';
+import { silentLogger } from '../../src/core/ports';
+
+const ROOT = join(__dirname, '..', '..');
+const DIST = join(ROOT, 'dist');
+
+test('dist/extension.js stays thin and loads the engine from dist/engine.js', async () => {
+  if (!existsSync(join(DIST, 'engine.js'))) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const extension = readFileSync(join(DIST, 'extension.js'), 'utf8');
+  assert.doesNotMatch(extension, /fast-xml-parser|catkin_install_python|probeCache/, 'engine code leaked into the activation bundle');
+  const services = engineServices(silentLogger, DIST);
+  const workspace = await services.detectWorkspace(join(ROOT, 'examples', 'catkin_ws', 'src', 'perception_demo'));
+  assert.equal(workspace?.kind, 'catkin_make');
+  assert.equal(workspace?.root, join(ROOT, 'examples', 'catkin_ws'));
+});

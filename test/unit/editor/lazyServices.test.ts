@@ -1,0 +1,18 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lazyDoctorServices } from '../../../src/editor/lazyServices';
+import type { DoctorServices } from '../../../src/editor/services';
+
+test('the engine is not loaded until something asks for it, and loaded once', async () => {
+  let loads = 0;
+  const services = lazyDoctorServices(() => {
+    loads++;
+    return { home: '/home/u', processesSpawned: () => 7, rosInstalls: async () => ['/opt/ros/noetic'] } as unknown as DoctorServices;
+  });
+  assert.equal(services.processesSpawned(), 0);
+  assert.equal(loads, 0);
+  assert.deepEqual(await services.rosInstalls(), ['/opt/ros/noetic']);
+  assert.equal(services.home, '/home/u');
+  assert.equal(services.processesSpawned(), 7);
+  assert.equal(loads, 1);
+});
