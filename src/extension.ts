@@ -14,7 +14,7 @@ import { StatusItem } from './editor/statusItem';
 import type { RosEnvDoctorApi } from './editor/testApi';
 
 export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
-  const started = Date.now();
+  const started = performance.now();
   const extension = new DisposableStore();
   context.subscriptions.push(extension);
 
@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
   registerCommands(extension, { controller, fixes, report, services, logger });
 
   controller.start();
-  const activationMs = Date.now() - started;
+  const activationMs = Math.round((performance.now() - started) * 100) / 100;
   logger.info(`Activated in ${activationMs} ms.`);
   return {
     whenIdle: () => controller.whenIdle(),

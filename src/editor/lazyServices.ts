@@ -11,6 +11,16 @@ type EngineModule = typeof import('./nodeServices');
 export function lazyDoctorServices(load: () => DoctorServices): DoctorServices {
   let loaded: DoctorServices | undefined;
   const services = (): DoctorServices => (loaded ??= load());
+  // Asynchronous calls load the engine on a later turn of the event loop, never inside the caller's turn:
+  // activate() starts background work, and must not pay for the engine itself.
+  const later = (): Promise<DoctorServices> =>
+    loaded !== undefined ? Promise.resolve(loaded) : new Promise((resolve, reject) => setImmediate(() => {
+      try {
+        resolve(services());
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }));
   return {
     get fs() {
       return services().fs;
@@ -18,12 +28,12 @@ export function lazyDoctorServices(load: () => DoctorServices): DoctorServices {
     get home() {
       return services().home;
     },
-    detectWorkspace: (folder) => services().detectWorkspace(folder),
-    captureEnvironment: (request) => services().captureEnvironment(request),
-    resolveInterpreter: (file, source, env, cwd) => services().resolveInterpreter(file, source, env, cwd),
-    discoverInterpreters: (request) => services().discoverInterpreters(request),
-    rosInstalls: () => services().rosInstalls(),
-    diagnose: (request) => services().diagnose(request),
+    detectWorkspace: async (folder) => (await later()).detectWorkspace(folder),
+    captureEnvironment: async (request) => (await later()).captureEnvironment(request),
+    resolveInterpreter: async (file, source, env, cwd) => (await later()).resolveInterpreter(file, source, env, cwd),
+    discoverInterpreters: async (request) => (await later()).discoverInterpreters(request),
+    rosInstalls: async () => (await later()).rosInstalls(),
+    diagnose: async (request) => (await later()).diagnose(request),
     forgetProbes: () => services().forgetProbes(),
     // Nothing has run before the engine is loaded.
     processesSpawned: () => (loaded === undefined ? 0 : loaded.processesSpawned()),

@@ -16,3 +16,15 @@ test('the engine is not loaded until something asks for it, and loaded once', as
   assert.equal(services.processesSpawned(), 7);
   assert.equal(loads, 1);
 });
+
+test('an asynchronous call loads the engine on a later turn, never inside the caller (activate)', async () => {
+  let loads = 0;
+  const services = lazyDoctorServices(() => {
+    loads++;
+    return { detectWorkspace: async () => null } as unknown as DoctorServices;
+  });
+  const pending = services.detectWorkspace('/ws');
+  assert.equal(loads, 0, 'loaded synchronously inside the caller');
+  assert.equal(await pending, null);
+  assert.equal(loads, 1);
+});
