@@ -26,6 +26,15 @@ export interface ControllerParts {
   readonly report: ReportView;
 }
 
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const isPython = (document: vscode.TextDocument): boolean => document.languageId === 'python' && document.uri.scheme === 'file';
 
 export class DoctorController extends Disposable {
@@ -222,7 +231,8 @@ export class DoctorController extends Disposable {
     let isRos = false;
     for (const folder of folders) {
       for (const marker of markers) {
-        if ((await this.parts.services.fs.stat(vscode.Uri.joinPath(folder.uri, marker).fsPath)) !== undefined) isRos = true;
+        // VS Code's own file system, not the engine's: deciding a context key must not load the engine.
+        if (await exists(vscode.Uri.joinPath(folder.uri, marker))) isRos = true;
       }
     }
     // package.xml anywhere: one bounded search, no process.

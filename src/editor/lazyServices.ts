@@ -1,6 +1,7 @@
 // The engine (workspace detection, prober, rules, execa, yaml, the XML parser) is most of the extension's code.
 // It lives in its own bundle, dist/engine.js, loaded the first time something asks for it, so activation only
 // loads the thin editor layer.
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Logger } from '../core/ports';
 import type { DoctorServices } from './services';
@@ -22,12 +23,14 @@ export function lazyDoctorServices(load: () => DoctorServices): DoctorServices {
       }
     }));
   return {
-    get fs() {
-      return services().fs;
+    // A file system whose calls, like every other, load the engine on a later turn.
+    fs: {
+      readFile: async (file) => (await later()).fs.readFile(file),
+      readDir: async (dir) => (await later()).fs.readDir(dir),
+      stat: async (file) => (await later()).fs.stat(file),
+      realPath: async (file) => (await later()).fs.realPath(file),
     },
-    get home() {
-      return services().home;
-    },
+    home: os.homedir(),
     detectWorkspace: async (folder) => (await later()).detectWorkspace(folder),
     captureEnvironment: async (request) => (await later()).captureEnvironment(request),
     resolveInterpreter: async (file, source, env, cwd) => (await later()).resolveInterpreter(file, source, env, cwd),

@@ -7,12 +7,12 @@ test('the engine is not loaded until something asks for it, and loaded once', as
   let loads = 0;
   const services = lazyDoctorServices(() => {
     loads++;
-    return { home: '/home/u', processesSpawned: () => 7, rosInstalls: async () => ['/opt/ros/noetic'] } as unknown as DoctorServices;
+    return { processesSpawned: () => 7, rosInstalls: async () => ['/opt/ros/noetic'], fs: { stat: async () => undefined } } as unknown as DoctorServices;
   });
   assert.equal(services.processesSpawned(), 0);
   assert.equal(loads, 0);
   assert.deepEqual(await services.rosInstalls(), ['/opt/ros/noetic']);
-  assert.equal(services.home, '/home/u');
+  assert.equal(await services.fs.stat('/nowhere'), undefined);
   assert.equal(services.processesSpawned(), 7);
   assert.equal(loads, 1);
 });
