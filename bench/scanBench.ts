@@ -7,7 +7,7 @@ import { withReadCache } from '../src/core/engine/readCache';
 import { scanImports } from '../src/core/scan/importScanner';
 import { detectWorkspace } from '../src/core/workspace/detectWorkspace';
 import { fs } from './engine';
-import { generateWorkspace, pythonModule } from './generatedWorkspace';
+import { generateWorkspace, generatedModule } from '../test/support/generatedWorkspace';
 import { median, timed } from './stats';
 
 export interface ScanResult {
@@ -92,8 +92,8 @@ function timedSync<T>(work: () => T): { ms: number; value: T } {
 
 async function keystrokeRescan(root: string, iterations: number): Promise<Pick<ScanResult, 'keystrokeMs' | 'keystrokeViaScannerMs' | 'keystrokeLines'>> {
   const lines = 5000;
-  const base = pythonModule(7, lines, true, 'pkg_0000');
-  const file = `${root}/src/pkg_0000/scripts/node_0.py`;
+  const base = generatedModule(7, lines, true, 'pkg_0000');
+  const file = `${root}/src/repo_0/pkg_0000/scripts/node_0.py`;
   const direct: number[] = [];
   const viaScanner: number[] = [];
   const scanner = createSourceScanner(fs);
