@@ -4,7 +4,7 @@
 // mode the harness started (Python API stand-in installed, or the python.defaultInterpreterPath fallback).
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -12,28 +12,11 @@ import { PythonExtension } from '@vscode/python-extension';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/editor/commandIds';
 import type { RosEnvDoctorApi } from '../../../src/editor/testApi';
+import { EXTENSION_ID, pyenv311, waitFor } from './suiteSupport';
 import { requestScreenshot } from '../harness/requestScreenshot';
 
-const EXTENSION_ID = 'ros-env-doctor.ros-env-doctor';
 const SOURCE = 'ROS Env Doctor';
 const HEALTHY = '/usr/bin/python3';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await delay(150);
-  }
-}
-
-function pyenv311(): string | undefined {
-  const root = process.env.PYENV_ROOT ?? join(process.env.HOME ?? '/root', '.pyenv');
-  const versions = existsSync(join(root, 'versions')) ? readdirSync(join(root, 'versions')).filter((v) => v.startsWith('3.11.')).sort() : [];
-  const best = versions.at(-1);
-  return best === undefined ? undefined : join(root, 'versions', best, 'bin', 'python3');
-}
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);

@@ -2,31 +2,12 @@
 // Without the Python extension: the interpreter comes from python.defaultInterpreterPath (read from the folder's
 // settings even though no extension registers it), then python3 on PATH; switching writes that setting.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/editor/commandIds';
 import type { RosEnvDoctorApi } from '../../../src/editor/testApi';
-
-const EXTENSION_ID = 'ros-env-doctor.ros-env-doctor';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await delay(150);
-  }
-}
-
-function pyenv311(): string | undefined {
-  const root = process.env.PYENV_ROOT ?? join(process.env.HOME ?? '/root', '.pyenv');
-  const versions = existsSync(join(root, 'versions')) ? readdirSync(join(root, 'versions')).filter((v) => v.startsWith('3.11.')).sort() : [];
-  const best = versions.at(-1);
-  return best === undefined ? undefined : join(root, 'versions', best, 'bin', 'python3');
-}
+import { EXTENSION_ID, pyenv311, waitFor } from './suiteSupport';
 
 describe('editor: interpreter without the Python extension', function () {
   this.timeout(180_000);
