@@ -10,7 +10,8 @@ import type { Diagnosis, DiagnoseRequest } from './doctorApi';
 import { importedModules, withoutStandardLibrary } from './neededModules';
 import { resolveShebang } from './resolveCommand';
 import { splitPathVariable } from '../interpreters/pathLookup';
-import { ROS_PYTHON_DEPENDENCIES, usesRosClient } from './rosDependencies';
+import { ROS_CORE_MODULES, ROS_DEPENDENCIES } from '../rules/moduleVerdict';
+import { isRosModule } from '../fixes/packageNames';
 import { createSourceScanner } from './scanSources';
 import { scanImports } from '../scan/importScanner';
 
@@ -46,10 +47,13 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     const imported = importedModules(sources, ignored);
     const probeModules = moduleList(imported.keys(), request.extraModules, ignored);
     const env = request.environment.vars;
+    // ROS's own dependencies are asked about only to explain a failing rospy: their spec is enough.
+    const specOnlyModules = ROS_DEPENDENCIES.filter((module) => !imported.has(module) && !request.extraModules.includes(module));
     const probe = (interpreter: InterpreterRef, modules: readonly string[], environment: 'sourced' | 'plain', vars = env, specOnly = request.specOnly) =>
       deps.prober.probe({
         interpreter,
         modules,
+        specOnlyModules,
         env: vars,
         environment: request.environment.kind === 'sourced' ? environment : 'plain',
         timeoutMs: request.timeoutMs,
@@ -107,7 +111,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
   /** The selected interpreter without the setup script: only worth a process when ROS modules fail or the user asked. */
   async function probePlain(request: DiagnoseRequest, selected: InterpreterProbe, failing: readonly string[], probe: ProbeFn): Promise<InterpreterProbe | null> {
     if (request.environment.kind !== 'sourced' || selected.kind !== 'ok') return null;
-    const rosModules = Object.keys(selected.specs).filter((module) => isRosImport(module) && !failing.includes(module));
+    const rosModules = Object.keys(selected.specs).filter((module) => isRosModule(module) && !failing.includes(module));
     if (rosModules.length === 0) return null;
     const plainVars = request.plainEnvironment ?? request.environment.vars;
     return probe(request.selected, rosModules, 'plain', plainVars, true);
@@ -174,7 +178,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
 
 function moduleList(imported: Iterable<string>, extras: readonly string[], ignored: ReadonlySet<string>): string[] {
   const modules = new Set([...imported, ...extras].filter((module) => !ignored.has(module)));
-  if (usesRosClient(modules)) for (const dependency of ROS_PYTHON_DEPENDENCIES) modules.add(dependency);
+  if (ROS_CORE_MODULES.some((module) => modules.has(module))) for (const dependency of ROS_DEPENDENCIES) modules.add(dependency);
   return [...modules];
 }
 
@@ -188,11 +192,6 @@ function importsCleanly(probe: InterpreterProbe & { kind: 'ok' }, module: string
   const result: ImportResult | undefined = probe.imports[module];
   if (result !== undefined) return result.status === 'ok';
   return probe.specs[module]?.found === true;
-}
-
-const ROS_IMPORT = /^(rospy|roslib|rosbag|rosgraph|rclpy|cv_bridge|tf|tf2_ros|message_filters|genpy|.*_msgs|.*_srvs)$/;
-function isRosImport(module: string): boolean {
-  return ROS_IMPORT.test(module);
 }
 
 function firstLine(text: string): string {

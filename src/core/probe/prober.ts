@@ -19,6 +19,8 @@ export interface ProbeRequest {
   readonly signal?: AbortSignal;
   /** Only the facts pass (find specs, no imports): cheap enough for every interpreter on the machine. */
   readonly specOnly?: boolean;
+  /** Modules whose spec is all that is asked (ROS's own dependencies): found or not, they are never imported. */
+  readonly specOnlyModules?: readonly string[];
   /** Called as soon as the facts pass is known, before the (slower) imports. */
   readonly onFacts?: (facts: InterpreterFacts, specs: Readonly<Record<string, SpecResult>>) => void;
 }
@@ -277,8 +279,9 @@ export function createProber(deps: ProberDeps): Prober {
     if (request.specOnly !== true) {
       const inStdlib = new Set([...facts.stdlibModules, ...facts.builtinModules]);
       const toImport: string[] = [];
+      const specEnough = new Set(request.specOnlyModules ?? []);
       for (const module of modules) {
-        if (inStdlib.has(topLevel(module)) || imports[module] !== undefined) continue;
+        if (inStdlib.has(topLevel(module)) || imports[module] !== undefined || specEnough.has(module)) continue;
         if (specs[module]?.found === false) imports[module] = { status: 'not-run', reason: 'spec-missing' };
         else toImport.push(module);
       }

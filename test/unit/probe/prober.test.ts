@@ -104,6 +104,14 @@ test('never runs more probe processes at once than the limit, across interpreter
   assert.equal(shared.processesSpawned, 4 * (1 + modules.length));
 });
 
+test('modules asked about only by spec (ROS\'s own dependencies) are never imported', async () => {
+  const runner = fakeRunner();
+  const result = await prober(runner, machine()).probe(request(['rospy', 'yaml', 'rospkg'], { specOnlyModules: ['yaml', 'rospkg'] }));
+  assert.equal(result.kind, 'ok');
+  assert.deepEqual(runner.calls.map((call) => call.args.slice(2, 4)), [['facts', 'rospy,yaml,rospkg'], ['import', 'rospy']]);
+  if (result.kind === 'ok') assert.ok(result.specs.rospkg !== undefined && result.imports.rospkg === undefined);
+});
+
 test('the slowest imports start first, so torch never runs alone at the end', async () => {
   const runner = fakeRunner({ delayMs: 2 });
   const result = await prober(runner, machine(), 1).probe(request(['yaml', 'numpy', 'rospy', 'torch']));
