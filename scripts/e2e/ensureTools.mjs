@@ -53,9 +53,19 @@ function stampMatches(stamp) {
   );
 }
 
+/**
+ * The environment without what an outer `npm test` / `npm run` put there: npm_node_execpath, NODE and the
+ * npm_config_* of the outer run make a nested npm run lifecycle scripts with the outer Node (20), and
+ * code-server's postinstall refuses anything but Node 24.
+ */
+function withoutOuterNpm(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE' && name !== 'INIT_CWD'));
+}
+
 function run(command, args, options) {
   process.stderr.write(`[e2e tools] $ ${command} ${args.join(' ')}  (in ${options.cwd})\n`);
-  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+  const env = { ...withoutOuterNpm(options.env ?? process.env), ...(options.keep ?? {}) };
+  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], cwd: options.cwd, env });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
 }
@@ -80,15 +90,14 @@ async function installCodeServer() {
   );
   const env = {
     ...process.env,
-    // npm is a `#!/usr/bin/env node` script: with Node 24 first on PATH it and node-gyp run on Node 24,
-    // and nodedir makes node-gyp use Node 24's headers instead of the machine's configured Node 20 ones.
+    // npm is a `#!/usr/bin/env node` script: with Node 24 first on PATH it and node-gyp run on Node 24.
     PATH: `${node24Bin}:${process.env.PATH ?? ''}`,
-    npm_config_nodedir: nodePackageDir,
   };
   run(
     'npm',
     ['install', '--no-audit', '--no-fund', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`],
-    { cwd: dir, env },
+    // nodedir makes node-gyp use Node 24's headers instead of the machine's configured Node 20 ones.
+    { cwd: dir, env, keep: { npm_config_nodedir: nodePackageDir } },
   );
 }
 
