@@ -223,13 +223,9 @@ test('fuzz: random bytes and every truncation of a real node scan without throwi
   for (let cut = 0; cut <= node.length; cut++) assert.doesNotThrow(() => scanImports(node.slice(0, cut)));
 });
 
-test('a 5,000-line file scans within a generous sanity bound', () => {
+test('a 5,000-line file yields every one of its imports (its speed is measured by npm run bench, not here)', () => {
   const chunk = 'import os\nclass A:\n    def f(self):\n        try:\n            import torch\n        except ImportError:\n            pass\n        return {"a": [1, 2]}  # note\n    """doc"""\n    x = 1\n';
-  const text = chunk.repeat(500);
-  scanImports(text);
-  const started = performance.now();
-  const result = scanImports(text);
-  const elapsed = performance.now() - started;
+  const result = scanImports(chunk.repeat(500));
   assert.equal(result.imports.length, 1000);
-  assert.ok(elapsed < 50, `took ${elapsed} ms`);
+  assert.equal(result.imports.filter((site) => site.optional).length, 500);
 });
