@@ -383,7 +383,38 @@ def _stdlib_modules(stdlib_dirs):
                     os.path.exists(os.path.join(path, '__init__.py')) or
                     os.path.exists(os.path.join(path, '__init__$py.class'))):
                 found.add(name)
+    found.update(_archive_stdlib_modules())
     return sorted(n for n in found if n and n.replace('_', 'a').isalnum())
+
+
+def _archive_stdlib_modules():
+    """Modules of a standard library kept in an archive on sys.path: Jython's jar (`jython.jar/Lib`), python27.zip."""
+    found = set()
+    for entry in sys.path:
+        try:
+            lowered = entry.lower()
+            cut = max(lowered.find('.jar'), lowered.find('.zip'))
+            if cut < 0 or 'site-packages' in lowered or 'dist-packages' in lowered:
+                continue
+            archive = entry[:cut + 4]
+            inner = entry[cut + 4:].strip('/\\')
+            prefix = inner + '/' if inner else ''
+            import zipfile
+            names = zipfile.ZipFile(archive).namelist()
+        except BaseException:
+            continue
+        for name in names:
+            if not name.startswith(prefix):
+                continue
+            rest = name[len(prefix):]
+            top = rest.split('/', 1)[0]
+            if '/' in rest:
+                found.add(top)
+            elif top.endswith('.py'):
+                found.add(top[:-3])
+            elif top.endswith('$py.class'):
+                found.add(top[:-len('$py.class')])
+    return found
 
 
 def _facts():

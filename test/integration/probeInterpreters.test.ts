@@ -46,4 +46,6 @@ test('Jython reports valid facts', async (t) => {
   assert.equal(result.facts.version.major, 2);
   assert.equal(result.facts.extSuffix, null);
   assert.equal(result.specs.rospy?.found, false);
+  // Its standard library lives inside jython.jar: `import os` must not look like a missing module.
+  assert.ok(result.facts.stdlibModules.includes('os') && result.facts.stdlibModules.includes('json'), result.facts.stdlibModules.join(','));
 });
