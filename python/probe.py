@@ -399,6 +399,8 @@ def _archive_stdlib_modules():
             archive = entry[:cut + 4]
             inner = entry[cut + 4:].strip('/\\')
             prefix = inner + '/' if inner else ''
+            if not os.path.isfile(archive):
+                continue  # python3X.zip is on every sys.path and rarely exists: no zipfile import for it
             import zipfile
             names = zipfile.ZipFile(archive).namelist()
         except BaseException:
