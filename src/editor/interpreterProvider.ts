@@ -93,24 +93,38 @@ class FallbackInterpreterProvider extends Disposable implements InterpreterProvi
   }
 }
 
-/** Sets one key in <folder>/.vscode/settings.json; refuses (with a message) to rewrite a file with comments it cannot keep. */
+/**
+ * Sets one key in <folder>/.vscode/settings.json through a WorkspaceEdit on its document: undoable, and an open
+ * settings file with unsaved changes keeps them (it is saved only if it had none). A file with comments, which
+ * JSON.parse cannot keep, is not rewritten: the user is told what to set instead.
+ */
 async function writeFolderSetting(folder: vscode.WorkspaceFolder, key: string, value: string): Promise<void> {
   const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
-  let settings: Record<string, unknown> = {};
+  const exists = await vscode.workspace.fs.stat(file).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, '.vscode'));
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('{}\n'));
+  }
+  const document = await vscode.workspace.openTextDocument(file);
+  const wasDirty = document.isDirty;
+  const text = document.getText();
+  let settings: Record<string, unknown>;
   try {
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
     const parsed: unknown = text.trim() === '' ? {} : JSON.parse(text);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
     settings = parsed as Record<string, unknown>;
-  } catch (error) {
-    if (!(error instanceof vscode.FileSystemError)) {
-      void vscode.window.showWarningMessage(`ROS Env Doctor: set "${key}": "${value}" in ${file.fsPath} (it has comments or is not plain JSON, so it was not rewritten).`);
-      return;
-    }
+  } catch {
+    void vscode.window.showWarningMessage(`ROS Env Doctor: set "${key}": "${value}" in ${file.fsPath} (it has comments or is not plain JSON, so it was not rewritten).`);
+    return;
   }
   settings[key] = value;
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, '.vscode'));
-  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${JSON.stringify(settings, null, 2)}\n`));
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(file, new vscode.Range(document.positionAt(0), document.positionAt(text.length)), `${JSON.stringify(settings, null, 2)}\n`);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not edit ${file.fsPath}`);
+  if (!wasDirty) await document.save();
 }
 
 class PythonExtensionInterpreterProvider extends Disposable implements InterpreterProvider {
