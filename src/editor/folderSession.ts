@@ -40,6 +40,8 @@ export const TYPING_DELAY_MS = 300;
 export class FolderSession extends Disposable {
   private workspace: Promise<Workspace | null> | undefined;
   private environment: { readonly key: string; readonly value: Promise<CapturedEnvironment> } | undefined;
+  /** Other interpreters, found again only when what decides them changes or on Probe Environment (not per keystroke). */
+  private discovered: { readonly key: string; readonly value: Promise<readonly InterpreterRef[]> } | undefined;
   private latestDiagnosis: Diagnosis | undefined;
   private inFlight: AbortController | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -169,7 +171,7 @@ export class FolderSession extends Disposable {
     if (environment.kind === 'failed') logger.warn(`Sourcing ${environment.script} failed: ${environment.detail}`);
     const selected = await services.resolveInterpreter(choice.path, choice.source, environment.vars, root);
     this.deps.onState(this, { kind: 'probing', interpreter: selected.displayName });
-    const candidates = settings.probeAllInterpreters ? await this.candidates(provider, selected, environment, workspace) : [];
+    const candidates = settings.probeAllInterpreters ? await this.knownInterpreters(provider, selected, environment, workspace, fresh) : [];
     if (signal.aborted) return { kind: 'superseded' };
     if (fresh) services.forgetProbes();
     const openDocuments = new Map<string, string>();
@@ -207,6 +209,26 @@ export class FolderSession extends Disposable {
     this.deps.publisher.publish(root, diagnosticSpecs(diagnosis.findings));
     this.deps.onState(this, { kind: 'diagnosed', diagnosis });
     return { kind: 'diagnosed', diagnosis };
+  }
+
+  private knownInterpreters(
+    provider: InterpreterProvider,
+    selected: InterpreterRef,
+    environment: CapturedEnvironment,
+    workspace: Workspace | null,
+    fresh: boolean,
+  ): Promise<readonly InterpreterRef[]> {
+    const vars = environment.vars;
+    const key = JSON.stringify([vars.PATH, vars.CONDA_EXE, vars.PYENV_ROOT, vars.PYENV_VERSION, selected.path, provider.known(), workspace?.root]);
+    if (fresh || this.discovered?.key !== key) {
+      const value = this.candidates(provider, selected, environment, workspace);
+      this.discovered = { key, value };
+      // A failed discovery is not remembered: the next run tries again.
+      void value.catch(() => {
+        if (this.discovered?.value === value) this.discovered = undefined;
+      });
+    }
+    return this.discovered.value;
   }
 
   private async candidates(provider: InterpreterProvider, selected: InterpreterRef, environment: CapturedEnvironment, workspace: Workspace | null): Promise<readonly InterpreterRef[]> {
