@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createSourceScanner } from '../src/core/engine/scanSources';
-import { withReadCache } from '../src/core/engine/readCache';
+import { withReadCache } from '../src/core/readCache';
 import { scanImports } from '../src/core/scan/importScanner';
 import { detectWorkspace } from '../src/core/workspace/detectWorkspace';
 import { fs } from './engine';

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { createDoctor } from '../core/engine/doctor';
-import { withReadCache } from '../core/engine/readCache';
+import { withReadCache } from '../core/readCache';
 import type { InterpreterRef } from '../core/interpreters/interpreter';
 import { systemClock, type FileSystem, type Logger } from '../core/ports';
 import { createProbeCache } from '../core/probe/probeCache';

@@ -8,7 +8,7 @@ import { DEFAULT_LIMITS, findPackages, type FindPackagesLimits } from './findPac
 import { packagePythonSources, type TextCache } from './pythonSources';
 import { findRelays } from './relays';
 import { findSetupScripts } from './setupScripts';
-import { withListingCache } from './listingCache';
+import { withReadCache } from '../readCache';
 import type { WorkspaceProblem } from './workspaceProblem';
 
 export interface WorkspaceRoot {
@@ -107,7 +107,7 @@ export interface DetectOptions {
 }
 
 export async function detectWorkspaceDetailed(diskFs: FileSystem, start: string, options: DetectOptions = {}): Promise<WorkspaceDetection> {
-  const fs = withListingCache(diskFs);
+  const fs = withReadCache(diskFs);
   const texts: TextCache = new Map();
   const root = await findWorkspaceRoot(fs, start);
   if (root === null) return { workspace: null, root: null, problems: [], texts };

@@ -1,6 +1,7 @@
-// One diagnosis reads a file or a folder once: detection lists the package folders and reads the node scripts
-// the scanner then reads again. Kept for one run only (never longer: the disk changes under an editor).
-import type { DirEntry, FileStat, FileSystem } from '../ports';
+// One detection or diagnosis reads a file or a folder once: detection's walk up to the root and down into the
+// packages meets in the same folders, and the scan then reads the node scripts detection already read.
+// Kept for one run only (never longer: the disk changes under an editor).
+import type { DirEntry, FileStat, FileSystem } from './ports';
 
 export function withReadCache(fs: FileSystem): FileSystem {
   const texts = new Map<string, Promise<string | undefined>>();
