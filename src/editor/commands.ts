@@ -26,11 +26,10 @@ export function registerCommands(store: DisposableStore, parts: CommandParts): v
   registerCommand(store, logger, COMMANDS.showReport, () => commands.showReport());
   registerCommand(store, logger, COMMANDS.copyReportMarkdown, () => commands.copyReportMarkdown());
   registerCommand(store, logger, COMMANDS.selectWorkingInterpreter, () => commands.selectWorkingInterpreter());
-  registerCommand(store, logger, COMMANDS.applyFix, (id: unknown, resource: unknown, options: unknown) => {
+  registerCommand(store, logger, COMMANDS.applyFix, (id: unknown, resource: unknown) => {
     const uri = resource instanceof vscode.Uri ? resource : undefined;
     const folder = (uri === undefined ? undefined : vscode.workspace.getWorkspaceFolder(uri)) ?? controller.currentFolder();
-    const confirmed = typeof options === 'object' && options !== null && 'confirmed' in options && options.confirmed === true;
-    return typeof id === 'string' && folder !== undefined ? commands.applyFix(folder, id, confirmed) : false;
+    return typeof id === 'string' && folder !== undefined ? commands.applyFix(folder, id) : false;
   });
 }
 
@@ -55,7 +54,7 @@ export class DoctorCommands {
         const controller = new AbortController();
         const cancel = token.onCancellationRequested(() => controller.abort());
         try {
-          return await session.run({ fresh: true, signal: controller.signal });
+          return await session.runToAnswer({ fresh: true, signal: controller.signal });
         } finally {
           cancel.dispose();
         }
@@ -77,7 +76,7 @@ export class DoctorCommands {
     if (folder === undefined || session === undefined) return undefined;
     await session.whenIdle();
     if (session.diagnosis !== undefined) return { folder, diagnosis: session.diagnosis };
-    const outcome = await session.run();
+    const outcome = await session.runToAnswer();
     return outcome.kind === 'diagnosed' ? { folder, diagnosis: outcome.diagnosis } : undefined;
   }
 
@@ -111,18 +110,16 @@ export class DoctorCommands {
       .sort((a, b) => Number(b.usable) - Number(a.usable));
     const picked = await vscode.window.showQuickPick(items, { title: 'Select a working interpreter', placeHolder: 'Interpreters that import every module are listed first', matchOnDetail: true });
     if (picked === undefined) return undefined;
-    const context = this.parts.controller.fixContext(latest.folder);
-    await context.selectInterpreter(picked.path);
-    context.reprobe();
-    return picked.path;
+    const switched = await this.parts.fixes.switchInterpreter(picked.path, this.parts.controller.fixContext(latest.folder));
+    return switched ? picked.path : undefined;
   }
 
-  async applyFix(folder: vscode.WorkspaceFolder, id: string, confirmed = false): Promise<boolean> {
+  async applyFix(folder: vscode.WorkspaceFolder, id: string): Promise<boolean> {
     const fix = this.parts.controller.findFix(folder, id);
     if (fix === undefined) {
       void vscode.window.showInformationMessage('ROS Env Doctor: that fix no longer applies; the environment was checked again since.');
       return false;
     }
-    return this.parts.fixes.apply(fix, this.parts.controller.fixContext(folder), confirmed);
+    return this.parts.fixes.apply(fix, this.parts.controller.fixContext(folder));
   }
 }

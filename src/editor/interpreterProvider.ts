@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PythonExtension, PVSC_EXTENSION_ID } from '@vscode/python-extension';
 import type { FileSystem, Logger } from '../core/ports';
+import { writeFolderSetting } from './folderSettingsFile';
 import { Disposable } from './lifecycle';
 import { expandInterpreterSetting } from './settings';
 
@@ -20,10 +21,15 @@ export interface InterpreterProvider extends vscode.Disposable {
   known(): readonly string[];
   /** The Python extension's variables for the folder (its .env file merged over the process's), or {}. */
   environmentVariables(folder: vscode.WorkspaceFolder): Readonly<Record<string, string>>;
-  select(folder: vscode.WorkspaceFolder, interpreter: string): Promise<void>;
+  /** Makes `interpreter` the folder's; the answer can put the previous one back. */
+  select(folder: vscode.WorkspaceFolder, interpreter: string): Promise<Selection>;
   /** Fires with the folder concerned (undefined: maybe all) when the interpreter or its variables change. */
   readonly onDidChange: vscode.Event<vscode.WorkspaceFolder | undefined>;
 }
+
+export type Selection = { readonly kind: 'selected'; readonly undo: () => Promise<void> } | { readonly kind: 'failed'; readonly detail: string };
+
+const INTERPRETER_SETTING = 'python.defaultInterpreterPath';
 
 function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const result: Record<string, string> = {};
@@ -82,49 +88,13 @@ class FallbackInterpreterProvider extends Disposable implements InterpreterProvi
     return {};
   }
 
-  async select(folder: vscode.WorkspaceFolder, interpreter: string): Promise<void> {
-    try {
-      await vscode.workspace.getConfiguration('python', folder.uri).update('defaultInterpreterPath', interpreter, vscode.ConfigurationTarget.WorkspaceFolder);
-    } catch {
-      // Without the Python extension the setting is not registered, so the configuration API refuses to write it;
-      // the folder's settings file is where the user would put it by hand.
-      await writeFolderSetting(folder, 'python.defaultInterpreterPath', interpreter);
-    }
+  async select(folder: vscode.WorkspaceFolder, interpreter: string): Promise<Selection> {
+    // Without the Python extension the setting is not registered, so the configuration API refuses to write it;
+    // the folder's settings file is where the user would put it by hand.
+    const written = await writeFolderSetting(folder, INTERPRETER_SETTING, { kind: 'value', value: interpreter });
+    if (written.kind === 'failed') return written;
+    return { kind: 'selected', undo: async () => void (await writeFolderSetting(folder, INTERPRETER_SETTING, written.previous)) };
   }
-}
-
-/**
- * Sets one key in <folder>/.vscode/settings.json through a WorkspaceEdit on its document: undoable, and an open
- * settings file with unsaved changes keeps them (it is saved only if it had none). A file with comments, which
- * JSON.parse cannot keep, is not rewritten: the user is told what to set instead.
- */
-async function writeFolderSetting(folder: vscode.WorkspaceFolder, key: string, value: string): Promise<void> {
-  const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
-  const exists = await vscode.workspace.fs.stat(file).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) {
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, '.vscode'));
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('{}\n'));
-  }
-  const document = await vscode.workspace.openTextDocument(file);
-  const wasDirty = document.isDirty;
-  const text = document.getText();
-  let settings: Record<string, unknown>;
-  try {
-    const parsed: unknown = text.trim() === '' ? {} : JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-    settings = parsed as Record<string, unknown>;
-  } catch {
-    void vscode.window.showWarningMessage(`ROS Env Doctor: set "${key}": "${value}" in ${file.fsPath} (it has comments or is not plain JSON, so it was not rewritten).`);
-    return;
-  }
-  settings[key] = value;
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(file, new vscode.Range(document.positionAt(0), document.positionAt(text.length)), `${JSON.stringify(settings, null, 2)}\n`);
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not edit ${file.fsPath}`);
-  if (!wasDirty) await document.save();
 }
 
 class PythonExtensionInterpreterProvider extends Disposable implements InterpreterProvider {
@@ -165,8 +135,10 @@ class PythonExtensionInterpreterProvider extends Disposable implements Interpret
     return definedOnly(this.api.environments.getEnvironmentVariables(folder.uri));
   }
 
-  async select(folder: vscode.WorkspaceFolder, interpreter: string): Promise<void> {
+  async select(folder: vscode.WorkspaceFolder, interpreter: string): Promise<Selection> {
+    const previous = this.api.environments.getActiveEnvironmentPath(folder.uri).path;
     await this.api.environments.updateActiveEnvironmentPath(interpreter, folder);
+    return { kind: 'selected', undo: () => this.api.environments.updateActiveEnvironmentPath(previous, folder) };
   }
 }
 

@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { Diagnosis } from '../core/engine/doctorApi';
 import type { StatusSummary } from '../core/present/statusSummary';
+import type { LongestTask } from './longTasks';
 
 export interface RosEnvDoctorApi {
   /** Resolves when no folder has a diagnosis scheduled or running. */
@@ -13,6 +14,10 @@ export interface RosEnvDoctorApi {
   interpreterProviderKind(): 'python-extension' | 'fallback' | 'not-started';
   /** The text the last terminal fix typed (never run for the user). */
   lastTerminalText(): string | undefined;
+  /** The extension host's longest task so far, when ROS_ENV_DOCTOR_LONG_TASKS asks for the measure. */
+  longestTask(): LongestTask | undefined;
+  /** What the Undo button of the newest "now uses…"/"is ignored" notification does; false when there is none. */
+  undoLatestChange(): Promise<boolean>;
   /** How long activate() took. */
   readonly activationMs: number;
 }
