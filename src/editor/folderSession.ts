@@ -179,7 +179,7 @@ export class FolderSession extends Disposable {
     }
     this.workspace ??= services.detectWorkspace(root);
     const workspace = await this.workspace;
-    const baseEnv = { ...processEnv(), ...provider.environmentVariables(this.folder) };
+    const baseEnv = { ...processEnv(), ...(await provider.environmentVariables(this.folder)) };
     const timeoutMs = settings.probeTimeoutSeconds * 1000;
     const envKey = JSON.stringify([settings.setupScript, settings.shell, baseEnv]);
     if (this.environment?.key !== envKey) {

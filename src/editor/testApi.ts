@@ -11,7 +11,7 @@ export interface RosEnvDoctorApi {
   /** Processes spawned since activation (probes and setup-script sourcing). */
   processesSpawned(): number;
   statusSummary(): StatusSummary | undefined;
-  interpreterProviderKind(): 'python-extension' | 'fallback' | 'not-started';
+  interpreterProviderKind(): 'python-environments' | 'python-extension' | 'fallback' | 'not-started';
   /** The text the last terminal fix typed (never run for the user). */
   lastTerminalText(): string | undefined;
   /** The extension host's longest task so far, when ROS_ENV_DOCTOR_LONG_TASKS asks for the measure. */

@@ -4,12 +4,12 @@
 // 2. A user's view: the packaged VSIX installed for real, detector_node.py opened, and screenshots of
 //    the Problems panel, a hover, the quick-fix menu and the status bar in test-results/screenshots/.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { DEBIAN_PYTHON, file, needs, pyenvPython, pyenvVersion } from '../support/prerequisites';
-import { buildE2eBundles, buildExtension, FAKE_PYTHON_EXTENSION, MOCHA_INDEX, packageVsix, prepareFixture, type StandInConfig } from './harness/fixtures';
+import { buildE2eBundles, buildExtension, FAKE_PYTHON_ENVS_EXTENSION, FAKE_PYTHON_EXTENSION, MOCHA_INDEX, packageVsix, prepareFixture, type StandInConfig } from './harness/fixtures';
 import { openWorkbench, runExtensionTests } from './harness/runExtensionTests';
 import { formatSuiteReport, SUITES_ENV } from './harness/suiteReport';
 import { ensureTools, REPO_ROOT, type Tools } from './harness/tools';
@@ -37,6 +37,16 @@ function standIn(active: string): StandInConfig {
   };
 }
 
+/** The Python Environments stand-in selects the isolated interpreter, while the Python extension's selects Debian's. */
+function envsStandIn(): { environments: { path: string; name: string }[]; active: string | undefined; environmentVariables: Record<string, string> } {
+  const { system, isolated } = interpreters();
+  return {
+    environments: [{ path: system, name: 'system' }, ...(isolated === undefined ? [] : [{ path: isolated, name: 'pyenv-3.11' }])],
+    active: isolated,
+    environmentVariables: { ROS_ENV_DOCTOR_E2E_ENVS: '1' },
+  };
+}
+
 /**
  * The in-host suites skip what does not apply to the window they run in, so each configuration a
  * user can be in gets its own window: with the Python extension (the stand-in), without it, and in
@@ -45,12 +55,16 @@ function standIn(active: string): StandInConfig {
 type HostConfiguration = {
   readonly name: string;
   readonly standIn: boolean;
+  /** The Python Environments stand-in too, selecting another interpreter than the Python extension's. */
+  readonly envsStandIn?: boolean;
   readonly trust: boolean;
   readonly suites?: readonly string[];
   readonly settings?: Readonly<Record<string, unknown>>;
 };
 const HOST_CONFIGURATIONS: readonly HostConfiguration[] = [
-  { name: 'with-python-extension', standIn: true, trust: true },
+  { name: 'with-python-extension', standIn: true, trust: true, suites: ['activation', 'editor'] },
+  // Both extensions installed and disagreeing: the Python Environments extension's choice is the one probed.
+  { name: 'with-python-environments', standIn: true, envsStandIn: true, trust: true, suites: ['environments'] },
   // Without the Python extension `python.defaultInterpreterPath` is not a registered setting (so it
   // cannot be written through the API), but a user's settings.json may still hold it.
   { name: 'without-python-extension', standIn: false, trust: true, suites: ['activation', 'fallback'], settings: { 'python.defaultInterpreterPath': DEBIAN_PYTHON } },
@@ -67,6 +81,8 @@ test('the in-host end-to-end suites pass in a real VS Code on a copy of examples
   for (const configuration of HOST_CONFIGURATIONS) {
     await t.test(configuration.name, { timeout: 10 * 60_000 }, async (st) => {
       const fixture = await prepareFixture(standIn(DEBIAN_PYTHON));
+      const envsConfig = join(dirname(fixture.standInConfig), 'python-envs-standin.json');
+      if (configuration.envsStandIn === true) await writeFile(envsConfig, JSON.stringify(envsStandIn()));
       try {
         const run = await runExtensionTests({
           name: `in-host-${configuration.name}`,
@@ -74,9 +90,10 @@ test('the in-host end-to-end suites pass in a real VS Code on a copy of examples
           workspace: fixture.workspace,
           extensionDevelopmentPath: REPO_ROOT,
           extensionTestsPath: MOCHA_INDEX,
-          extraExtensions: configuration.standIn ? [FAKE_PYTHON_EXTENSION] : [],
+          extraExtensions: [...(configuration.standIn ? [FAKE_PYTHON_EXTENSION] : []), ...(configuration.envsStandIn === true ? [FAKE_PYTHON_ENVS_EXTENSION] : [])],
           env: {
             ...(configuration.standIn ? { FAKE_PYTHON_EXTENSION_CONFIG: fixture.standInConfig } : {}),
+            ...(configuration.envsStandIn === true ? { FAKE_PYTHON_ENVS_CONFIG: envsConfig } : {}),
             ...(configuration.suites ? { [SUITES_ENV]: configuration.suites.join(',') } : {}),
           },
           settings: configuration.settings ?? {},

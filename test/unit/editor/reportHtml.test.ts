@@ -24,6 +24,7 @@ const model: ReportModel = {
   rosDistro: 'noetic',
   rosPython: 'Python 3',
   environment: 'sourced /ws/devel/setup.bash',
+  selectedInterpreter: { path: '/venv/bin/python', chosenBy: 'selected in the Python Environments extension' },
   variables: [['PYTHONPATH', '/ws/devel/lib/python3/dist-packages']],
   interpreters: [
     { path: '/venv/bin/python', displayName: 'venv: venv', version: '3.11.7', kind: 'venv', selected: true, verdict: '1 of 2 fail', usable: false },
@@ -63,4 +64,9 @@ test('every fix is a button carrying its stable id, the preferred one marked', (
 test('text from the machine is escaped', () => {
   assert.match(html, /venv: &lt;venv&gt;/);
   assert.doesNotMatch(html, /<venv>/);
+});
+
+test('the report names the selected interpreter and who chose it', () => {
+  const html = reportHtml({ model, nonce: 'abc', cspSource: 'vscode-resource:', generatedAt: 'now' });
+  assert.match(html, /Interpreter: <code>\/venv\/bin\/python<\/code> \(selected in the Python Environments extension\)/);
 });
