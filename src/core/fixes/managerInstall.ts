@@ -148,6 +148,22 @@ function systemFixes(ctx: InstallContext, manager: Extract<EnvironmentManager, {
   return out;
 }
 
+/** Whether `python -m pip install` may change this environment: not PEP 668's, not uv's (no pip), not conda's or pixi's. */
+export function pipManages(manager: EnvironmentManager): boolean {
+  switch (manager.kind) {
+    case 'venv':
+    case 'pyenv':
+      return true;
+    case 'system':
+    case 'other':
+      return !manager.externallyManaged;
+    case 'uv-venv':
+    case 'conda':
+    case 'pixi':
+      return false;
+  }
+}
+
 /**
  * Every fix that installs the packages behind `modules` into this interpreter, through its manager, best first.
  * Empty when the manager cannot provide them (ROS packages into a pip-only venv: switch interpreters instead).

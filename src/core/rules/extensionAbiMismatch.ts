@@ -2,6 +2,10 @@
 import type { Finding } from '../findings/finding';
 import type { RuleInput } from './ruleInput';
 import { installFixesFor } from './installFixesFor';
+import type { FixSpec } from '../findings/fixSpec';
+import { pipManages } from '../fixes/managerInstall';
+import { managerFor } from '../managers/managersOf';
+import type { EnvironmentManager } from '../managers/environmentManager';
 import { packageNames } from '../fixes/packageNames';
 import { sourceBuildFix } from '../fixes/sourceBuild';
 import { docsFix, fixList, placementsFor } from './findingParts';
@@ -24,7 +28,7 @@ export function extensionAbiMismatch(input: RuleInput): readonly Finding[] {
     const install = names.ros ? [] : installFixesFor(input, probe, [module]).filter((f) => f.kind === 'installPackages' && f.optIn === undefined);
     const fixes = fixList(
       better === undefined ? null : switchFix(better),
-      sourceBuildFix(probe.interpreter, module, input.workspace, input.rosDistro),
+      buildable(sourceBuildFix(probe.interpreter, module, input.workspace, input.rosDistro), managerFor(input.managers, probe)),
       ...install,
       docsFix('extension-abi-mismatch'),
     );
@@ -40,4 +44,10 @@ export function extensionAbiMismatch(input: RuleInput): readonly Finding[] {
       module,
     }));
   });
+}
+
+/** A source build that pip-installs is only offered where pip manages the environment. */
+function buildable(fix: FixSpec | null, manager: EnvironmentManager): FixSpec | null {
+  if (fix?.kind !== 'buildFromSource') return fix;
+  return fix.commands.some((c) => / -m pip install /.test(c)) && !pipManages(manager) ? null : fix;
 }
