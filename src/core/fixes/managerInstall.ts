@@ -8,7 +8,9 @@ import type { EnvironmentManager } from '../managers/environmentManager';
 import type { InterpreterFacts } from '../probe/protocol';
 import type { RosDistro } from '../workspace/workspace';
 import { interpreterCommand } from './interpreterCommand';
-import { aptPackage, isRealRosDistro, packageNames, robostackPackage } from './packageNames';
+import { aptPackage, packageNames } from './packageNames';
+import { isRealRosDistro } from '../ros/distros';
+import { robostackPackage } from '../ros/packageNames';
 import { shellLine } from './shellQuote';
 
 /** RoboStack's channel; its docs list it before conda-forge. */

@@ -1,7 +1,7 @@
 // Who manages an interpreter's packages: the one tool whose install command changes what that interpreter imports.
 // Install fixes go through it and nothing else (apt only reaches the system Python, pip is refused by PEP 668, a uv
 // venv has no pip, a pixi env is rebuilt from its manifest).
-import { isRealRosDistro } from '../fixes/packageNames';
+import { isRealRosDistro } from '../ros/distros';
 
 /** A pixi (or conda) channel that serves RoboStack's `ros-<distro>-*` packages. */
 export function isRoboStackChannel(channel: string): boolean {
