@@ -14,6 +14,7 @@ import { splitPathVariable } from '../interpreters/pathLookup';
 import { isRosModule, ROS_CORE_MODULES, ROS_RUNTIME_DEPENDENCIES } from '../ros/pythonModules';
 import { createSourceScanner } from './scanSources';
 import { scanImports } from '../scan/importScanner';
+import { managersOf } from '../managers/managersOf';
 
 export interface DoctorDeps {
   readonly fs: FileSystem;
@@ -78,6 +79,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     ]);
 
     const rosDistro = rosDistroFrom(env, workspace, request.rosInstalls ?? [], rosExtensionFiles([selected, ...(selectedPlain === null ? [] : [selectedPlain]), ...others]));
+    const managers = await managersOf(deps.fs, [selected, ...others, ...shebangs.map((target) => target.probe)], env);
     const input: RuleInput = {
       workspace,
       rosDistro,
@@ -90,6 +92,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       shebangs,
       pathDirs: splitPathVariable(env.PATH),
       ignoredModules: request.ignoredModules,
+      managers,
     };
     const findings = runRules(input).filter((finding) => finding.module === null || !ignored.has(finding.module));
     return {
@@ -127,7 +130,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     if (failing.length === 0) return [];
     const specPasses = await Promise.all(candidates.map((candidate) => probe(candidate, modules, 'sourced', undefined, true)));
     return Promise.all(
-      specPasses.map((pass, index) => {
+      specPasses.map(async (pass, index) => {
         const candidate = candidates[index];
         if (candidate === undefined || pass.kind !== 'ok' || request.specOnly) return pass;
         const promising = failing.every((module) => pass.specs[module]?.found === true);

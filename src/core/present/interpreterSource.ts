@@ -11,6 +11,7 @@ const CHOSEN_BY: Readonly<Record<InterpreterSource, string>> = {
   'well-known': 'found in a well-known place',
   pyenv: 'found among pyenv versions',
   conda: 'found among conda environments',
+  pixi: 'found among pixi environments',
   'workspace-venv': 'found in the workspace',
   shebang: "named by a node's shebang",
 };

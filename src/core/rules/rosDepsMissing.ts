@@ -1,9 +1,9 @@
 // rospy is found but one of the Python packages it imports (rospkg, catkin_pkg, …) is not: the conda/venv trap.
 import type { Finding } from '../findings/finding';
 import type { RuleInput } from './ruleInput';
-import { installFix } from '../fixes/installCommand';
+import { installFixesFor } from './installFixesFor';
 import { docsFix, fixList, placementsFor } from './findingParts';
-import { baseDir, selectedModules } from './probeFacts';
+import { selectedModules } from './probeFacts';
 import { ROS_PYTHON_MODULES, ROS_RUNTIME_DEPENDENCIES } from '../ros/pythonModules';
 
 const BASE_SET = ROS_PYTHON_MODULES[1].baseSet;
@@ -15,7 +15,7 @@ export function rosDepsMissing(input: RuleInput): readonly Finding[] {
     const wanted = [verdict.dependency, ...BASE_SET, ...ROS_RUNTIME_DEPENDENCIES.filter((d) => probe.specs[d]?.found === false)].filter(
       (d, i, all) => all.indexOf(d) === i && (d === verdict.dependency || probe.specs[d]?.found !== true),
     );
-    const fixes = fixList(installFix(probe, wanted, baseDir(input)), docsFix('ros-deps-missing'));
+    const fixes = fixList(...installFixesFor(input, probe, wanted), docsFix('ros-deps-missing'));
     return placementsFor(uses, 'error').map(({ location, severity }): Finding => ({
       code: 'ros-deps-missing',
       severity,

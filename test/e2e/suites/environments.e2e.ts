@@ -47,7 +47,7 @@ describe('editor: the Python Environments extension chooses the interpreter', fu
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node, torch.range, vscode.CodeActionKind.QuickFix.value);
     const switchTo = actions.find((a) => String(a.command?.arguments?.[0]).includes('/selectInterpreter/'));
     assert.ok(switchTo?.command, `a switch fix: ${actions.map((a) => a.title).join(' | ')}`);
-    assert.equal(await vscode.commands.executeCommand(switchTo.command.command, ...(switchTo.command.arguments ?? [])), true);
+    assert.equal(await vscode.commands.executeCommand(switchTo.command.command, ...((switchTo.command.arguments ?? []) as unknown[])), true);
     const chosen = (await envs.getEnvironment(folder.uri))?.execInfo.run.executable;
     assert.ok(chosen !== undefined && chosen !== isolated, `Python Environments now selects another interpreter (${chosen})`);
     await waitFor('torch no longer underlined', () => torchUnderlined() === undefined);

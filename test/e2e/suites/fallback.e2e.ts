@@ -51,7 +51,7 @@ describe('editor: interpreter without the Python extension', function () {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node, torch.range, vscode.CodeActionKind.QuickFix.value);
       const switchTo = actions.find((a) => String(a.command?.arguments?.[0]).includes('/selectInterpreter/'));
       assert.ok(switchTo?.command, `a switch fix: ${actions.map((a) => a.title).join(' | ')}`);
-      assert.equal(await vscode.commands.executeCommand(switchTo.command.command, ...(switchTo.command.arguments ?? [])), true);
+      assert.equal(await vscode.commands.executeCommand(switchTo.command.command, ...((switchTo.command.arguments ?? []) as unknown[])), true);
 
       const written = readFileSync(settingsFile, 'utf8');
       const chosen = /"python\.defaultInterpreterPath": "([^"]+)"/.exec(written)?.[1];

@@ -87,7 +87,8 @@ class FakeEnvironments implements vscode.Disposable {
   }
 
   async set(scope: vscode.Uri | readonly vscode.Uri[] | undefined, environment: PythonEnvironment | undefined): Promise<void> {
-    for (const uri of scope === undefined ? [undefined] : Array.isArray(scope) ? scope : [scope as vscode.Uri]) {
+    const uris: readonly (vscode.Uri | undefined)[] = scope === undefined ? [undefined] : scope instanceof vscode.Uri ? [scope] : scope;
+    for (const uri of uris) {
       const old = await this.get(uri);
       this.selected.set(this.key(uri), environment);
       this.environmentChanged.fire({ uri, old, new: environment });
