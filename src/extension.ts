@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
   const fixes = extension.add(new FixApplier(repository, context.extensionUri, logger, undo));
   const controller = extension.add(new DoctorController({ services, logger, publisher, status, fixes, report }));
   extension.add(vscode.languages.registerCodeActionsProvider({ language: 'python', scheme: 'file' }, new FixCodeActionProvider(publisher), FixCodeActionProvider.metadata));
-  registerCommands(extension, { controller, fixes, report, services, logger });
+  const commands = registerCommands(extension, { controller, fixes, report, services, logger });
 
   controller.start();
   const activationMs = Math.round((performance.now() - started) * 100) / 100;
@@ -47,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
     lastTerminalText: () => fixes.lastTerminalText,
     longestTask: () => longTasks?.longest,
     undoLatestChange: () => undo.undoLatest(),
+    lastExplanation: () => commands.lastExplanation,
     activationMs,
   };
 }

@@ -19,7 +19,7 @@ export interface CommandParts {
   readonly logger: Logger;
 }
 
-export function registerCommands(store: DisposableStore, parts: CommandParts): void {
+export function registerCommands(store: DisposableStore, parts: CommandParts): DoctorCommands {
   const { controller, logger } = parts;
   const commands = new DoctorCommands(parts);
   registerCommand(store, logger, COMMANDS.probeEnvironment, () => commands.probeEnvironment());
@@ -31,13 +31,26 @@ export function registerCommands(store: DisposableStore, parts: CommandParts): v
     const folder = (uri === undefined ? undefined : vscode.workspace.getWorkspaceFolder(uri)) ?? controller.currentFolder();
     return typeof id === 'string' && folder !== undefined ? commands.applyFix(folder, id) : false;
   });
+  return commands;
 }
 
 /** Everything a command does beyond registration; each method is one command. */
 export class DoctorCommands {
+  /** What the last command that could not run told the user (the in-host tests cannot read notifications). */
+  lastExplanation: string | undefined;
+
   constructor(private readonly parts: CommandParts) {}
 
-  private folderOrSay(): vscode.WorkspaceFolder | undefined {
+  /** The folder a command is about, or undefined after telling the user why there is none to work on. */
+  private folderOrSay(command: string): vscode.WorkspaceFolder | undefined {
+    if (!vscode.workspace.isTrusted) {
+      // Every time, not once per window: a command that does nothing silently looks broken.
+      this.lastExplanation = `ROS Env Doctor: ${command} needs a trusted workspace. Checking runs the workspace's interpreters and sources its setup scripts, which restricted mode forbids.`;
+      void vscode.window.showInformationMessage(this.lastExplanation, 'Manage Workspace Trust').then((choice) => {
+        if (choice === 'Manage Workspace Trust') void vscode.commands.executeCommand('workbench.trust.manage');
+      });
+      return undefined;
+    }
     const folder = this.parts.controller.currentFolder();
     if (folder === undefined) void vscode.window.showInformationMessage('ROS Env Doctor: open a folder (a ROS workspace) first.');
     return folder;
@@ -45,7 +58,7 @@ export class DoctorCommands {
 
   /** Re-probes every interpreter ignoring the cache, with a cancellable progress notification, then opens the report. */
   async probeEnvironment(): Promise<Diagnosis | undefined> {
-    const folder = this.folderOrSay();
+    const folder = this.folderOrSay('Probe Environment');
     const session = folder === undefined ? undefined : this.parts.controller.session(folder);
     if (folder === undefined || session === undefined) return undefined;
     const outcome = await vscode.window.withProgress(
@@ -70,8 +83,8 @@ export class DoctorCommands {
   }
 
   /** The latest diagnosis of the current folder, diagnosing first when there is none yet. */
-  private async latest(): Promise<{ readonly folder: vscode.WorkspaceFolder; readonly diagnosis: Diagnosis } | undefined> {
-    const folder = this.folderOrSay();
+  private async latest(command: string): Promise<{ readonly folder: vscode.WorkspaceFolder; readonly diagnosis: Diagnosis } | undefined> {
+    const folder = this.folderOrSay(command);
     const session = folder === undefined ? undefined : this.parts.controller.session(folder);
     if (folder === undefined || session === undefined) return undefined;
     await session.whenIdle();
@@ -81,12 +94,12 @@ export class DoctorCommands {
   }
 
   async showReport(): Promise<void> {
-    const latest = await this.latest();
+    const latest = await this.latest('Show Report');
     if (latest !== undefined) this.parts.report.show(latest.folder, latest.diagnosis);
   }
 
   async copyReportMarkdown(): Promise<string | undefined> {
-    const latest = await this.latest();
+    const latest = await this.latest('Copy Report as Markdown');
     if (latest === undefined) return undefined;
     const markdown = this.parts.services.reportMarkdown(latest.diagnosis);
     await vscode.env.clipboard.writeText(markdown);
@@ -96,7 +109,7 @@ export class DoctorCommands {
 
   /** A quick pick of every known interpreter with its one-line verdict; the choice becomes the folder's interpreter. */
   async selectWorkingInterpreter(): Promise<string | undefined> {
-    const latest = await this.latest();
+    const latest = await this.latest('Select a Working Interpreter');
     if (latest === undefined) return undefined;
     const model = buildReport(latest.diagnosis);
     const items = model.interpreters

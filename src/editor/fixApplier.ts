@@ -4,6 +4,7 @@ import type { Logger } from '../core/ports';
 import { docsUrl } from '../core/present/diagnosticSpecs';
 import type { FixEffect, PresentedFix } from '../core/present/fixPresentation';
 import { editFor } from './fixEdits';
+import { FixTerminals } from './fixTerminal';
 import { readFolderSetting, writeFolderSetting } from './folderSettingsFile';
 import type { Selection } from './interpreterProvider';
 import { Disposable } from './lifecycle';
@@ -20,11 +21,9 @@ export interface FixContext {
   reprobe(): void;
 }
 
-const TERMINAL_NAME = 'ROS Env Doctor';
 
 export class FixApplier extends Disposable {
-  /** Our terminals, with the folder whose interpreter a command there may change. */
-  private readonly terminals = new Map<vscode.Terminal, FixContext>();
+  private readonly terminals = this._register(new FixTerminals());
 
   constructor(
     private readonly repositoryUrl: string | null,
@@ -33,18 +32,6 @@ export class FixApplier extends Disposable {
     private readonly undo: UndoNotices,
   ) {
     super();
-    // When a command the user ran in our terminal ends (or the terminal closes), what it installed is probed again.
-    this._register(
-      vscode.window.onDidEndTerminalShellExecution((event) => {
-        this.terminals.get(event.terminal)?.reprobe();
-      }),
-    );
-    this._register(
-      vscode.window.onDidCloseTerminal((terminal) => {
-        this.terminals.get(terminal)?.reprobe();
-        this.terminals.delete(terminal);
-      }),
-    );
   }
 
   private lastTyped: string | undefined;
@@ -66,7 +53,7 @@ export class FixApplier extends Disposable {
       case 'switch-interpreter':
         return this.switchInterpreter(effect.path, context);
       case 'terminal':
-        this.typeInTerminal(effect.text, context);
+        await this.typeInTerminal(effect.text, context);
         return true;
       case 'edit': {
         const document = await vscode.workspace.openTextDocument(vscode.Uri.file(effect.file));
@@ -118,11 +105,8 @@ export class FixApplier extends Disposable {
   }
 
   /** A visible terminal with the command typed but not run: the user reads it and presses Enter. */
-  typeInTerminal(text: string, context: FixContext): vscode.Terminal {
-    const terminal = vscode.window.createTerminal({ name: TERMINAL_NAME, cwd: context.folder.uri });
-    this.terminals.set(terminal, context);
-    terminal.show(false);
-    terminal.sendText(text, false);
+  async typeInTerminal(text: string, context: FixContext): Promise<vscode.Terminal> {
+    const terminal = await this.terminals.type(text, context.folder, () => context.reprobe());
     this.lastTyped = text;
     return terminal;
   }
@@ -141,12 +125,7 @@ export class FixApplier extends Disposable {
     if (effect.followUp === null) return true;
     const followUp = effect.followUp;
     const choice = await vscode.window.showInformationMessage(`Save the file, then run: ${followUp}`, 'Type in Terminal');
-    if (choice === 'Type in Terminal') this.typeInTerminal(followUp, context);
+    if (choice === 'Type in Terminal') await this.typeInTerminal(followUp, context);
     return true;
-  }
-
-  override dispose(): void {
-    this.terminals.clear();
-    super.dispose();
   }
 }

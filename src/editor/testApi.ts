@@ -18,6 +18,8 @@ export interface RosEnvDoctorApi {
   longestTask(): LongestTask | undefined;
   /** What the Undo button of the newest "now uses…"/"is ignored" notification does; false when there is none. */
   undoLatestChange(): Promise<boolean>;
+  /** What the last command that could not run (restricted mode, no folder) told the user. */
+  lastExplanation(): string | undefined;
   /** How long activate() took. */
   readonly activationMs: number;
 }

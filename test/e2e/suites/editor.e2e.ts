@@ -177,6 +177,9 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
     await vscode.commands.executeCommand(install.command.command, ...((install.command.arguments ?? []) as unknown[]));
     const terminal = await waitFor('a ROS Env Doctor terminal', () => vscode.window.terminals.length > terminalsBefore && vscode.window.terminals.find((t) => t.name === 'ROS Env Doctor'));
     assert.equal(api.lastTerminalText(), expected.command);
+    // A second fix types into the same terminal instead of opening another.
+    await vscode.commands.executeCommand(install.command.command, ...((install.command.arguments ?? []) as unknown[]));
+    assert.equal(vscode.window.terminals.filter((t) => t.name === 'ROS Env Doctor').length, 1, 'one reused terminal');
     await delay(800);
     await requestScreenshot('host-terminal');
     terminal.dispose();

@@ -41,20 +41,20 @@ describe('editor: the Python Environments extension chooses the interpreter', fu
     const markdown = await vscode.commands.executeCommand<string>(COMMANDS.copyReportMarkdown);
     assert.match(markdown, /Python Environments/, 'the report names the source that chose the interpreter');
 
-    const torchUnderlined = (): vscode.Diagnostic | undefined =>
-      vscode.languages.getDiagnostics(node).find((d) => d.source === 'ROS Env Doctor' && document.getText(d.range) === 'torch');
-    const torch = await waitFor('torch underlined', torchUnderlined);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node, torch.range, vscode.CodeActionKind.QuickFix.value);
+    const rospyUnderlined = (): vscode.Diagnostic | undefined =>
+      vscode.languages.getDiagnostics(node).find((d) => d.source === 'ROS Env Doctor' && document.getText(d.range) === 'rospy');
+    const rospy = await waitFor('rospy underlined (the first failing import: one cause, one message)', rospyUnderlined);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node, rospy.range, vscode.CodeActionKind.QuickFix.value);
     const switchTo = actions.find((a) => String(a.command?.arguments?.[0]).includes('/selectInterpreter/'));
     assert.ok(switchTo?.command, `a switch fix: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(await vscode.commands.executeCommand(switchTo.command.command, ...((switchTo.command.arguments ?? []) as unknown[])), true);
     const chosen = (await envs.getEnvironment(folder.uri))?.execInfo.run.executable;
     assert.ok(chosen !== undefined && chosen !== isolated, `Python Environments now selects another interpreter (${chosen})`);
-    await waitFor('torch no longer underlined', () => torchUnderlined() === undefined);
+    await waitFor('rospy no longer underlined', () => rospyUnderlined() === undefined);
     assert.equal(pythonExtension.environments.getActiveEnvironmentPath(folder.uri).path, DEBIAN_PYTHON, "the Python extension's selection was not touched");
 
     assert.equal(await api.undoLatestChange(), true);
     assert.equal((await envs.getEnvironment(folder.uri))?.execInfo.run.executable, isolated, 'Undo selected the isolated interpreter again');
-    await waitFor('torch underlined again', torchUnderlined);
+    await waitFor('rospy underlined again', rospyUnderlined);
   });
 });

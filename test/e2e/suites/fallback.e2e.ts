@@ -45,10 +45,10 @@ describe('editor: interpreter without the Python extension', function () {
       await vscode.window.showTextDocument(document);
       await waitFor('a diagnosis with the interpreter from the setting', () => api.diagnosis(folder)?.selected.interpreter.path === isolated);
       assert.equal(api.interpreterProviderKind(), 'fallback');
-      const torchUnderlined = (): vscode.Diagnostic | undefined =>
-        vscode.languages.getDiagnostics(node).find((d) => d.source === 'ROS Env Doctor' && document.getText(d.range) === 'torch');
-      const torch = await waitFor('torch underlined', torchUnderlined);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node, torch.range, vscode.CodeActionKind.QuickFix.value);
+      const rospyUnderlined = (): vscode.Diagnostic | undefined =>
+        vscode.languages.getDiagnostics(node).find((d) => d.source === 'ROS Env Doctor' && document.getText(d.range) === 'rospy');
+      const rospy = await waitFor('rospy underlined (the first failing import: one cause, one message)', rospyUnderlined);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node, rospy.range, vscode.CodeActionKind.QuickFix.value);
       const switchTo = actions.find((a) => String(a.command?.arguments?.[0]).includes('/selectInterpreter/'));
       assert.ok(switchTo?.command, `a switch fix: ${actions.map((a) => a.title).join(' | ')}`);
       assert.equal(await vscode.commands.executeCommand(switchTo.command.command, ...((switchTo.command.arguments ?? []) as unknown[])), true);
@@ -58,11 +58,11 @@ describe('editor: interpreter without the Python extension', function () {
       assert.ok(chosen !== undefined && chosen !== isolated, `the setting names another interpreter:\n${written}`);
       // Only the value changed: every comment, the tabs, the trailing comma and the other setting are where they were.
       assert.equal(written, original.replace(isolated, chosen));
-      await waitFor('torch no longer underlined', () => torchUnderlined() === undefined);
+      await waitFor('rospy no longer underlined', () => rospyUnderlined() === undefined);
 
       assert.equal(await api.undoLatestChange(), true);
       assert.equal(readFileSync(settingsFile, 'utf8'), original, 'Undo restores the file byte for byte');
-      await waitFor('torch underlined again', torchUnderlined);
+      await waitFor('rospy underlined again', rospyUnderlined);
     } finally {
       rmSync(settingsDir, { recursive: true, force: true });
     }

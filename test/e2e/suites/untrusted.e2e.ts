@@ -28,4 +28,27 @@ describe('editor: untrusted workspace', function () {
     assert.match(api.statusSummary()?.text ?? '', /restricted/);
     await requestScreenshot('untrusted-status');
   });
+
+  it('Show Report, Copy Report as Markdown, Probe Environment, Select a Working Interpreter and the status item explain why they do nothing', async function () {
+    if (vscode.workspace.isTrusted) this.skip();
+    const extension = vscode.extensions.getExtension<RosEnvDoctorApi>(EXTENSION_ID);
+    assert.ok(extension);
+    const api = await extension.activate();
+    const summary = api.statusSummary();
+    assert.match(summary?.tooltip ?? '', /trust/i, 'the status item says what to do');
+    const commands = [
+      [COMMANDS.showReport, 'Show Report'],
+      [COMMANDS.copyReportMarkdown, 'Copy Report as Markdown'],
+      [COMMANDS.probeEnvironment, 'Probe Environment'],
+      [COMMANDS.selectWorkingInterpreter, 'Select a Working Interpreter'],
+    ] as const;
+    for (const [command, name] of commands) {
+      await vscode.commands.executeCommand(command);
+      assert.match(api.lastExplanation() ?? '', new RegExp(`^ROS Env Doctor: ${name} needs a trusted workspace`), `${command} explains itself`);
+    }
+    // Clicking the status item runs Show Report (src/editor/statusItem.ts): it explains itself every time, not once.
+    await vscode.commands.executeCommand(COMMANDS.showReport);
+    assert.match(api.lastExplanation() ?? '', /Show Report needs a trusted workspace/);
+    assert.equal(api.processesSpawned(), 0);
+  });
 });
