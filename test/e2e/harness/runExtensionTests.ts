@@ -3,7 +3,7 @@
 // development and run the Mocha entry, and VS Code hands the exit code to window.codeAutomationExit.
 // openWorkbench() is the same session without tests, for Playwright-driven UI flows.
 import { existsSync, statSync } from 'node:fs';
-import { appendFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -105,6 +105,15 @@ async function longestTask(file: string): Promise<string> {
   return `${longest.ms} ms (ending ${longest.at}); ${tasks.length} task(s) over 100 ms: ${tasks.map((task) => task.ms).join(', ')}`;
 }
 
+/** The extension's own output channel (every probe, diagnosis and long task), kept next to the run's log. */
+async function keepExtensionLog(runDir: string, target: string): Promise<void> {
+  const logs = join(runDir, 'user-data', 'logs');
+  const files = await readdir(logs, { recursive: true }).catch(() => [] as string[]);
+  const ours = files.filter((file) => file.endsWith('ROS Env Doctor.log'));
+  const texts = await Promise.all(ours.map((file) => readFile(join(logs, file), 'utf8').catch(() => '')));
+  await writeFile(target, texts.join('\n'));
+}
+
 /** extraEnv gets the run folder, so per-run files (the results file) live in it and go with it. */
 async function startSession(options: SessionOptions, extraEnv: (runDir: string) => Readonly<Record<string, string>>): Promise<Session> {
   const tools = options.tools ?? readyTools();
@@ -128,6 +137,7 @@ async function startSession(options: SessionOptions, extraEnv: (runDir: string) 
       await browserSession?.close();
       await server?.stop();
       log(`[harness] extension host's longest task: ${await longestTask(longTasksFile)}`);
+      await keepExtensionLog(runDir, join(LOGS_DIR, `${name}.extension.log`));
       // ROS_ENV_DOCTOR_E2E_KEEP=1 keeps the run folder (server and extension host logs) for a post-mortem.
       if (process.env.ROS_ENV_DOCTOR_E2E_KEEP === '1') log(`[harness] kept ${runDir}`);
       else await rm(runDir, { recursive: true, force: true, maxRetries: 3 });
