@@ -202,7 +202,7 @@ test('a user who opens detector_node.py with an interpreter lacking torch sees p
       // One click switches (no second question): the import lines lose their squiggles, the status names the new interpreter.
       await switchAction.click();
       const statusItem = page.locator('.statusbar-item[id^="ros-env-doctor.ros-env-doctor"]').first();
-      await statusItem.filter({ hasText: '/usr/bin/python3' }).waitFor({ state: 'visible', timeout: 180_000 });
+      await statusItem.filter({ hasText: /\/usr\/bin\/python3.* · .*rospy ✓/ }).waitFor({ state: 'visible', timeout: 180_000 });
       await workbench.screenshot('switched');
 
       // The status bar summary, with its tooltip (status items are ids `<extension id>.<item id>`).
