@@ -3,7 +3,7 @@ import type { Finding, RelatedLocation } from '../findings/finding';
 import type { RuleInput } from './ruleInput';
 import { docsFix, fixList, placementsFor, relatedLine } from './findingParts';
 import { betterInterpreter, selectedModules, switchFix } from './probeFacts';
-import { messageSummary } from './moduleVerdict';
+import { exceptionText } from './moduleVerdict';
 
 export function moduleImportError(input: RuleInput): readonly Finding[] {
   return selectedModules(input).flatMap(({ module, uses, verdict, probe }) => {
@@ -12,7 +12,7 @@ export function moduleImportError(input: RuleInput): readonly Finding[] {
     let detail: string | null;
     let related: RelatedLocation[] = [];
     if (verdict.kind === 'error') {
-      message = `import ${module} fails in ${name}: ${verdict.exceptionType}: ${messageSummary(verdict.message)}`;
+      message = `import ${module} fails in ${name} with ${exceptionText(verdict.exceptionType, verdict.message)}`;
       detail = verdict.detail;
       if (verdict.raisedAt !== null) related = [relatedLine(verdict.raisedAt.file, verdict.raisedAt.line, 'raised here')];
     } else if (verdict.kind === 'crash') {

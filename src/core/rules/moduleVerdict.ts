@@ -90,6 +90,15 @@ function missingDependencySpec(probe: OkProbe, module: string): string | null {
   return ROS_RUNTIME_DEPENDENCIES.find((d) => probe.specs[d]?.found === false) ?? null;
 }
 
+/**
+ * An exception as a message shows it: the type, then its own words in quotes ('ImportError "libGL.so.1: cannot open
+ * shared object file"'), so a sentence never strings colons together.
+ */
+export function exceptionText(exceptionType: string, message: string): string {
+  const summary = messageSummary(message);
+  return summary === '' ? exceptionType : `${exceptionType} "${summary}"`;
+}
+
 /** The line of an exception message worth showing: NumPy's "Original error was: …", else the first non-empty line. */
 export function messageSummary(message: string): string {
   const original = /Original error was: (.+)/.exec(message)?.[1];
