@@ -39,7 +39,7 @@ function median(values: readonly number[]): number {
 function timePython(python: string, code: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    execFile(python, ['-c', code], { timeout: TIMEOUT_MS }, (error) => (error === null ? resolve(performance.now() - started) : reject(error)));
+    execFile(python, ['-c', code], { timeout: TIMEOUT_MS }, (error) => (error === null ? resolve(performance.now() - started) : reject(new Error(`${python} -c ${code} failed`, { cause: error }))));
   });
 }
 
