@@ -7,6 +7,7 @@ import type { InterpreterProbe } from '../core/probe/probeResult';
 import { buildReport } from '../core/present/reportModel';
 import { CELL_SYMBOL, isUsable, type ModuleCell } from '../core/present/moduleCell';
 import { describeLocation } from '../core/present/findingText';
+import { escapeControlCharacters, escapeControlCharactersKeepingColour } from '../core/present/controlCharacters';
 
 interface Paint {
   readonly bold: (text: string) => string;
@@ -68,7 +69,8 @@ export function textReport(diagnosis: Diagnosis, options: { readonly color: bool
     out.push(paint.bold(`Findings: ${counts}`));
     for (const finding of report.findings) out.push(...findingLines(finding, paint, relative));
   }
-  return `${out.join('\n')}\n`;
+  const text = `${out.join('\n')}\n`;
+  return options.color ? escapeControlCharactersKeepingColour(text) : escapeControlCharacters(text);
 }
 
 function wasImported(probe: InterpreterProbe): boolean {

@@ -35,7 +35,7 @@ test('a 50 MB package.xml and a 6 MB node are skipped with a finding naming the 
 test('a package of 100,000 files is walked up to a bound, with a finding saying where it stopped', async () => {
   const c = await hostileCase('many');
   try {
-    const pkg = await catkinWorkspace(c, { 'scripts/node.py': '#!/usr/bin/env python3\nimport not_installed_r11\n' });
+    const pkg = await catkinWorkspace(c, { 'scripts/node.py': '#!/usr/bin/env python3\nimport not_installed_r11\n', 'src/p/__init__.py': '' });
     for (let dir = 0; dir < 100; dir++) {
       const folder = join(pkg, 'src', 'p', `m${dir}`);
       await mkdir(folder, { recursive: true });
