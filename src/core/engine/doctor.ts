@@ -5,15 +5,16 @@ import type { Prober } from '../probe/prober';
 import type { ImportResult, InterpreterProbe } from '../probe/probeResult';
 import type { ImportUse, RuleInput, ScannedSource, ShebangTarget } from '../rules/ruleInput';
 import { runRules } from '../rules/index';
-import { rosDistroFrom } from '../workspace/rosDistro';
+import { rosDistroFrom } from '../ros/rosDistro';
+import { rosExtensionFiles } from '../ros/rosExtensionFiles';
 import type { Diagnosis, DiagnoseRequest } from './doctorApi';
 import { importedModules, withoutStandardLibrary } from './neededModules';
 import { resolveShebang } from './resolveCommand';
 import { splitPathVariable } from '../interpreters/pathLookup';
-import { ROS_CORE_MODULES, ROS_DEPENDENCIES } from '../rules/moduleVerdict';
-import { isRosModule } from '../fixes/packageNames';
+import { isRosModule, ROS_CORE_MODULES, ROS_RUNTIME_DEPENDENCIES } from '../ros/pythonModules';
 import { createSourceScanner } from './scanSources';
 import { scanImports } from '../scan/importScanner';
+import { managersOf } from '../managers/managersOf';
 
 export interface DoctorDeps {
   readonly fs: FileSystem;
@@ -48,7 +49,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     const probeModules = moduleList(imported.keys(), request.extraModules, ignored);
     const env = request.environment.vars;
     // ROS's own dependencies are asked about only to explain a failing rospy: their spec is enough.
-    const specOnlyModules = ROS_DEPENDENCIES.filter((module) => !imported.has(module) && !request.extraModules.includes(module));
+    const specOnlyModules = ROS_RUNTIME_DEPENDENCIES.filter((module) => !imported.has(module) && !request.extraModules.includes(module));
     const probe = (interpreter: InterpreterRef, modules: readonly string[], environment: 'sourced' | 'plain', vars = env, specOnly = request.specOnly) =>
       deps.prober.probe({
         interpreter,
@@ -77,7 +78,8 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       shebangTargets(sources, request, needed, hung ? null : probe),
     ]);
 
-    const rosDistro = rosDistroFrom(env, workspace, request.rosInstalls ?? []);
+    const rosDistro = rosDistroFrom(env, workspace, request.rosInstalls ?? [], rosExtensionFiles([selected, ...(selectedPlain === null ? [] : [selectedPlain]), ...others]));
+    const managers = await managersOf(deps.fs, [selected, ...others, ...shebangs.map((target) => target.probe)], env);
     const input: RuleInput = {
       workspace,
       rosDistro,
@@ -90,6 +92,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       shebangs,
       pathDirs: splitPathVariable(env.PATH),
       ignoredModules: request.ignoredModules,
+      managers,
     };
     const findings = runRules(input).filter((finding) => finding.module === null || !ignored.has(finding.module));
     return {
@@ -178,7 +181,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
 
 function moduleList(imported: Iterable<string>, extras: readonly string[], ignored: ReadonlySet<string>): string[] {
   const modules = new Set([...imported, ...extras].filter((module) => !ignored.has(module)));
-  if (ROS_CORE_MODULES.some((module) => modules.has(module))) for (const dependency of ROS_DEPENDENCIES) modules.add(dependency);
+  if (ROS_CORE_MODULES.some((module) => modules.has(module))) for (const dependency of ROS_RUNTIME_DEPENDENCIES) modules.add(dependency);
   return [...modules];
 }
 

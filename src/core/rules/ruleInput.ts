@@ -5,6 +5,7 @@ import type { ImportSite, ScannedFile, Shebang } from '../scan/importSite';
 import type { RosDistro, Workspace, PythonSourceRole } from '../workspace/workspace';
 import type { CapturedEnvironment } from '../engine/environment';
 import type { WorkspaceProblem } from '../workspace/workspaceProblem';
+import type { EnvironmentManager } from '../managers/environmentManager';
 
 export interface ScannedSource {
   readonly path: string;
@@ -56,6 +57,8 @@ export interface RuleInput {
   /** The environment's PATH, split, in order. */
   readonly pathDirs: readonly string[];
   readonly ignoredModules: readonly string[];
+  /** Who manages each probed interpreter, by interpreter path (read by the engine; absent → judged from the facts). */
+  readonly managers?: ReadonlyMap<string, EnvironmentManager>;
 }
 
 /** A rule: a pure function from facts to findings. One file each in src/core/rules/. */

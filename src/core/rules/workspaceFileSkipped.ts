@@ -5,6 +5,7 @@ import type { Finding, Severity, SourceRange } from '../findings/finding';
 import type { RuleInput } from './ruleInput';
 import { describeProblem, megabytes, type WorkspaceProblem } from '../workspace/workspaceProblem';
 import { docsFix } from './findingParts';
+import { PACKAGE_MANIFEST } from '../ros/workspaceMarkers';
 
 function fileOf(problem: WorkspaceProblem): string | null {
   return problem.kind === 'duplicate-package' ? null : problem.path;
@@ -18,7 +19,7 @@ function severityOf(problem: WorkspaceProblem): Severity {
 function messageOf(problem: WorkspaceProblem): string {
   switch (problem.kind) {
     case 'invalid-manifest':
-      return `This package.xml is invalid, so its package was skipped (catkin and colcon refuse it too): ${problem.reason}`;
+      return `This ${PACKAGE_MANIFEST} is invalid, so its package was skipped (catkin and colcon refuse it too): ${problem.reason}`;
     case 'not-regular-file':
       return 'Skipped: not a regular file (a FIFO, device or socket, or a link to one); replace it with a regular file or remove it';
     case 'file-too-large':
