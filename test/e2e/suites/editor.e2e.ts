@@ -145,7 +145,7 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
     await vscode.commands.executeCommand('hideCodeActionWidget');
     const switchTo = mine.find((a) => String(a.command?.arguments?.[0]).includes('/selectInterpreter/'));
     assert.ok(switchTo?.command, `a fix switches the interpreter: ${mine.map((a) => a.title).join(' | ')}`);
-    const [id, uri] = switchTo.command.arguments ?? [];
+    const [id, uri] = (switchTo.command.arguments ?? []) as unknown[];
     // The modal "Use … ?" question cannot be answered from the extension host; this is the user's yes.
     assert.equal(await vscode.commands.executeCommand(COMMANDS.applyFix, id, uri, { confirmed: true }), true);
     await waitFor('the problems on the imports to clear', () => importProblems(document).size === 0);
@@ -165,7 +165,7 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
       .find((fix) => fix.kind === 'installPackages' && fix.title === install.title);
     assert.ok(expected?.kind === 'installPackages');
     const terminalsBefore = vscode.window.terminals.length;
-    await vscode.commands.executeCommand(install.command.command, ...(install.command.arguments ?? []));
+    await vscode.commands.executeCommand(install.command.command, ...((install.command.arguments ?? []) as unknown[]));
     const terminal = await waitFor('a ROS Env Doctor terminal', () => vscode.window.terminals.length > terminalsBefore && vscode.window.terminals.find((t) => t.name === 'ROS Env Doctor'));
     assert.equal(api.lastTerminalText(), expected.command);
     await delay(800);
