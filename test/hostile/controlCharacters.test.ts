@@ -7,6 +7,7 @@ import { assertNoProcessLeft, catkinWorkspace, ensureBuilt, hostileCase, runCli,
 before(ensureBuilt);
 
 // Every C0 control but the newline, DEL and the C1 controls (U+0080–U+009F: 8-bit CSI/OSC).
+// eslint-disable-next-line no-control-regex -- finding these characters is the test
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 test('text and markdown output escape control characters in file names and module names', async () => {
@@ -23,6 +24,7 @@ test('text and markdown output escape control characters in file names and modul
       const raw = RAW_CONTROL.exec(run.stdout);
       assert.equal(raw, null, `${format}: raw control character U+${raw?.[0].codePointAt(0)?.toString(16).padStart(4, '0')} in the output`);
       assert.match(run.stdout, /\\x1b\]0;X\\x07\.py/, `${format}: the escaped name is shown`);
+      // eslint-disable-next-line no-control-regex -- an OSC sequence is what must not appear
       assert.doesNotMatch(run.stderr, /\u001b\]/);
     }
     await assertNoProcessLeft(c);
