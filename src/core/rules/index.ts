@@ -16,6 +16,7 @@ import { rosPythonMismatch } from './rosPythonMismatch';
 import { setupScriptFailed } from './setupScriptFailed';
 import { shebangMismatch } from './shebangMismatch';
 import { splitEnvironment } from './splitEnvironment';
+import { workspaceFileSkipped } from './workspaceFileSkipped';
 
 export const allRules: readonly Rule[] = [
   interpreterInvalid,
@@ -33,6 +34,7 @@ export const allRules: readonly Rule[] = [
   splitEnvironment,
   betterInterpreterAvailable,
   setupScriptFailed,
+  workspaceFileSkipped,
 ];
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

@@ -4,6 +4,7 @@ import type { InterpreterProbe } from '../probe/probeResult';
 import type { ImportSite, ScannedFile, Shebang } from '../scan/importSite';
 import type { RosDistro, Workspace, PythonSourceRole } from '../workspace/workspace';
 import type { CapturedEnvironment } from '../engine/environment';
+import type { WorkspaceProblem } from '../workspace/workspaceProblem';
 import type { EnvironmentManager } from '../managers/environmentManager';
 
 export interface ScannedSource {
@@ -11,6 +12,8 @@ export interface ScannedSource {
   readonly packageName: string | null;
   readonly role: PythonSourceRole;
   readonly scan: ScannedFile;
+  /** Why the file was not read (not a regular file, too large); its scan is then empty. */
+  readonly skipped?: WorkspaceProblem;
 }
 
 export interface ImportUse {
