@@ -3,6 +3,7 @@ import type { Diagnosis } from '../core/engine/doctorApi';
 import type { FixSpec } from '../core/findings/fixSpec';
 import type { InterpreterProbe } from '../core/probe/probeResult';
 import { moduleCell, type CellKind } from '../core/present/moduleCell';
+import { launchPathRows, type LaunchPathRow } from '../core/present/launchPathRows';
 
 export type JsonModuleStatus = 'ok' | 'found' | 'missing' | 'error' | 'crash' | 'timeout' | 'unknown';
 
@@ -45,6 +46,8 @@ export interface JsonReport {
   readonly selectedInterpreter: string;
   readonly interpreters: readonly JsonInterpreter[];
   readonly findings: readonly JsonFinding[];
+  /** Every way each node starts, the interpreter that runs it and whether that imports what the node needs. */
+  readonly launchPaths: readonly LaunchPathRow[];
 }
 
 export function jsonReport(diagnosis: Diagnosis, modules: readonly string[] = diagnosis.modules): JsonReport {
@@ -71,6 +74,7 @@ export function jsonReport(diagnosis: Diagnosis, modules: readonly string[] = di
       endColumn: finding.location?.endColumn ?? null,
       fixes: finding.fixes,
     })),
+    launchPaths: launchPathRows(diagnosis.launch),
   };
 }
 

@@ -4,12 +4,15 @@ import type { InterpreterProbe } from '../probe/probeResult';
 import type { ImportSite, ScannedFile, Shebang } from '../scan/importSite';
 import type { RosDistro, Workspace, PythonSourceRole } from '../workspace/workspace';
 import type { CapturedEnvironment } from '../engine/environment';
+import type { LaunchFacts } from '../launch/launchFacts';
 
 export interface ScannedSource {
   readonly path: string;
   readonly packageName: string | null;
   readonly role: PythonSourceRole;
   readonly scan: ScannedFile;
+  /** Imports of the workspace's own modules, which scan.imports leaves out: launch paths follow them to the files they run. */
+  readonly localImports?: readonly ImportSite[];
 }
 
 export interface ImportUse {
@@ -53,6 +56,8 @@ export interface RuleInput {
   /** The environment's PATH, split, in order. */
   readonly pathDirs: readonly string[];
   readonly ignoredModules: readonly string[];
+  /** Every way each node starts (ros2 run, rosrun, direct, launch), each probed; absent means none were collected. */
+  readonly launch?: LaunchFacts;
 }
 
 /** A rule: a pure function from facts to findings. One file each in src/core/rules/. */
