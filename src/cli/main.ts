@@ -17,6 +17,7 @@ import { discoverInterpreters } from '../node/interpreterDiscovery';
 import { resolveInterpreter } from '../node/resolveInterpreter';
 import { createNodeFileSystem } from '../node/nodeFileSystem';
 import { loadProbeCache, probeCacheFile, saveProbeCache } from '../node/probeCacheFile';
+import { ROS_INSTALLS_ROOT } from '../core/ros/installs';
 import { probeScriptPath } from '../node/probeScriptPath';
 import { parseArgs, USAGE, type CliOptions } from './args';
 import { jsonReport } from './jsonOutput';
@@ -81,7 +82,7 @@ async function run(options: CliOptions): Promise<number> {
   const resolveDeps = { fs, runner, env: environment.vars, home: os.homedir(), cwd: workspace?.root ?? root };
   const selected: InterpreterRef = await resolveInterpreter(selectedPath.path, 'selected', resolveDeps);
   const candidates = await discoverInterpreters({ fs, runner, env: environment.vars, home: os.homedir(), workspaceRoot: workspace?.root ?? null, selected: selected.path });
-  const rosInstalls = (await fs.readDir('/opt/ros')).filter((entry) => entry.kind === 'directory' || entry.kind === 'symlink').map((entry) => path.join('/opt/ros', entry.name));
+  const rosInstalls = (await fs.readDir(ROS_INSTALLS_ROOT)).filter((entry) => entry.kind === 'directory' || entry.kind === 'symlink').map((entry) => entry.name);
   const files = workspace === null ? await looseFiles(root, rootStat.isDirectory(), fs) : undefined;
 
   const doctor = createDoctor({ fs: runFs, prober, logger, clock: systemClock, resolveInterpreter: (file, source, context) => resolveInterpreter(file, source, { ...resolveDeps, ...context }) });

@@ -5,6 +5,7 @@ import type { Diagnosis } from '../core/engine/doctorApi';
 import type { Logger } from '../core/ports';
 import { fixesById, type PresentedFix } from '../core/present/fixPresentation';
 import { stateSummary, statusSummary, type DoctorState } from '../core/present/statusSummary';
+import { PACKAGE_MANIFEST_GLOB, WORKSPACE_MARKERS } from '../core/ros/workspaceMarkers';
 import { runInBackground } from './background';
 import { CONTEXT_KEYS } from './commandIds';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -227,16 +228,15 @@ export class DoctorController extends Disposable {
 
   private async updateContextKey(): Promise<void> {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    const markers = ['.catkin_workspace', '.catkin_tools', 'src/CMakeLists.txt', 'devel/setup.bash', 'install/setup.bash', 'colcon.meta', 'colcon_defaults.yaml'];
     let isRos = false;
     for (const folder of folders) {
-      for (const marker of markers) {
+      for (const marker of WORKSPACE_MARKERS) {
         // VS Code's own file system, not the engine's: deciding a context key must not load the engine.
         if (await exists(vscode.Uri.joinPath(folder.uri, marker))) isRos = true;
       }
     }
     // package.xml anywhere: one bounded search, no process.
-    if (!isRos && folders.length > 0) isRos = (await vscode.workspace.findFiles('**/package.xml', '**/{node_modules,build,devel,install,log}/**', 1)).length > 0;
+    if (!isRos && folders.length > 0) isRos = (await vscode.workspace.findFiles(PACKAGE_MANIFEST_GLOB, '**/{node_modules,build,devel,install,log}/**', 1)).length > 0;
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.isRosWorkspace, isRos);
   }
 

@@ -6,6 +6,8 @@ import type { CapturedEnvironment } from '../core/engine/environment';
 import type { InterpreterRef } from '../core/interpreters/interpreter';
 import type { Logger } from '../core/ports';
 import type { Workspace } from '../core/workspace/workspace';
+import { SETUP_SCRIPT_GLOB } from '../core/ros/setupScripts';
+import { PACKAGE_MANIFEST } from '../core/ros/workspaceMarkers';
 import { diagnosticSpecs } from '../core/present/diagnosticSpecs';
 import type { DoctorState } from '../core/present/statusSummary';
 import { readSettings } from './configuration';
@@ -53,7 +55,7 @@ export class FolderSession extends Disposable {
     private readonly deps: SessionDeps,
   ) {
     super();
-    const watcher = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '{devel,install,devel_isolated}/setup.{bash,sh,zsh}')));
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, SETUP_SCRIPT_GLOB)));
     const setupChanged = (): void => {
       this.deps.logger.info(`A setup script changed in ${folder.name}; capturing the environment again.`);
       this.environment = undefined;
@@ -64,7 +66,7 @@ export class FolderSession extends Disposable {
     this._register(watcher.onDidCreate(setupChanged));
     this._register(watcher.onDidDelete(setupChanged));
     // A new node or package changes the workspace model (which files are nodes, which shebangs matter).
-    const layout = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/{*.py,package.xml,CMakeLists.txt,setup.py,setup.cfg}'), false, true, false));
+    const layout = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `**/{*.py,${PACKAGE_MANIFEST},CMakeLists.txt,setup.py,setup.cfg}`), false, true, false));
     const layoutChanged = (): void => {
       this.forgetWorkspace();
       this.schedule(TYPING_DELAY_MS);

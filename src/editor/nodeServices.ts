@@ -13,6 +13,7 @@ import { createEnvironmentCapturer } from '../node/envCapture';
 import { createExecaRunner } from '../node/execaRunner';
 import { discoverInterpreters } from '../node/interpreterDiscovery';
 import { createNodeFileSystem } from '../node/nodeFileSystem';
+import { ROS_INSTALLS_ROOT } from '../core/ros/installs';
 import { probeScriptPath } from '../node/probeScriptPath';
 import { resolveInterpreter } from '../node/resolveInterpreter';
 import type { DoctorServices } from './services';
@@ -75,8 +76,8 @@ export function createNodeDoctorServices(logger: Logger, probeScript: string = p
     resolveInterpreter: resolve,
     discoverInterpreters: (request) => discoverInterpreters({ fs, runner, env: request.env, home, workspaceRoot: request.workspaceRoot, selected: request.selected }),
     async rosInstalls() {
-      const entries = await fs.readDir('/opt/ros');
-      return entries.filter((entry) => entry.kind === 'directory' || entry.kind === 'symlink').map((entry) => path.join('/opt/ros', entry.name));
+      const entries = await fs.readDir(ROS_INSTALLS_ROOT);
+      return entries.filter((entry) => entry.kind === 'directory' || entry.kind === 'symlink').map((entry) => entry.name);
     },
     // One doctor for the activation: its scan cache is what keeps a keystroke from rescanning the workspace.
     diagnose: (request) => doctor.diagnose(request),

@@ -31,7 +31,7 @@ export interface DoctorServices {
   captureEnvironment(request: EnvironmentRequest): Promise<CapturedEnvironment>;
   resolveInterpreter(path: string, source: InterpreterSource, env: Readonly<Record<string, string>>, cwd: string | null): Promise<InterpreterRef>;
   discoverInterpreters(request: DiscoveryRequest): Promise<readonly InterpreterRef[]>;
-  /** Top-level folders of ROS installs (/opt/ros/<distro>). */
+  /** The distros installed under /opt/ros (folder names). */
   rosInstalls(): Promise<readonly string[]>;
   diagnose(request: DiagnoseRequest): Promise<Diagnosis>;
   /** Drops cached probe results, so the next diagnosis runs every interpreter again (Probe Environment, after a fix). */

@@ -5,8 +5,10 @@ import * as path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import type { FileSystem, ProcessOutcome, ProcessRunner } from '../core/ports';
 import type { CapturedEnvironment } from '../core/engine/environment';
-import type { SetupScript, Workspace } from '../core/workspace/workspace';
+import type { Workspace } from '../core/workspace/workspace';
 import { findOnPath, splitPathVariable } from '../core/interpreters/pathLookup';
+import { ROS_INSTALLS_ROOT } from '../core/ros/installs';
+import { distroSetupScript, preferredSetupScripts, SETUP_COMPANIONS, SETUP_SCRIPT, SETUP_SPACES } from '../core/ros/setupScripts';
 
 export type ShellName = 'bash' | 'zsh';
 
@@ -37,10 +39,6 @@ export interface EnvironmentCapturer {
 /** Variables the shell itself sets or changes; the base environment's values (if any) are kept for them. */
 const SHELL_NOISE = ['_', 'SHLVL', 'PWD', 'OLDPWD'] as const;
 
-/** Files next to a setup script that it reads, so that a rebuild (which rewrites any of them) invalidates the cache. */
-const SETUP_COMPANIONS = ['setup.sh', 'setup.bash', 'setup.zsh', '_setup_util.py', 'local_setup.sh', 'local_setup.bash', 'local_setup.zsh', 'etc/catkin/profile.d'];
-
-const AUTO_ORDER: readonly SetupScript['kind'][] = ['devel', 'devel_isolated', 'install'];
 const MAX_ENV_BYTES = 8 * 1024 * 1024;
 const MAX_CACHE_ENTRIES = 32;
 
@@ -150,7 +148,7 @@ async function loneDistroScript(root: string, fs: FileSystem): Promise<string | 
   const distros = (await fs.readDir(root)).filter((e) => e.kind === 'directory' || e.kind === 'symlink');
   const withSetup: string[] = [];
   for (const distro of distros) {
-    const script = path.join(root, distro.name, 'setup.bash');
+    const script = distroSetupScript(distro.name, root);
     if (await isFile(script, fs)) withSetup.push(script);
   }
   return withSetup.length === 1 ? (withSetup[0] ?? null) : null;
@@ -160,15 +158,15 @@ async function loneDistroScript(root: string, fs: FileSystem): Promise<string | 
 async function autoScript(request: CaptureRequest, fs: FileSystem): Promise<string | null> {
   const workspace = request.workspace;
   if (workspace !== null) {
-    const listed = AUTO_ORDER.flatMap((kind) => workspace.setupScripts.filter((s) => s.kind === kind).map((s) => s.path));
+    const listed = preferredSetupScripts(workspace.setupScripts.filter((s) => s.kind !== 'ros-distro')).map((s) => s.path);
     // The detector lists what it saw; the usual places are checked too, in the same order.
-    const usual = ['devel', 'devel_isolated', 'install'].map((dir) => path.join(workspace.root, dir, 'setup.bash'));
+    const usual = SETUP_SPACES.map((space) => path.join(workspace.root, space.folder, SETUP_SCRIPT));
     for (const script of [...listed, ...usual]) if (await isFile(script, fs)) return script;
   }
   if (request.baseEnv.ROS_DISTRO !== undefined && request.baseEnv.ROS_DISTRO !== '') return null;
   const distroListed = workspace?.setupScripts.find((s) => s.kind === 'ros-distro');
   if (distroListed !== undefined && (await isFile(distroListed.path, fs))) return distroListed.path;
-  return loneDistroScript(request.rosInstallsRoot ?? '/opt/ros', fs);
+  return loneDistroScript(request.rosInstallsRoot ?? ROS_INSTALLS_ROOT, fs);
 }
 
 /** The script to source in the chosen shell: a setup.bash is swapped for its setup.zsh twin in zsh; without one, bash sources it. */

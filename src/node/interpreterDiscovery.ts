@@ -1,6 +1,7 @@
 // Every Python interpreter the user could mean, found on disk without running any (a pyenv shim is resolved by
 // reading pyenv's files, see resolveInterpreter.ts). Order: the selected one, PATH, /usr/bin and /usr/local/bin,
-// pyenv versions, conda environments, the workspace's own venvs; duplicates (same real binary) keep the first.
+// pyenv versions, conda environments, the workspace's own venvs, pixi environments and uv's .venv in the workspace
+// and the folders above it; duplicates (same real binary) keep the first.
 import * as path from 'node:path';
 import type { FileSystem, ProcessRunner } from '../core/ports';
 import type { InterpreterRef, InterpreterSource } from '../core/interpreters/interpreter';
@@ -107,8 +108,40 @@ async function candidates(options: DiscoveryOptions, pyenvRoot: string | null): 
       }),
     );
     add(venvs.filter((p): p is string => p !== null), 'workspace-venv');
+    const [pixiEnvs, parentVenvs] = await projectEnvironments(root, fs);
+    add(pixiEnvs, 'pixi');
+    add(parentVenvs, 'workspace-venv');
   }
   return list;
+}
+
+/** How far up from the workspace pixi projects and uv venvs are looked for (a ROS workspace often sits inside one). */
+const MAX_PARENT_LEVELS = 4;
+
+/**
+ * pixi environments (`.pixi/envs/<name>`, next to pixi.toml or a pyproject.toml with [tool.pixi]) and `.venv`s
+ * (uv's default name) in the workspace and the folders above it, nearest first.
+ */
+async function projectEnvironments(root: string, fs: FileSystem): Promise<[string[], string[]]> {
+  const pixi: string[] = [];
+  const venvs: string[] = [];
+  let dir = root;
+  for (let level = 0; level <= MAX_PARENT_LEVELS; level++) {
+    const envs = (await fs.readDir(path.join(dir, '.pixi', 'envs'))).filter((e) => e.kind === 'directory' || e.kind === 'symlink').map((e) => e.name).sort();
+    for (const name of envs) {
+      const python = await envPython(path.join(dir, '.pixi', 'envs', name), fs);
+      if (python !== null) pixi.push(python);
+    }
+    // The workspace's own .venv is already listed with the other workspace venv names.
+    if (level > 0 && (await fs.stat(path.join(dir, '.venv', 'pyvenv.cfg')))?.kind === 'file') {
+      const python = await envPython(path.join(dir, '.venv'), fs);
+      if (python !== null) venvs.push(python);
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return [pixi, venvs];
 }
 
 /**

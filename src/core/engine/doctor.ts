@@ -5,16 +5,17 @@ import type { Prober } from '../probe/prober';
 import type { ImportResult, InterpreterProbe } from '../probe/probeResult';
 import type { ImportUse, RuleInput, ScannedSource, ShebangTarget } from '../rules/ruleInput';
 import { runRules } from '../rules/index';
-import { rosDistroFrom } from '../workspace/rosDistro';
+import { rosDistroFrom } from '../ros/rosDistro';
+import { rosExtensionFiles } from '../ros/rosExtensionFiles';
 import type { Diagnosis, DiagnoseRequest } from './doctorApi';
 import { importedModules, withoutStandardLibrary } from './neededModules';
 import { resolveShebang } from './resolveCommand';
 import { splitPathVariable } from '../interpreters/pathLookup';
-import { ROS_CORE_MODULES, ROS_DEPENDENCIES } from '../rules/moduleVerdict';
-import { isRosModule } from '../fixes/packageNames';
+import { isRosModule, ROS_CORE_MODULES, ROS_RUNTIME_DEPENDENCIES } from '../ros/pythonModules';
 import { createSourceScanner } from './scanSources';
 import { scanImports } from '../scan/importScanner';
 import { launchFactsFor } from '../launch/launchHook';
+import { managersOf } from '../managers/managersOf';
 
 export interface DoctorDeps {
   readonly fs: FileSystem;
@@ -49,7 +50,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     const probeModules = moduleList(imported.keys(), request.extraModules, ignored);
     const env = request.environment.vars;
     // ROS's own dependencies are asked about only to explain a failing rospy: their spec is enough.
-    const specOnlyModules = ROS_DEPENDENCIES.filter((module) => !imported.has(module) && !request.extraModules.includes(module));
+    const specOnlyModules = ROS_RUNTIME_DEPENDENCIES.filter((module) => !imported.has(module) && !request.extraModules.includes(module));
     const probe = (interpreter: InterpreterRef, modules: readonly string[], environment: 'sourced' | 'plain', vars = env, specOnly = request.specOnly) =>
       deps.prober.probe({
         interpreter,
@@ -79,7 +80,8 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       launchFactsFor({ fs: deps.fs, workspace, sources, needed, selected, env, hung, describe: (file, realPath) => describe(file, realPath, request), probe: (ref, modules, vars) => probe(ref, modules, 'sourced', vars) }),
     ]);
 
-    const rosDistro = rosDistroFrom(env, workspace, request.rosInstalls ?? []);
+    const rosDistro = rosDistroFrom(env, workspace, request.rosInstalls ?? [], rosExtensionFiles([selected, ...(selectedPlain === null ? [] : [selectedPlain]), ...others]));
+    const managers = await managersOf(deps.fs, [selected, ...others, ...shebangs.map((target) => target.probe), ...launch.checks.map((check) => check.probe)], env);
     const input: RuleInput = {
       workspace,
       rosDistro,
@@ -93,6 +95,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       pathDirs: splitPathVariable(env.PATH),
       ignoredModules: request.ignoredModules,
       launch,
+      managers,
     };
     const findings = runRules(input).filter((finding) => finding.module === null || !ignored.has(finding.module));
     return {
@@ -182,7 +185,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
 
 function moduleList(imported: Iterable<string>, extras: readonly string[], ignored: ReadonlySet<string>): string[] {
   const modules = new Set([...imported, ...extras].filter((module) => !ignored.has(module)));
-  if (ROS_CORE_MODULES.some((module) => modules.has(module))) for (const dependency of ROS_DEPENDENCIES) modules.add(dependency);
+  if (ROS_CORE_MODULES.some((module) => modules.has(module))) for (const dependency of ROS_RUNTIME_DEPENDENCIES) modules.add(dependency);
   return [...modules];
 }
 

@@ -31,7 +31,7 @@ export interface DiagnoseRequest {
    * only when the selected interpreter fails something and the candidate's specs find what failed.
    */
   readonly probeAll?: boolean;
-  /** Top-level folders of ROS installs (/opt/ros/<distro>), for the distro when no ROS_DISTRO is set. */
+  /** The distros installed under /opt/ros (folder names), for the distro when no ROS_DISTRO is set. */
   readonly rosInstalls?: readonly string[];
 }
 

@@ -2,7 +2,8 @@ import type { SourceRange } from './finding';
 
 // Fixes are data until the editor layer turns them into edits, terminals or settings, and only when the user chooses one.
 
-export type InstallTool = 'pip' | 'conda';
+/** The environment's own manager (see src/core/managers/environmentManager.ts): never another's. */
+export type InstallTool = 'pip' | 'conda' | 'pixi' | 'uv' | 'apt';
 
 export type FixSpec =
   | { readonly kind: 'selectInterpreter'; readonly title: string; readonly path: string }
@@ -15,6 +16,8 @@ export type FixSpec =
       readonly tool: InstallTool;
       /** The exact shell line, built by shellQuote. */
       readonly command: string;
+      /** Set only on a fix that overrides a safeguard (PEP 668's PIP_BREAK_SYSTEM_PACKAGES=1): shown last, labelled. */
+      readonly optIn?: 'break-system-packages';
     }
   | {
       readonly kind: 'buildFromSource';

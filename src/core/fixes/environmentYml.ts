@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { Document, isScalar, isSeq } from 'yaml';
 import type { FixSpec } from '../findings/fixSpec';
 import type { RosDistro } from '../workspace/workspace';
-import { isRealRosDistro, packageNames, robostackPackage } from './packageNames';
+import { packageNames } from './packageNames';
+import { robostackPackage, rosEnvironmentName } from '../ros/packageNames';
 import { shellLine } from './shellQuote';
 
 export interface CondaEnvironment {
@@ -13,7 +14,8 @@ export interface CondaEnvironment {
 
 /** `ros-noetic`, else `ros-<workspace folder>`, else `ros-env`. */
 export function environmentName(distro: RosDistro, workspaceRoot: string | null): string {
-  if (isRealRosDistro(distro.name)) return `ros-${distro.name}`;
+  const named = rosEnvironmentName(distro);
+  if (named !== null) return named;
   if (workspaceRoot !== null) return `ros-${path.basename(workspaceRoot).replace(/[^A-Za-z0-9_.-]/g, '-')}`;
   return 'ros-env';
 }

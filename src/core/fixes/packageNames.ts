@@ -1,5 +1,7 @@
 // Import names are not package names: `import cv2` comes from opencv-python (pip), opencv (conda), python3-opencv (apt).
 import type { RosDistro } from '../workspace/workspace';
+import { isRosModule } from '../ros/pythonModules';
+import { dashed, rosAptPackage } from '../ros/packageNames';
 
 export interface PackageNames {
   /** The PyPI distribution, or null when pip cannot install it (ROS packages are not on PyPI). */
@@ -38,47 +40,6 @@ const KNOWN: Readonly<Record<string, PackageNames>> = {
   google: third('protobuf', 'protobuf', 'python3-protobuf'),
 };
 
-/** ROS packages with a Python module of the same name (plus every *_msgs, *_srvs, *_actions). */
-const ROS_MODULES: ReadonlySet<string> = new Set([
-  'rospy',
-  'roslib',
-  'rosbag',
-  'rosgraph',
-  'rosnode',
-  'rostopic',
-  'rosservice',
-  'rosparam',
-  'roslaunch',
-  'rosmsg',
-  'rosunit',
-  'rostest',
-  'genpy',
-  'genmsg',
-  'rosmaster',
-  'rospy_tutorials',
-  'rclpy',
-  'rosidl_runtime_py',
-  'cv_bridge',
-  'image_geometry',
-  'tf',
-  'tf2_ros',
-  'tf2_py',
-  'tf2_geometry_msgs',
-  'tf_conversions',
-  'message_filters',
-  'actionlib',
-  'dynamic_reconfigure',
-  'catkin',
-  'launch',
-  'launch_ros',
-  'ament_index_python',
-]);
-
-/** A module that only a ROS install provides. */
-export function isRosModule(module: string): boolean {
-  return ROS_MODULES.has(module) || /_(msgs|srvs|actions)$/.test(module);
-}
-
 /** How to install the module named by an import; unknown modules are assumed to share their name on PyPI and conda-forge. */
 export function packageNames(module: string): PackageNames {
   const known = KNOWN[module];
@@ -87,32 +48,11 @@ export function packageNames(module: string): PackageNames {
   return { pip: module, conda: module, apt: null, ros: false };
 }
 
-const ROS1_DISTROS = ['boxturtle', 'cturtle', 'diamondback', 'electric', 'fuerte', 'groovy', 'hydro', 'indigo', 'jade', 'kinetic', 'lunar', 'melodic', 'noetic'];
-const ROS2_DISTROS = ['ardent', 'bouncy', 'crystal', 'dashing', 'eloquent', 'foxy', 'galactic', 'humble', 'iron', 'jazzy', 'kilted', 'rolling'];
-
-/** A name the ROS apt repositories use (`noetic`, `humble`), as opposed to Debian's own "Debian" or nothing. */
-export function isRealRosDistro(name: string | null): name is string {
-  return name !== null && (ROS1_DISTROS.includes(name) || ROS2_DISTROS.includes(name));
-}
-
-/** Distros RoboStack builds conda packages for. */
-const ROBOSTACK_DISTROS = ['noetic', 'humble', 'jazzy', 'kilted'];
-
-/** ROS packages are spelt with dashes by apt and conda (`cv_bridge` → `cv-bridge`). */
-function dashed(module: string): string {
-  return module.replaceAll('_', '-');
-}
-
 /** The apt package: `ros-noetic-cv-bridge` when a real distro is known, else Debian's `python3-cv-bridge`. */
 export function aptPackage(module: string, distro: RosDistro, pythonMajor: number): string | null {
   const names = packageNames(module);
-  if (names.ros && isRealRosDistro(distro.name)) return `ros-${distro.name}-${dashed(module)}`;
+  const rosApt = names.ros ? rosAptPackage(module, distro) : null;
+  if (rosApt !== null) return rosApt;
   if (names.apt === null) return null;
   return pythonMajor === 2 ? names.apt.replace(/^python3-/, 'python-') : names.apt;
-}
-
-/** The RoboStack conda package (channel robostack-staging) for a ROS module, or null when the distro has none. */
-export function robostackPackage(module: string, distro: RosDistro): string | null {
-  if (!isRosModule(module) || distro.name === null || !ROBOSTACK_DISTROS.includes(distro.name)) return null;
-  return `ros-${distro.name}-${dashed(module)}`;
 }

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { FixSpec } from '../findings/fixSpec';
 import type { InterpreterRef } from '../interpreters/interpreter';
 import type { RosDistro, Workspace } from '../workspace/workspace';
-import { isRealRosDistro, packageNames } from './packageNames';
+import { packageNames } from './packageNames';
+import { isRealRosDistro } from '../ros/distros';
 import { shellLine } from './shellQuote';
 import { interpreterCommand } from './interpreterCommand';
 

@@ -17,8 +17,12 @@ export type DisplayNameInput =
 /** "conda: torch-env", "conda: base", "venv: .venv (3.11)", "pyenv 3.12.1", "/usr/bin/python3". */
 export function displayName(input: DisplayNameInput): string {
   switch (input.kind) {
-    case 'conda':
+    case 'conda': {
+      // pixi keeps its environments in <project>/.pixi/envs/<name>: "pixi: default (robot)".
+      const pixi = /\/([^/]+)\/\.pixi\/envs\/([^/]+)\/?$/.exec(input.prefix);
+      if (pixi !== null) return `pixi: ${pixi[2]} (${pixi[1]})`;
       return `conda: ${input.base ? 'base' : path.basename(input.prefix)}`;
+    }
     case 'venv': {
       const name = path.basename(input.prefix);
       return input.version === null ? `venv: ${name}` : `venv: ${name} (${majorMinor(input.version)})`;

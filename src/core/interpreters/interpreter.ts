@@ -12,6 +12,8 @@ export type InterpreterSource =
   | 'pyenv'
   | 'conda'
   | 'workspace-venv'
+  /** A pixi environment (`.pixi/envs/<name>`) of the workspace or a folder above it. */
+  | 'pixi'
   | 'shebang';
 
 export interface InterpreterRef {

@@ -1,11 +1,15 @@
 // Compiled code built for another Python (or another NumPy): present, found, and unusable by this interpreter.
 import type { Finding } from '../findings/finding';
 import type { RuleInput } from './ruleInput';
-import { installFix } from '../fixes/installCommand';
+import { installFixesFor } from './installFixesFor';
+import type { FixSpec } from '../findings/fixSpec';
+import { pipManages } from '../fixes/managerInstall';
+import { managerFor } from '../managers/managersOf';
+import type { EnvironmentManager } from '../managers/environmentManager';
 import { packageNames } from '../fixes/packageNames';
 import { sourceBuildFix } from '../fixes/sourceBuild';
 import { docsFix, fixList, placementsFor } from './findingParts';
-import { baseDir, betterInterpreter, pythonVersion, selectedModules, switchFix } from './probeFacts';
+import { betterInterpreter, pythonVersion, selectedModules, switchFix } from './probeFacts';
 import { ownTag } from './moduleVerdict';
 
 export function extensionAbiMismatch(input: RuleInput): readonly Finding[] {
@@ -21,11 +25,11 @@ export function extensionAbiMismatch(input: RuleInput): readonly Finding[] {
     const better = betterInterpreter(input, module);
     const names = packageNames(module);
     // A wheel only helps where pip/conda manage the environment; a PEP 668 system Python gets no install fix here.
-    const install = names.ros ? null : installFix(probe, [module], baseDir(input));
+    const install = names.ros ? [] : installFixesFor(input, probe, [module]).filter((f) => f.kind === 'installPackages' && f.optIn === undefined);
     const fixes = fixList(
       better === undefined ? null : switchFix(better),
-      sourceBuildFix(probe.interpreter, module, input.workspace, input.rosDistro),
-      install?.kind === 'installPackages' ? install : null,
+      buildable(sourceBuildFix(probe.interpreter, module, input.workspace, input.rosDistro), managerFor(input.managers, probe)),
+      ...install,
       docsFix('extension-abi-mismatch'),
     );
     return placementsFor(uses, 'error').map(({ location, severity }): Finding => ({
@@ -40,4 +44,10 @@ export function extensionAbiMismatch(input: RuleInput): readonly Finding[] {
       module,
     }));
   });
+}
+
+/** A source build that pip-installs is only offered where pip manages the environment. */
+function buildable(fix: FixSpec | null, manager: EnvironmentManager): FixSpec | null {
+  if (fix?.kind !== 'buildFromSource') return fix;
+  return fix.commands.some((c) => / -m pip install /.test(c)) && !pipManages(manager) ? null : fix;
 }

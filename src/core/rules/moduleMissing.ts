@@ -1,12 +1,10 @@
 // The module is not installed for the selected interpreter.
 import type { Finding } from '../findings/finding';
-import type { FixSpec } from '../findings/fixSpec';
 import type { RuleInput } from './ruleInput';
-import { installFix } from '../fixes/installCommand';
-import { aptPackage, packageNames } from '../fixes/packageNames';
-import { shellLine } from '../fixes/shellQuote';
+import { packageNames } from '../fixes/packageNames';
+import { installFixesFor } from './installFixesFor';
 import { docsFix, fixList, placementsFor } from './findingParts';
-import { baseDir, betterInterpreter, switchFix, selectedModules, type OkProbe } from './probeFacts';
+import { betterInterpreter, switchFix, selectedModules } from './probeFacts';
 import { missingBecauseNotSourced } from './rosEnvNotSourced';
 
 export function moduleMissing(input: RuleInput): readonly Finding[] {
@@ -21,7 +19,7 @@ export function moduleMissing(input: RuleInput): readonly Finding[] {
       : `${module} is not installed for ${name}${elsewhere}`;
     const fixes = fixList(
       better === undefined ? null : switchFix(better),
-      ros ? aptFix(input, probe, module) : installFix(probe, [module], baseDir(input)),
+      ...installFixesFor(input, probe, [module]),
       docsFix('module-missing'),
     );
     return placementsFor(uses, 'error').map(({ location, severity }): Finding => ({
@@ -36,11 +34,4 @@ export function moduleMissing(input: RuleInput): readonly Finding[] {
       module,
     }));
   });
-}
-
-/** ROS packages come from apt (`ros-noetic-cv-bridge`, or Debian's `python3-cv-bridge`), for the system Python. */
-function aptFix(input: RuleInput, probe: OkProbe, module: string): FixSpec | null {
-  const pkg = aptPackage(module, input.rosDistro, probe.facts.version.major);
-  if (pkg === null) return null;
-  return { kind: 'runInTerminal', title: `Install ${pkg} with apt`, commands: [shellLine(['sudo', 'apt-get', 'install', pkg])] };
 }

@@ -1,6 +1,7 @@
 // One verdict per module and interpreter, so that exactly one module rule speaks about each failure.
 import type { RaisedAt, SpecResult, ExtensionFile, InterpreterFacts } from '../probe/protocol';
 import type { OkProbe } from './probeFacts';
+import { ROS_CORE_MODULES, ROS_RUNTIME_DEPENDENCIES } from '../ros/pythonModules';
 
 export type ModuleVerdict =
   | { readonly kind: 'ok' }
@@ -25,22 +26,6 @@ export type ModuleVerdict =
     }
   | { readonly kind: 'crash'; readonly signal: string | null; readonly exitCode: number | null; readonly detail: string }
   | { readonly kind: 'timeout'; readonly timeoutMs: number };
-
-/** Modules that need ROS's Python dependencies to import. */
-export const ROS_CORE_MODULES: readonly string[] = ['rospy', 'roslib', 'rosbag', 'rosgraph', 'rclpy'];
-
-/** What rospy and friends import that a non-ROS environment (a conda env, a venv) usually lacks. */
-export const ROS_DEPENDENCIES: readonly string[] = [
-  'rospkg',
-  'catkin_pkg',
-  'netifaces',
-  'yaml',
-  'em',
-  'defusedxml',
-  'Crypto',
-  'Cryptodome',
-  'gnupg',
-];
 
 /** Texts that mean "this compiled module was built for another Python (or another NumPy)". */
 const ABI_SIGNATURES: readonly RegExp[] = [
@@ -96,13 +81,13 @@ function verdictForMissing(spec: SpecResult | undefined, message: string): Modul
 function rosDependencyIn(missingName: string | null, message: string): string | null {
   const named = missingName ?? /No module named '?([\w.]+)'?/.exec(message)?.[1] ?? null;
   const top = named?.split('.')[0];
-  return top !== undefined && ROS_DEPENDENCIES.includes(top) ? top : null;
+  return top !== undefined && ROS_RUNTIME_DEPENDENCIES.includes(top) ? top : null;
 }
 
 /** A ROS dependency whose spec the probe found missing, for a ROS core module whose own spec was found. */
 function missingDependencySpec(probe: OkProbe, module: string): string | null {
   if (!ROS_CORE_MODULES.includes(module) || probe.specs[module]?.found !== true) return null;
-  return ROS_DEPENDENCIES.find((d) => probe.specs[d]?.found === false) ?? null;
+  return ROS_RUNTIME_DEPENDENCIES.find((d) => probe.specs[d]?.found === false) ?? null;
 }
 
 /** The line of an exception message worth showing: NumPy's "Original error was: …", else the first non-empty line. */

@@ -1,22 +1,21 @@
 // rospy is found but one of the Python packages it imports (rospkg, catkin_pkg, …) is not: the conda/venv trap.
 import type { Finding } from '../findings/finding';
 import type { RuleInput } from './ruleInput';
-import { installFix } from '../fixes/installCommand';
+import { installFixesFor } from './installFixesFor';
 import { docsFix, fixList, placementsFor } from './findingParts';
-import { baseDir, selectedModules } from './probeFacts';
-import { ROS_DEPENDENCIES } from './moduleVerdict';
+import { selectedModules } from './probeFacts';
+import { ROS_PYTHON_MODULES, ROS_RUNTIME_DEPENDENCIES } from '../ros/pythonModules';
 
-/** What every ROS 1 Python environment needs besides the ROS packages themselves. */
-const BASE_SET: readonly string[] = ['rospkg', 'catkin_pkg', 'netifaces'];
+const BASE_SET = ROS_PYTHON_MODULES[1].baseSet;
 
 export function rosDepsMissing(input: RuleInput): readonly Finding[] {
   return selectedModules(input).flatMap(({ module, uses, verdict, probe }) => {
     if (verdict.kind !== 'ros-deps') return [];
     // The named one first, then the rest of the usual set unless the probe saw them installed.
-    const wanted = [verdict.dependency, ...BASE_SET, ...ROS_DEPENDENCIES.filter((d) => probe.specs[d]?.found === false)].filter(
+    const wanted = [verdict.dependency, ...BASE_SET, ...ROS_RUNTIME_DEPENDENCIES.filter((d) => probe.specs[d]?.found === false)].filter(
       (d, i, all) => all.indexOf(d) === i && (d === verdict.dependency || probe.specs[d]?.found !== true),
     );
-    const fixes = fixList(installFix(probe, wanted, baseDir(input)), docsFix('ros-deps-missing'));
+    const fixes = fixList(...installFixesFor(input, probe, wanted), docsFix('ros-deps-missing'));
     return placementsFor(uses, 'error').map(({ location, severity }): Finding => ({
       code: 'ros-deps-missing',
       severity,

@@ -2,23 +2,17 @@
 import type { Finding } from '../findings/finding';
 import type { FixSpec } from '../findings/fixSpec';
 import type { RuleInput } from './ruleInput';
-import { isRosModule } from '../fixes/packageNames';
+import { isRosModule } from '../ros/pythonModules';
+import { preferredSetupScripts } from '../ros/setupScripts';
 import { shellLine } from '../fixes/shellQuote';
 import { docsFix, placementsFor } from './findingParts';
 import { isOk, selectedModules } from './probeFacts';
 import { moduleVerdict } from './moduleVerdict';
 
-const SCRIPT_PREFERENCE = ['devel', 'install', 'devel_isolated', 'ros-distro'] as const;
-
 /** The script a user should source: the last one the environment sourced, else the workspace's best. */
 function setupScript(input: RuleInput): string | null {
   if (input.environment.kind === 'sourced') return input.environment.scripts.at(-1) ?? null;
-  const scripts = input.workspace?.setupScripts ?? [];
-  for (const kind of SCRIPT_PREFERENCE) {
-    const found = scripts.find((s) => s.kind === kind);
-    if (found !== undefined) return found.path;
-  }
-  return null;
+  return preferredSetupScripts(input.workspace?.setupScripts ?? [])[0]?.path ?? null;
 }
 
 /** Nothing was sourced, the workspace has a setup script, and a ROS module is missing: sourcing is the cure. */

@@ -1,7 +1,7 @@
 // The ROS install was built for one Python (melodic: 2, noetic: 3, humble: 3.10) and the selected interpreter is another.
 import type { Finding } from '../findings/finding';
 import type { RuleInput } from './ruleInput';
-import { isRosModule } from '../fixes/packageNames';
+import { isRosModule } from '../ros/pythonModules';
 import { docsFix, fixList, placementsFor } from './findingParts';
 import { importsAll, isOk, neededModules, okOthers, pythonVersion, switchFix, type OkProbe } from './probeFacts';
 

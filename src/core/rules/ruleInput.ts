@@ -5,6 +5,7 @@ import type { ImportSite, ScannedFile, Shebang } from '../scan/importSite';
 import type { RosDistro, Workspace, PythonSourceRole } from '../workspace/workspace';
 import type { CapturedEnvironment } from '../engine/environment';
 import type { LaunchFacts } from '../launch/launchFacts';
+import type { EnvironmentManager } from '../managers/environmentManager';
 
 export interface ScannedSource {
   readonly path: string;
@@ -58,6 +59,8 @@ export interface RuleInput {
   readonly ignoredModules: readonly string[];
   /** Every way each node starts (ros2 run, rosrun, direct, launch), each probed; absent means none were collected. */
   readonly launch?: LaunchFacts;
+  /** Who manages each probed interpreter, by interpreter path (read by the engine; absent → judged from the facts). */
+  readonly managers?: ReadonlyMap<string, EnvironmentManager>;
 }
 
 /** A rule: a pure function from facts to findings. One file each in src/core/rules/. */

@@ -4,7 +4,8 @@ import type { RuleInput } from './ruleInput';
 import { condaEnvironmentFix } from '../fixes/environmentYml';
 import { venvFix } from '../fixes/installCommand';
 import { interpreterCommand } from '../fixes/interpreterCommand';
-import { isRosModule, packageNames } from '../fixes/packageNames';
+import { packageNames } from '../fixes/packageNames';
+import { isRosModule } from '../ros/pythonModules';
 import { docsFix, fixList, relatedFile } from './findingParts';
 import { baseDir, importsAll, importsModule, isOk, neededModules, okOthers, type OkProbe } from './probeFacts';
 

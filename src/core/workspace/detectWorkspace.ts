@@ -10,6 +10,17 @@ import { findRelays } from './relays';
 import { findSetupScripts } from './setupScripts';
 import { withReadCache } from '../readCache';
 import type { WorkspaceProblem } from './workspaceProblem';
+import {
+  BUILT_BY_FILE,
+  CATKIN_TOOLS_FOLDER,
+  CATKIN_TOPLEVEL_CMAKE,
+  CATKIN_WORKSPACE_FILE,
+  COLCON_IGNORE_FILE,
+  COLCON_INSTALL_LAYOUT_FILE,
+  COLCON_META_FILE,
+  COLCON_SPACES,
+  PACKAGE_MANIFEST,
+} from '../ros/workspaceMarkers';
 
 export interface WorkspaceRoot {
   readonly root: string;
@@ -33,12 +44,12 @@ const CATKIN_TOPLEVEL = /toplevel\.cmake|toplevel CMakeLists\.txt for a catkin w
 const AMENT_BUILD_TYPE = /<build_type[^>]*>\s*ament_/;
 
 async function colconMarker(fs: FileSystem, dir: string, entries: ReadonlyMap<string, DirEntry['kind']>): Promise<string | null> {
-  if (entries.get('colcon.meta') === 'file' && isDir(entries.get('src'))) return 'colcon.meta';
-  const spaces = ['install', 'build', 'log'].filter((space) => isDir(entries.get(space)));
+  if (entries.get(COLCON_META_FILE) === 'file' && isDir(entries.get('src'))) return COLCON_META_FILE;
+  const spaces = COLCON_SPACES.filter((space) => isDir(entries.get(space)));
   const listings = await Promise.all(spaces.map(async (space) => ({ space, entries: names(await fs.readDir(path.join(dir, space))) })));
   for (const { space, entries: inside } of listings) {
-    if (space === 'install' && inside.has('.colcon_install_layout')) return 'install/.colcon_install_layout';
-    if (inside.has('COLCON_IGNORE') && (space !== 'install' || [...inside.keys()].some((name) => name.startsWith('setup.')))) return `${space}/COLCON_IGNORE`;
+    if (space === 'install' && inside.has(COLCON_INSTALL_LAYOUT_FILE)) return `install/${COLCON_INSTALL_LAYOUT_FILE}`;
+    if (inside.has(COLCON_IGNORE_FILE) && (space !== 'install' || [...inside.keys()].some((name) => name.startsWith('setup.')))) return `${space}/${COLCON_IGNORE_FILE}`;
   }
   return null;
 }
@@ -49,8 +60,8 @@ async function hasAmentPackages(fs: FileSystem, src: string): Promise<boolean> {
   const search = async (dir: string, depth: number): Promise<boolean> => {
     if (budget.folders-- <= 0) return false;
     const entries = await fs.readDir(dir);
-    if (entries.some((entry) => entry.name === 'package.xml')) {
-      const text = await fs.readFile(path.join(dir, 'package.xml'));
+    if (entries.some((entry) => entry.name === PACKAGE_MANIFEST)) {
+      const text = await fs.readFile(path.join(dir, PACKAGE_MANIFEST));
       return text !== undefined && AMENT_BUILD_TYPE.test(text);
     }
     if (depth >= 3) return false;
@@ -64,17 +75,17 @@ async function hasAmentPackages(fs: FileSystem, src: string): Promise<boolean> {
 async function rootKind(fs: FileSystem, dir: string, cameFromSrc: boolean, isStart: boolean): Promise<WorkspaceRoot | null> {
   const entries = names(await fs.readDir(dir));
   if (entries.size === 0) return null;
-  if (isDir(entries.get('.catkin_tools'))) return { root: dir, kind: 'catkin_tools', marker: '.catkin_tools/' };
-  if (entries.has('.catkin_workspace')) return { root: dir, kind: 'catkin_make', marker: '.catkin_workspace' };
+  if (isDir(entries.get(CATKIN_TOOLS_FOLDER))) return { root: dir, kind: 'catkin_tools', marker: `${CATKIN_TOOLS_FOLDER}/` };
+  if (entries.has(CATKIN_WORKSPACE_FILE)) return { root: dir, kind: 'catkin_make', marker: CATKIN_WORKSPACE_FILE };
   if (isDir(entries.get('src'))) {
-    const toplevel = await fs.readFile(path.join(dir, 'src', 'CMakeLists.txt'));
-    if (toplevel !== undefined && CATKIN_TOPLEVEL.test(toplevel)) return { root: dir, kind: 'catkin_make', marker: "src/CMakeLists.txt is catkin's toplevel.cmake" };
+    const toplevel = await fs.readFile(path.join(dir, CATKIN_TOPLEVEL_CMAKE));
+    if (toplevel !== undefined && CATKIN_TOPLEVEL.test(toplevel)) return { root: dir, kind: 'catkin_make', marker: `${CATKIN_TOPLEVEL_CMAKE} is catkin's toplevel.cmake` };
   }
   for (const space of ['devel', 'devel_isolated']) {
     if (!isDir(entries.get(space))) continue;
-    const builtBy = (await fs.readFile(path.join(dir, space, '.built_by')))?.trim();
-    if (builtBy === 'catkin build') return { root: dir, kind: 'catkin_tools', marker: `${space}/.built_by` };
-    if (builtBy !== undefined && builtBy.startsWith('catkin_make')) return { root: dir, kind: 'catkin_make', marker: `${space}/.built_by` };
+    const builtBy = (await fs.readFile(path.join(dir, space, BUILT_BY_FILE)))?.trim();
+    if (builtBy === 'catkin build') return { root: dir, kind: 'catkin_tools', marker: `${space}/${BUILT_BY_FILE}` };
+    if (builtBy !== undefined && builtBy.startsWith('catkin_make')) return { root: dir, kind: 'catkin_make', marker: `${space}/${BUILT_BY_FILE}` };
   }
   const colcon = await colconMarker(fs, dir, entries);
   if (colcon !== null) return { root: dir, kind: 'colcon', marker: colcon };

@@ -6,6 +6,7 @@ import type { DirEntry, FileSystem } from '../ports';
 import { walkBounded } from './boundedParallel';
 import { parsePackageXml, type PackageManifest } from './packageXml';
 import type { WorkspaceProblem } from './workspaceProblem';
+import { IGNORE_MARKERS, PACKAGE_MANIFEST } from '../ros/workspaceMarkers';
 
 export interface FoundPackage {
   readonly path: string;
@@ -24,7 +25,6 @@ export interface FindPackagesLimits {
 export const DEFAULT_LIMITS: FindPackagesLimits = { maxDirectories: 50_000, maxDepth: 12, concurrency: 32 };
 
 const SKIPPED_NAMES = new Set(['node_modules', 'build', 'devel', 'install', 'log', 'devel_isolated', 'install_isolated', 'build_isolated', '__pycache__', 'logs']);
-const IGNORE_MARKERS = ['CATKIN_IGNORE', 'COLCON_IGNORE', 'AMENT_IGNORE'];
 
 interface Pending {
   readonly dir: string;
@@ -50,8 +50,8 @@ export async function findPackages(
     const names = new Set(entries.map((entry) => entry.name));
     if (IGNORE_MARKERS.some((marker) => names.has(marker))) return [];
     let descend = true;
-    if (names.has('package.xml')) {
-      const manifestPath = path.join(dir, 'package.xml');
+    if (names.has(PACKAGE_MANIFEST)) {
+      const manifestPath = path.join(dir, PACKAGE_MANIFEST);
       const text = await fs.readFile(manifestPath);
       const parsed = text === undefined ? { kind: 'invalid' as const, reason: 'cannot be read' } : parsePackageXml(text);
       if (parsed.kind === 'ok') {

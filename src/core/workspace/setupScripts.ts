@@ -3,18 +3,12 @@
 import { posix as path } from 'node:path';
 import type { FileSystem } from '../ports';
 import type { SetupScript } from './workspace';
-
-const CANDIDATES: readonly { readonly folder: string; readonly kind: SetupScript['kind'] }[] = [
-  { folder: 'devel', kind: 'devel' },
-  { folder: 'devel_isolated', kind: 'devel_isolated' },
-  { folder: 'install', kind: 'install' },
-  { folder: 'install_isolated', kind: 'install' },
-];
+import { SETUP_SCRIPT, SETUP_SPACES } from '../ros/setupScripts';
 
 export async function findSetupScripts(fs: FileSystem, root: string, rootNames: ReadonlySet<string>): Promise<SetupScript[]> {
   const found = await Promise.all(
-    CANDIDATES.filter((candidate) => rootNames.has(candidate.folder)).map(async (candidate): Promise<SetupScript | null> => {
-      const script = path.join(root, candidate.folder, 'setup.bash');
+    SETUP_SPACES.filter((candidate) => rootNames.has(candidate.folder)).map(async (candidate): Promise<SetupScript | null> => {
+      const script = path.join(root, candidate.folder, SETUP_SCRIPT);
       return (await fs.stat(script))?.kind === 'file' ? { path: script, kind: candidate.kind } : null;
     }),
   );

@@ -10,16 +10,28 @@ function ok(name: string): Extract<InterpreterProbe, { kind: 'ok' }> {
   return probe;
 }
 
-test("offers a venv with --system-site-packages instead of pip on Debian's externally managed python3", () => {
+test("installs what Debian packages with apt into Debian's python3", () => {
+  const fix = installFix(ok('healthy-system'), ['torch', 'cv2'], '/home/me/catkin ws');
+  assert.deepEqual(fix, {
+    kind: 'installPackages',
+    title: 'Install python3-torch, python3-opencv with apt',
+    interpreter: '/usr/bin/python3',
+    packages: ['python3-torch', 'python3-opencv'],
+    tool: 'apt',
+    command: 'sudo apt-get install python3-torch python3-opencv',
+  });
+});
+
+test("offers a venv with --system-site-packages instead of pip on Debian's externally managed python3, for what apt lacks", () => {
   const system = ok('healthy-system');
   assert.equal(system.facts.externallyManaged, true, 'Debian 12 marks its Python EXTERNALLY-MANAGED');
-  const fix = installFix(system, ['torch', 'cv2'], '/home/me/catkin ws');
+  const fix = installFix(system, ['ultralytics', 'open3d'], '/home/me/catkin ws');
   assert.deepEqual(fix, {
     kind: 'createEnvironment',
-    title: 'Create a venv from /usr/bin/python3 with --system-site-packages and install torch, opencv-python',
+    title: 'Create a venv from /usr/bin/python3 with --system-site-packages and install ultralytics, open3d',
     tool: 'venv',
     file: '/home/me/catkin ws/requirements.txt',
-    content: 'torch\nopencv-python\n',
+    content: 'ultralytics\nopen3d\n',
     commands: [
       "/usr/bin/python3 -m venv --system-site-packages '/home/me/catkin ws/.venv'",
       "'/home/me/catkin ws/.venv/bin/python' -m pip install -r '/home/me/catkin ws/requirements.txt'",

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aptPackage, isRosModule, packageNames, robostackPackage } from '../../../src/core/fixes/packageNames';
+import { aptPackage, packageNames } from '../../../src/core/fixes/packageNames';
+import { isRosModule } from '../../../src/core/ros/pythonModules';
+import { robostackPackage } from '../../../src/core/ros/packageNames';
 import type { RosDistro } from '../../../src/core/workspace/workspace';
 
 const noetic: RosDistro = { name: 'noetic', pythonVersion: 3, pythonMinor: null, rosVersion: 1, evidence: 'ROS_DISTRO' };

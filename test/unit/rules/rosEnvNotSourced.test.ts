@@ -46,3 +46,17 @@ test('stays silent when rospy imports with and without sourcing', () => {
   });
   assert.deepEqual(rosEnvNotSourced(input), []);
 });
+
+test('with a devel_isolated and an install space, the user is told to source the devel_isolated one: the script auto sourcing picks', () => {
+  const input = buildRuleInput({
+    selected: loadProbe('venv311-plain'),
+    sources: [source],
+    workspace: bareWorkspace('/ws', [
+      { path: '/ws/install/setup.bash', kind: 'install' },
+      { path: '/ws/devel_isolated/setup.bash', kind: 'devel_isolated' },
+    ]),
+    environment: { kind: 'plain', reason: 'disabled', vars: {} },
+  });
+  const findings = rosEnvNotSourced(input);
+  assert.equal(findings[0]?.message, 'rospy is missing in venv: venv311 because devel_isolated/setup.bash is not sourced');
+});

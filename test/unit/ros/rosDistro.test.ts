@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KNOWN_DISTROS, rosDistroFrom } from '../../../src/core/workspace/rosDistro';
+import { DISTROS } from '../../../src/core/ros/distros';
+import { rosDistroFrom } from '../../../src/core/ros/rosDistro';
 import type { Workspace } from '../../../src/core/workspace/workspace';
 
 const colcon: Workspace = {
@@ -28,8 +29,8 @@ test('melodic and older are Python 2 even when only /opt/ros tells the distro', 
   }
 });
 
-test('ROS 2 distros pin the Ubuntu Python minor where there is one', () => {
-  const minors: Record<string, number | null> = { foxy: 8, galactic: 8, humble: 10, iron: 10, jazzy: 12, rolling: null, kilted: null, dashing: null };
+test('ROS 2 distros pin the Ubuntu Python minor, end-of-life ones included', () => {
+  const minors: Record<string, number | null> = { ardent: 5, dashing: 6, foxy: 8, galactic: 8, humble: 10, iron: 10, jazzy: 12, kilted: 12, lyrical: 14, rolling: 14 };
   for (const [name, minor] of Object.entries(minors)) {
     const distro = rosDistroFrom({ ROS_DISTRO: name }, null, []);
     assert.deepEqual([distro.rosVersion, distro.pythonVersion, distro.pythonMinor], [2, 3, minor], name);
@@ -66,5 +67,27 @@ test('nothing known at all', () => {
 test('an unknown distro name from the environment is kept, with no invented facts', () => {
   const distro = rosDistroFrom({ ROS_DISTRO: 'future' }, null, []);
   assert.deepEqual([distro.name, distro.pythonVersion, distro.rosVersion], ['future', null, null]);
-  assert.equal(Object.keys(KNOWN_DISTROS).includes('future'), false);
+  assert.equal(Object.keys(DISTROS).includes('future'), false);
+});
+
+test("RoboStack's humble is built for Python 3.11: the ABI tag of rclpy's compiled module beats the table's 3.10", () => {
+  const distro = rosDistroFrom({ ROS_DISTRO: 'humble', ROS_VERSION: '2' }, null, [], [{ module: 'rclpy', file: 'cpython-311-x86_64-linux-gnu' }]);
+  assert.deepEqual([distro.pythonVersion, distro.pythonMinor], [3, 11]);
+  assert.match(distro.evidence, /rclpy's compiled module is built for Python 3\.11/);
+});
+
+test('a foreign extension file name counts as evidence too; files that disagree leave the table in charge', () => {
+  const skipped = rosDistroFrom({ ROS_DISTRO: 'jazzy' }, null, [], [{ module: 'cv_bridge', file: '/opt/ros/jazzy/lib/python3.12/site-packages/cv_bridge/boost/cv_bridge_boost.cpython-312-x86_64-linux-gnu.so' }]);
+  assert.equal(skipped.pythonMinor, 12);
+  const mixed = rosDistroFrom({ ROS_DISTRO: 'humble' }, null, [], [
+    { module: 'rclpy', file: 'cpython-311-x86_64-linux-gnu' },
+    { module: 'rclpy', file: 'cpython-310-x86_64-linux-gnu' },
+  ]);
+  assert.equal(mixed.pythonMinor, 10);
+});
+
+test('the /opt/ros listing is of distro names: a lone jazzy there is ROS 2 on Python 3.12', () => {
+  const distro = rosDistroFrom({}, null, ['jazzy']);
+  assert.deepEqual([distro.name, distro.rosVersion, distro.pythonVersion, distro.pythonMinor], ['jazzy', 2, 3, 12]);
+  assert.match(distro.evidence, /^\/opt\/ros\/jazzy is the only ROS installed/);
 });
