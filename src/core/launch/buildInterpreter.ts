@@ -4,6 +4,7 @@ import { posix as path } from 'node:path';
 import type { FileSystem } from '../ports';
 import type { Workspace } from '../workspace/workspace';
 import type { BuildInterpreter } from './launchPath';
+import { COLCON_INSTALL_LAYOUT_FILE } from '../ros/workspaceMarkers';
 
 /** colcon writes `_colcon_python_executable="<python>"` for the case COLCON_PYTHON_EXECUTABLE is unset. */
 const COLCON_PYTHON = /^\s*_colcon_python_executable="([^"$`\\]+)"\s*$/m;
@@ -61,6 +62,6 @@ export async function colconBuildArgs(fs: FileSystem, workspace: Workspace): Pro
   const logged = await fs.readFile(path.join(workspace.root, 'log', 'latest_build', 'logger_all.log'));
   const fromLog = logged === undefined ? null : colconBuildArgsIn(logged);
   if (fromLog !== null) return fromLog;
-  const layout = (await fs.readFile(path.join(workspace.root, 'install', '.colcon_install_layout')))?.trim();
+  const layout = (await fs.readFile(path.join(workspace.root, 'install', COLCON_INSTALL_LAYOUT_FILE)))?.trim();
   return layout === 'merged' ? ['--merge-install'] : [];
 }

@@ -9,6 +9,7 @@ import { shellLine } from '../fixes/shellQuote';
 import type { RuleInput } from '../rules/ruleInput';
 import { importsAll, isOk, type OkProbe } from '../rules/probeFacts';
 import { modulesOf, type LaunchCheck } from './probeLaunchPaths';
+import { COLCON_IGNORE_FILE } from '../ros/workspaceMarkers';
 
 /** A Python that imports every module the given files need (all the workspace needs, when no files are given): the selected one first. */
 export function workingInterpreter(input: RuleInput, files: readonly string[]): OkProbe | null {
@@ -99,7 +100,7 @@ export function systemSiteVenvFix(input: RuleInput, check: LaunchCheck): FixSpec
     title: `Let the venv ${venv} see ${base.interpreter.path}'s packages (--system-site-packages)`,
     commands: [
       shellLine([interpreterCommand(base.interpreter), '-m', 'venv', '--system-site-packages', '--upgrade', venv]),
-      ...(inWorkspace ? [shellLine(['touch', path.join(venv, 'COLCON_IGNORE')])] : []),
+      ...(inWorkspace ? [shellLine(['touch', path.join(venv, COLCON_IGNORE_FILE)])] : []),
     ],
   };
 }
