@@ -284,7 +284,7 @@ test('SARIF output puts the findings on the same lines', async (t) => {
 test('a real catkin_make workspace: its devel/setup.bash is sourced and the healthy python reports nothing', async (t) => {
   if (!needs(t, ...rosStack, ...catkinTools)) return;
   const ws = await buildCatkinWorkspace();
-  t.after(ws.cleanup);
+  t.after(() => ws.cleanup());
   const run = await runCli([ws.root, '--python', DEBIAN_PYTHON, '--format', 'json', '--no-cache'], baseEnv());
   const report = JSON.parse(run.stdout) as JsonReport;
   assert.deepEqual(report.findings, [], summary(report));
@@ -296,7 +296,7 @@ test('a real catkin_make workspace: its devel/setup.bash is sourced and the heal
 test('rosrun runs the relay catkin wrote with the Python it was built with: launch-path-import-fails on the import line, the relay related', async (t) => {
   if (!needs(t, ...rosStack, ...catkinTools, pyenvVersion('3.12'))) return;
   const ws = await buildCatkinWorkspace();
-  t.after(ws.cleanup);
+  t.after(() => ws.cleanup());
   // Configured with pyenv's 3.12 (Debian's pure-Python catkin_pkg on its PYTHONPATH, so catkin itself runs): the
   // relay gets #!<3.12>, as when catkin_make ran with pyenv's python first on PATH (SCENARIOS.md).
   const relay = join(ws.root, 'devel', 'lib', ws.packageName, 'node.py');

@@ -92,7 +92,7 @@ async function detectorWorkspace(label: string): Promise<{ root: string; model: 
 test('ros2 run runs the #!/usr/bin/python3 that /usr/bin/colcon baked in: the venv-only import fails there, on its line in the workspace module', async (t) => {
   if (!needs(t, ...rosStack, ...colconTools)) return;
   const ws = await detectorWorkspace('system-build');
-  t.after(ws.cleanup);
+  t.after(() => ws.cleanup());
   await colconBuild(ws.root);
   const entry = join(ws.root, 'install', PKG, 'lib', PKG, 'detector');
   assert.match(await readFile(entry, 'utf8'), /^#!\/usr\/bin\/python3\n/);
@@ -133,7 +133,7 @@ test('ros2 run runs the #!/usr/bin/python3 that /usr/bin/colcon baked in: the ve
 test('the [build_scripts] setup.cfg fix, applied and rebuilt, makes ros2 run use the python3 first on PATH', async (t) => {
   if (!needs(t, ...rosStack, ...colconTools)) return;
   const ws = await detectorWorkspace('build-scripts');
-  t.after(ws.cleanup);
+  t.after(() => ws.cleanup());
   await colconBuild(ws.root);
   const { report } = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
   const finding = only(report, 'launch-path-import-fails')[0];
@@ -152,7 +152,7 @@ test('the [build_scripts] setup.cfg fix, applied and rebuilt, makes ros2 run use
 test('a healthy build whose baked interpreter differs from the selected one but imports everything gets no finding', async (t) => {
   if (!needs(t, ...rosStack, ...colconTools)) return;
   const ws = await tempWorkspace('healthy');
-  t.after(ws.cleanup);
+  t.after(() => ws.cleanup());
   await writeAmentPackage(ws.root, { name: 'talker_py', nodes: [{ exe: 'talker', module: 'talker', text: 'import yaml\n\n\ndef main():\n    print(yaml.safe_dump({"a": 1}))\n' }] });
   await colconBuild(ws.root, { python: venvPython });
   const { run, report } = await doctor(ws.root, DEBIAN_PYTHON);
@@ -165,7 +165,7 @@ test('a healthy build whose baked interpreter differs from the selected one but 
 test('a deleted build venv: the entry point cannot execute, and build-interpreter-missing lands on its setup.py line', async (t) => {
   if (!needs(t, ...rosStack, ...colconTools)) return;
   const ws = await detectorWorkspace('deleted-venv');
-  t.after(ws.cleanup);
+  t.after(() => ws.cleanup());
   const buildVenv = join(ws.root, '..', `${ws.root.split('/').at(-1) ?? 'x'}-build-venv`);
   t.after(() => rm(buildVenv, { recursive: true, force: true }));
   const buildPython = await makeVenv(buildVenv, { systemSite: true });

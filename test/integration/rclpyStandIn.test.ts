@@ -43,7 +43,7 @@ function summary(report: JsonReport): string {
 test("rclpy built for 3.12 imported from 3.11: extension-abi-mismatch names the cpython-312 on disk, switches to a 3.12, and says nothing of rospkg", async (t) => {
   if (!needs(t, gcc, pyenvVersion('3.12'), pyenvVersion('3.11'))) return;
   const standIn = await buildRclpyStandIn(pyenvPython('3.12') ?? '');
-  t.after(standIn.cleanup);
+  t.after(() => standIn.cleanup());
   const node = join(scratch, 'talker.py');
   await writeFile(node, NODE);
   const env = jazzyEnv(standIn.sitePackages);
@@ -69,7 +69,7 @@ test("rclpy built for 3.12 imported from 3.11: extension-abi-mismatch names the 
 test("rclpy's binding present but its shared library missing: the loader's 'present on the system' hint is an import error, not a missing ROS 1 dependency", async (t) => {
   if (!needs(t, gcc, pyenvVersion('3.12'))) return;
   const standIn = await buildRclpyStandIn(pyenvPython('3.12') ?? '', { linkPrivateLibrary: true });
-  t.after(standIn.cleanup);
+  t.after(() => standIn.cleanup());
   const node = join(scratch, 'listener.py');
   await writeFile(node, NODE);
   const env = jazzyEnv(standIn.sitePackages);

@@ -114,7 +114,7 @@ export async function colconBuild(root: string, options: { readonly python?: str
     return { stdout, stderr };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new Error(`colcon build in ${root} failed: ${detail}`);
+    throw new Error(`colcon build in ${root} failed: ${detail}`, { cause: error });
   }
 }
 
