@@ -7,6 +7,7 @@ import type { FixSpec } from '../core/findings/fixSpec';
 import type { InterpreterProbe } from '../core/probe/probeResult';
 import { buildReport } from '../core/present/reportModel';
 import { CELL_SYMBOL, isUsable, type ModuleCell } from '../core/present/moduleCell';
+import { escapeControlCharacters, escapeControlCharactersKeepingColour } from '../core/present/controlCharacters';
 import type { Cause } from '../core/present/causes';
 import { countsText } from '../core/present/problemSummary';
 
@@ -97,7 +98,8 @@ export function textReport(diagnosis: Diagnosis, options: { readonly color: bool
     out.push('', paint.dim(`Optional imports (inside try/except ImportError), not counted as problems:`));
     for (const cause of hints) out.push(...causeLines(cause, paint, relative));
   }
-  return `${out.join('\n')}\n`;
+  const text = `${out.join('\n')}\n`;
+  return options.color ? escapeControlCharactersKeepingColour(text) : escapeControlCharacters(text);
 }
 
 function wasImported(probe: InterpreterProbe): boolean {

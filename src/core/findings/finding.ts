@@ -23,7 +23,7 @@ export type InterpreterFindingCode =
   | 'build-interpreter-missing';
 
 /** Findings about the workspace or the machine, not one interpreter. */
-export type WorkspaceFindingCode = 'split-environment' | 'conda-shadows-system-python' | 'setup-script-failed';
+export type WorkspaceFindingCode = 'split-environment' | 'conda-shadows-system-python' | 'setup-script-failed' | 'workspace-file-skipped';
 
 export type FindingCode = ModuleFindingCode | InterpreterFindingCode | WorkspaceFindingCode | 'probe-timeout';
 
@@ -83,4 +83,5 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'split-environment',
   'better-interpreter-available',
   'setup-script-failed',
+  'workspace-file-skipped',
 ];

@@ -18,6 +18,7 @@ import { rosPythonMismatch } from './rosPythonMismatch';
 import { setupScriptFailed } from './setupScriptFailed';
 import { shebangMismatch } from './shebangMismatch';
 import { splitEnvironment } from './splitEnvironment';
+import { workspaceFileSkipped } from './workspaceFileSkipped';
 
 export const allRules: readonly Rule[] = [
   interpreterInvalid,
@@ -37,6 +38,7 @@ export const allRules: readonly Rule[] = [
   splitEnvironment,
   betterInterpreterAvailable,
   setupScriptFailed,
+  workspaceFileSkipped,
 ];
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

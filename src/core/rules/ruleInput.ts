@@ -5,6 +5,7 @@ import type { ImportSite, ScannedFile, Shebang } from '../scan/importSite';
 import type { RosDistro, Workspace, PythonSourceRole } from '../workspace/workspace';
 import type { CapturedEnvironment } from '../engine/environment';
 import type { LaunchFacts } from '../launch/launchFacts';
+import type { WorkspaceProblem } from '../workspace/workspaceProblem';
 import type { EnvironmentManager } from '../managers/environmentManager';
 
 export interface ScannedSource {
@@ -14,6 +15,8 @@ export interface ScannedSource {
   readonly scan: ScannedFile;
   /** Imports of the workspace's own modules, which scan.imports leaves out: launch paths follow them to the files they run. */
   readonly localImports?: readonly ImportSite[];
+  /** Why the file was not read (not a regular file, too large); its scan is then empty. */
+  readonly skipped?: WorkspaceProblem;
 }
 
 export interface ImportUse {
