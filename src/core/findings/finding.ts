@@ -10,7 +10,8 @@ export type ModuleFindingCode =
   | 'module-name-case'
   | 'extension-abi-mismatch'
   | 'ros-deps-missing'
-  | 'ros-env-not-sourced';
+  | 'ros-env-not-sourced'
+  | 'shadowed-by-outside-package';
 
 /** Findings about an interpreter as a whole. */
 export type InterpreterFindingCode =
@@ -70,6 +71,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'module-import-error',
   'module-name-case',
   'extension-abi-mismatch',
+  'shadowed-by-outside-package',
   'foreign-python-path',
   'ros-python-mismatch',
   'ros-deps-missing',
