@@ -662,6 +662,9 @@ def _missing_name(message):
 def _is_missing_module(exc, module):
     if not isinstance(exc, ImportError):
         return False
+    if _error_path(exc) is not None:
+        # The loader found the file and refused it (a missing library, a GLIBCXX version): there, but broken.
+        return False
     parts = module.split('.')
     prefixes = ['.'.join(parts[:i]) for i in range(1, len(parts) + 1)]
     named = getattr(exc, 'name', None)
