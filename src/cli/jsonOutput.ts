@@ -3,6 +3,7 @@ import type { Diagnosis } from '../core/engine/doctorApi';
 import type { FixSpec } from '../core/findings/fixSpec';
 import type { InterpreterProbe } from '../core/probe/probeResult';
 import { moduleCell, type CellKind } from '../core/present/moduleCell';
+import { presentDiagnosis } from '../core/present/presentation';
 
 export type JsonModuleStatus = 'ok' | 'found' | 'missing' | 'error' | 'crash' | 'timeout' | 'unknown';
 
@@ -39,12 +40,27 @@ export interface JsonFinding {
   readonly fixes: readonly FixSpec[];
 }
 
+/** One cause: what one action repairs, with every place it shows (additive to schemaVersion 1). */
+export interface JsonCause {
+  readonly id: string;
+  readonly code: string;
+  /** error, warning, info, or hint (an optional import, not counted as a problem). */
+  readonly severity: string;
+  readonly message: string;
+  readonly interpreter: string | null;
+  readonly modules: readonly string[];
+  readonly locations: readonly { readonly file: string; readonly line: number; readonly column: number; readonly module: string | null }[];
+  /** The preferred fix first. */
+  readonly fixes: readonly FixSpec[];
+}
+
 export interface JsonReport {
   readonly schemaVersion: 1;
   readonly workspace: { readonly root: string | null; readonly kind: string; readonly rosDistro: string | null; readonly rosPythonVersion: number | null };
   readonly selectedInterpreter: string;
   readonly interpreters: readonly JsonInterpreter[];
   readonly findings: readonly JsonFinding[];
+  readonly causes: readonly JsonCause[];
 }
 
 export function jsonReport(diagnosis: Diagnosis, modules: readonly string[] = diagnosis.modules): JsonReport {
@@ -70,6 +86,16 @@ export function jsonReport(diagnosis: Diagnosis, modules: readonly string[] = di
       column: finding.location?.column ?? null,
       endColumn: finding.location?.endColumn ?? null,
       fixes: finding.fixes,
+    })),
+    causes: presentDiagnosis(diagnosis).causes.map((cause) => ({
+      id: cause.id,
+      code: cause.code,
+      severity: cause.severity,
+      message: cause.message,
+      interpreter: cause.interpreter,
+      modules: cause.modules,
+      locations: cause.locations.map((place) => ({ file: place.file, line: place.line, column: place.column, module: place.module })),
+      fixes: cause.fixes.filter((fix) => fix.kind !== 'openDocs').map((fix) => fix.fix),
     })),
   };
 }

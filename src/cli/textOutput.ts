@@ -1,12 +1,13 @@
 // The human report printed in a terminal; colours only when asked or on a TTY.
 import * as path from 'node:path';
 import type { Diagnosis } from '../core/engine/doctorApi';
-import type { Finding, Severity } from '../core/findings/finding';
+import type { Severity } from '../core/findings/finding';
 import type { FixSpec } from '../core/findings/fixSpec';
 import type { InterpreterProbe } from '../core/probe/probeResult';
 import { buildReport } from '../core/present/reportModel';
 import { CELL_SYMBOL, isUsable, type ModuleCell } from '../core/present/moduleCell';
-import { describeLocation } from '../core/present/findingText';
+import type { Cause } from '../core/present/causes';
+import { countsText } from '../core/present/problemSummary';
 
 interface Paint {
   readonly bold: (text: string) => string;
@@ -61,12 +62,17 @@ export function textReport(diagnosis: Diagnosis, options: { readonly color: bool
     out.push('');
   }
 
-  if (report.findings.length === 0) {
+  const problems = report.causes.filter((cause) => cause.severity !== 'hint');
+  const hints = report.causes.filter((cause) => cause.severity === 'hint');
+  if (problems.length === 0) {
     out.push(`No problems found: ${selected?.displayName ?? 'the interpreter'} can import everything the workspace needs.`);
   } else {
-    const counts = countBySeverity(report.findings);
-    out.push(paint.bold(`Findings: ${counts}`));
-    for (const finding of report.findings) out.push(...findingLines(finding, paint, relative));
+    out.push(paint.bold(`Problems: ${countsText(report.summary.causes)}, one per cause`));
+    for (const cause of problems) out.push(...causeLines(cause, paint, relative));
+  }
+  if (hints.length > 0) {
+    out.push('', paint.dim(`Optional imports (inside try/except ImportError), not counted as problems:`));
+    for (const cause of hints) out.push(...causeLines(cause, paint, relative));
   }
   return `${out.join('\n')}\n`;
 }
@@ -86,11 +92,16 @@ function shortenEnd(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function findingLines(finding: Finding, paint: Paint, relative: (file: string) => string): string[] {
-  const lines = [`  ${paint.severity(finding.severity, finding.severity.padEnd(7))} ${describeLocation(finding, relative)}  ${finding.message} ${paint.dim(`[${finding.code}]`)}`];
-  if (finding.detail !== null) for (const detailLine of finding.detail.split('\n').slice(-6)) lines.push(paint.dim(`            ${detailLine}`));
-  for (const fix of finding.fixes) {
-    const how = fixHow(fix);
+function causeLines(cause: Cause, paint: Paint, relative: (file: string) => string): string[] {
+  const severity = cause.severity === 'info' ? 'note' : cause.severity;
+  const lines = [`  ${paint.severity(cause.severity === 'hint' ? 'info' : cause.severity, severity.padEnd(7))} ${cause.message} ${paint.dim(`[${cause.code}]`)}`];
+  const places = cause.locations.map((place) => `${relative(place.file)}:${place.line}:${place.column + 1}${place.module === null ? '' : ` ${place.module}`}`);
+  if (places.length === 0 && cause.interpreter !== null) places.push(cause.interpreter);
+  for (const place of places.slice(0, 8)) lines.push(paint.dim(`            at ${place}`));
+  if (places.length > 8) lines.push(paint.dim(`            and ${places.length - 8} more places`));
+  if (cause.detail !== null) for (const detailLine of cause.detail.split('\n').slice(-6)) lines.push(paint.dim(`            ${detailLine}`));
+  for (const fix of cause.fixes) {
+    const how = fixHow(fix.fix);
     if (how !== null) lines.push(`            → ${fix.title}${how === '' ? '' : `: ${paint.bold(how)}`}`);
   }
   return lines;
@@ -114,15 +125,6 @@ function fixHow(fix: FixSpec): string | null {
     case 'openDocs':
       return null;
   }
-}
-
-function countBySeverity(findings: readonly Finding[]): string {
-  const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
-  return (['error', 'warning', 'info'] as const)
-    .map((severity) => [severity, count(severity)] as const)
-    .filter(([, n]) => n > 0)
-    .map(([severity, n]) => `${n} ${severity}${n === 1 ? '' : 's'}`)
-    .join(', ');
 }
 
 function shorten(text: string, max: number): string {

@@ -1,13 +1,16 @@
-// DiagnosticSpecs → vscode.Diagnostics, for open documents only; remembers the specs so code actions can find their fixes.
+// DiagnosticSpecs → vscode.Diagnostics for every file of the diagnosis (open or not: the Problems panel must show what
+// the status item counts, both read one ProblemSummary); remembers the specs so code actions can find their fixes.
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, docsUrl, findSpec, type DiagnosticSpec } from '../core/present/diagnosticSpecs';
-import type { Severity, SourceRange } from '../core/findings/finding';
+import type { SourceRange } from '../core/findings/finding';
+import type { PresentedSeverity } from '../core/present/causes';
 import { Disposable } from './lifecycle';
 
-const SEVERITY: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
+const SEVERITY: Readonly<Record<PresentedSeverity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
 };
 
 /** Our ranges are 1-based lines, 0-based columns; the editor's are 0-based both. */
@@ -27,9 +30,8 @@ export class DiagnosticsPublisher extends Disposable {
   publish(folder: string, specs: ReadonlyMap<string, readonly DiagnosticSpec[]>): void {
     const before = this.byFolder.get(folder);
     this.byFolder.set(folder, specs);
-    const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.fsPath));
     for (const file of before?.keys() ?? []) if (!specs.has(file)) this.collection.delete(vscode.Uri.file(file));
-    for (const file of open) this.refreshFile(file);
+    for (const file of specs.keys()) this.refreshFile(file);
   }
 
   /** Draws what is known about a file that was just opened (nothing when no diagnosis covered it yet). */
@@ -39,8 +41,9 @@ export class DiagnosticsPublisher extends Disposable {
     else this.collection.set(vscode.Uri.file(file), specs.map((spec) => this.toDiagnostic(spec)));
   }
 
+  /** A closed file keeps its diagnostics: they are part of the folder's summary until the next diagnosis. */
   closeFile(file: string): void {
-    this.collection.delete(vscode.Uri.file(file));
+    if (this.specsFor(file).length === 0) this.collection.delete(vscode.Uri.file(file));
   }
 
   clearFolder(folder: string): void {

@@ -8,7 +8,7 @@ import type { Logger } from '../core/ports';
 import type { Workspace } from '../core/workspace/workspace';
 import { SETUP_SCRIPT_GLOB } from '../core/ros/setupScripts';
 import { PACKAGE_MANIFEST } from '../core/ros/workspaceMarkers';
-import { diagnosticSpecs } from '../core/present/diagnosticSpecs';
+import { presentDiagnosis } from '../core/present/presentation';
 import type { DoctorState } from '../core/present/statusSummary';
 import { readSettings } from './configuration';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -208,7 +208,7 @@ export class FolderSession extends Disposable {
         `${diagnosis.processesSpawned} process(es) in ${Date.now() - started} ms.`,
     );
     this.latestDiagnosis = diagnosis;
-    this.deps.publisher.publish(root, diagnosticSpecs(diagnosis.findings));
+    this.deps.publisher.publish(root, presentDiagnosis(diagnosis).diagnostics);
     this.deps.onState(this, { kind: 'diagnosed', diagnosis });
     return { kind: 'diagnosed', diagnosis };
   }

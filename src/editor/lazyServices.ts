@@ -48,6 +48,7 @@ export function lazyDoctorServices(load: () => DoctorServices): DoctorServices {
 export function engineServices(logger: Logger, bundleDir: string = __dirname): DoctorServices {
   return lazyDoctorServices(() => {
     // A path esbuild does not follow: the engine must stay out of dist/extension.js.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const engine = require(path.join(bundleDir, 'engine.js')) as EngineModule;
     return engine.createNodeDoctorServices(logger);
   });

@@ -4,7 +4,7 @@ import type { Logger } from '../core/ports';
 import type { CommandId } from './commandIds';
 import type { DisposableStore } from './lifecycle';
 
-export function registerCommand(store: DisposableStore, logger: Logger, id: CommandId, run: (...args: unknown[]) => Promise<unknown> | unknown): void {
+export function registerCommand(store: DisposableStore, logger: Logger, id: CommandId, run: (...args: unknown[]) => unknown): void {
   store.add(
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {

@@ -1,9 +1,9 @@
 // The report as HTML for a webview: a real table (caption, th scope), words next to every symbol, buttons for fixes,
 // theme colours through VS Code's CSS variables, and only a nonce'd inline script. No vscode import: it is text.
-import type { Finding } from '../core/findings/finding';
-import { presentFixes } from '../core/present/fixPresentation';
+import type { Cause, CauseLocation } from '../core/present/causes';
 import { CELL_SYMBOL, CELL_WORD, isUsable, type ModuleCell } from '../core/present/moduleCell';
 import type { ReportModel } from '../core/present/reportModel';
+import { countsText } from '../core/present/problemSummary';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -16,13 +16,21 @@ function cell(verdict: ModuleCell): string {
   return `<td class="${css}"><span aria-hidden="true">${escapeHtml(CELL_SYMBOL[verdict.kind])}</span> ${escapeHtml(word)}${detail === '' ? '' : `<div class="detail">${escapeHtml(detail)}</div>`}</td>`;
 }
 
-function findingItem(finding: Finding): string {
-  const where = finding.location === null ? '' : ` <span class="where">${escapeHtml(finding.location.file)}:${finding.location.line}</span>`;
-  const buttons = presentFixes(finding)
+/** A place the user can click: the page posts { kind: 'openLocation', file, line, column } (line 1-based, column 0-based). */
+function placeLink(place: CauseLocation, root: string | null): string {
+  const shown = root !== null && place.file.startsWith(`${root}/`) ? place.file.slice(root.length + 1) : place.file;
+  const what = place.module === null ? '' : ` <code>${escapeHtml(place.module)}</code>`;
+  return `<li><a href="#" data-file="${escapeHtml(place.file)}" data-line="${place.line}" data-column="${place.column}" title="${escapeHtml(place.label)}">${escapeHtml(shown)}:${place.line}</a>${what}</li>`;
+}
+
+function causeItem(cause: Cause, root: string | null): string {
+  const places = cause.locations.length === 0 ? '' : `<ul class="places">${cause.locations.map((place) => placeLink(place, root)).join('')}</ul>`;
+  const buttons = cause.fixes
     .map((fix) => `<button type="button" data-fix-id="${escapeHtml(fix.id)}"${fix.isPreferred ? ' class="preferred"' : ''}>${escapeHtml(fix.title)}</button>`)
     .join(' ');
-  const detail = finding.detail === null ? '' : `<pre>${escapeHtml(finding.detail)}</pre>`;
-  return `<li class="${finding.severity}"><strong>${escapeHtml(finding.severity)}</strong> <code>${escapeHtml(finding.code)}</code>: ${escapeHtml(finding.message)}${where}${detail}<div class="fixes">${buttons}</div></li>`;
+  const detail = cause.detail === null ? '' : `<pre>${escapeHtml(cause.detail)}</pre>`;
+  const word = cause.severity === 'info' ? 'note' : cause.severity;
+  return `<li class="${cause.severity}" data-cause-id="${escapeHtml(cause.id)}"><strong>${escapeHtml(word)}</strong> ${escapeHtml(cause.message)} <code>${escapeHtml(cause.code)}</code>${places}${detail}<div class="fixes">${buttons}</div></li>`;
 }
 
 export interface ReportPage {
@@ -37,9 +45,13 @@ export function reportHtml(page: ReportPage): string {
   const head = model.interpreters
     .map((interpreter) => `<th scope="col">${escapeHtml(interpreter.displayName)}${interpreter.selected ? ' <em>(selected)</em>' : ''}<div class="detail">${escapeHtml(interpreter.version ?? 'version unknown')} · ${escapeHtml(interpreter.verdict)}</div></th>`)
     .join('');
-  const rows = model.rows.map((row) => `<tr><th scope="row"><code>${escapeHtml(row.module)}</code></th>${row.cells.map(cell).join('')}</tr>`).join('\n');
+  const rows = model.rows.map((row) => `<tr><th scope="row"><code>${escapeHtml(row.module)}</code>${row.optional ? ' <span class="detail">(optional)</span>' : ''}</th>${row.cells.map(cell).join('')}</tr>`).join('\n');
   const variables = model.variables.map(([name, value]) => `<tr><th scope="row">${escapeHtml(name)}</th><td><code>${escapeHtml(value)}</code></td></tr>`).join('\n');
-  const findings = model.findings.length === 0 ? '<p>No problems found.</p>' : `<ul class="findings">${model.findings.map(findingItem).join('\n')}</ul>`;
+  const problems = model.causes.filter((cause) => cause.severity !== 'hint');
+  const hints = model.causes.filter((cause) => cause.severity === 'hint');
+  const findings =
+    (problems.length === 0 ? '<p>No problems found.</p>' : `<ul class="findings">${problems.map((cause) => causeItem(cause, model.workspaceRoot)).join('\n')}</ul>`) +
+    (hints.length === 0 ? '' : `\n<h3>Optional imports (not counted as problems)</h3>\n<ul class="findings">${hints.map((cause) => causeItem(cause, model.workspaceRoot)).join('\n')}</ul>`);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -60,6 +72,9 @@ thead th { background: var(--vscode-editorWidget-background); }
 li { margin-bottom: 0.8em; }
 li.error strong { color: var(--vscode-errorForeground); }
 li.warning strong { color: var(--vscode-editorWarning-foreground); }
+li.hint strong, li.info strong { color: var(--vscode-editorInfo-foreground); }
+ul.places { margin: 0.3em 0; padding-left: 1.2em; }
+a { color: var(--vscode-textLink-foreground); }
 pre { white-space: pre-wrap; background: var(--vscode-textCodeBlock-background); padding: 0.4em; }
 button { font: inherit; color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); border: 1px solid var(--vscode-button-border, transparent); padding: 0.2em 0.7em; margin: 0.2em 0.3em 0 0; cursor: pointer; }
 button.preferred { color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
@@ -70,7 +85,7 @@ button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-off
 <h1>ROS Env Doctor</h1>
 <p>Workspace: <code>${escapeHtml(model.workspaceRoot ?? 'none')}</code> (${escapeHtml(model.workspaceKind)}) · ROS distro: <strong>${escapeHtml(model.rosDistro)}</strong> · ROS Python: <strong>${escapeHtml(model.rosPython)}</strong> · Environment: ${escapeHtml(model.environment)}</p>
 <p><button type="button" data-command="probe">Probe again</button> <button type="button" data-command="copy">Copy as Markdown</button></p>
-<h2 id="findings">Problems (${model.findings.length})</h2>
+<h2 id="findings">Problems: ${escapeHtml(countsText(model.summary.causes))}</h2>
 ${findings}
 <h2>Interpreters × modules</h2>
 <table>
@@ -92,6 +107,12 @@ ${variables}
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[data-file]') : null;
+  if (link) {
+    event.preventDefault();
+    vscode.postMessage({ kind: 'openLocation', file: link.dataset.file, line: Number(link.dataset.line), column: Number(link.dataset.column) });
+    return;
+  }
   const button = event.target instanceof Element ? event.target.closest('button') : null;
   if (!button) return;
   if (button.dataset.fixId) vscode.postMessage({ kind: 'applyFix', id: button.dataset.fixId });

@@ -7,11 +7,21 @@ import { COMMANDS } from './commandIds';
 import { Disposable } from './lifecycle';
 import { reportHtml } from './reportHtml';
 
-export type ReportMessage = { readonly kind: 'applyFix'; readonly id: string } | { readonly kind: 'probe' } | { readonly kind: 'copy' };
+export type ReportMessage =
+  | { readonly kind: 'applyFix'; readonly id: string }
+  | { readonly kind: 'probe' }
+  | { readonly kind: 'copy' }
+  /** A cause's place was clicked: line 1-based, column 0-based (as in CauseLocation). */
+  | { readonly kind: 'openLocation'; readonly file: string; readonly line: number; readonly column: number };
 
 function parseMessage(raw: unknown): ReportMessage | undefined {
   if (typeof raw !== 'object' || raw === null || !('kind' in raw)) return undefined;
   if (raw.kind === 'applyFix' && 'id' in raw && typeof raw.id === 'string') return { kind: 'applyFix', id: raw.id };
+  if (raw.kind === 'openLocation' && 'file' in raw && 'line' in raw && 'column' in raw) {
+    const { file, line, column } = raw;
+    if (typeof file === 'string' && Number.isInteger(line) && Number.isInteger(column)) return { kind: 'openLocation', file, line: Number(line), column: Number(column) };
+    return undefined;
+  }
   if (raw.kind === 'probe' || raw.kind === 'copy') return { kind: raw.kind };
   return undefined;
 }
@@ -25,7 +35,12 @@ export class ReportView extends Disposable {
     const run = (command: Thenable<unknown>): void => {
       command.then(undefined, () => undefined); // registerCommand already reports failures.
     };
-    if (message.kind === 'applyFix') run(vscode.commands.executeCommand(COMMANDS.applyFix, message.id, folder.uri));
+    if (message.kind === 'openLocation') {
+      // Only places inside the folder: the page is ours, but a message is still input.
+      if (!message.file.startsWith(`${folder.uri.fsPath}/`)) return;
+      const at = new vscode.Position(Math.max(message.line - 1, 0), Math.max(message.column, 0));
+      run(vscode.window.showTextDocument(vscode.Uri.file(message.file), { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(at, at) }));
+    } else if (message.kind === 'applyFix') run(vscode.commands.executeCommand(COMMANDS.applyFix, message.id, folder.uri));
     else if (message.kind === 'probe') run(vscode.commands.executeCommand(COMMANDS.probeEnvironment));
     else run(vscode.commands.executeCommand(COMMANDS.copyReportMarkdown));
   }

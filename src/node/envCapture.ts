@@ -21,7 +21,7 @@ export interface CaptureRequest {
   readonly workspace: Workspace | null;
   readonly baseEnv: Readonly<Record<string, string>>;
   /** 'auto' picks the workspace's setup script (else a lone /opt/ros distro's); 'off' sources nothing; else a path. */
-  readonly setupScript: 'auto' | 'off' | string;
+  readonly setupScript: string;
   /** The shell to source with (a name or a path); defaults to baseEnv.SHELL when that is bash or zsh, else bash. */
   readonly shell?: string;
   readonly timeoutMs: number;

@@ -284,7 +284,7 @@ test('SARIF output puts the findings on the same lines', async (t) => {
 test('a real catkin_make workspace: its devel/setup.bash is sourced and the healthy python reports nothing', async (t) => {
   if (!needs(t, ...rosStack, ...catkinTools)) return;
   const ws = await buildCatkinWorkspace();
-  t.after(ws.cleanup);
+  t.after(() => ws.cleanup());
   const run = await runCli([ws.root, '--python', DEBIAN_PYTHON, '--format', 'json', '--no-cache'], baseEnv());
   const report = JSON.parse(run.stdout) as JsonReport;
   assert.deepEqual(report.findings, [], summary(report));
@@ -296,7 +296,7 @@ test('a real catkin_make workspace: its devel/setup.bash is sourced and the heal
 test('rosrun runs the relay catkin wrote with the Python it was built with: shebang-mismatch names the relay', async (t) => {
   if (!needs(t, ...rosStack, ...catkinTools, pyenvVersion('3.12'))) return;
   const ws = await buildCatkinWorkspace();
-  t.after(ws.cleanup);
+  t.after(() => ws.cleanup());
   // As if catkin_make had run with pyenv's python first on PATH (SCENARIOS.md: "build picked the wrong Python").
   const relay = join(ws.root, 'devel', 'lib', ws.packageName, 'node.py');
   const text = await readFile(relay, 'utf8');

@@ -97,6 +97,6 @@ export async function buildCatkinWorkspace(): Promise<CatkinWorkspace> {
   } catch (error) {
     await cleanup();
     const detail = error instanceof Error ? error.message : String(error);
-    throw new Error(`building a catkin workspace failed: ${detail}\n${log.join('\n')}`);
+    throw new Error(`building a catkin workspace failed: ${detail}\n${log.join('\n')}`, { cause: error });
   }
 }

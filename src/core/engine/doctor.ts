@@ -134,7 +134,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     if (failing.length === 0) return [];
     const specPasses = await Promise.all(candidates.map((candidate) => probe(candidate, modules, 'sourced', undefined, true)));
     return Promise.all(
-      specPasses.map((pass, index) => {
+      specPasses.map(async (pass, index) => {
         const candidate = candidates[index];
         if (candidate === undefined || pass.kind !== 'ok' || request.specOnly) return pass;
         const promising = failing.every((module) => pass.specs[module]?.found === true);

@@ -7,7 +7,6 @@ import { classifyManager, NO_EVIDENCE } from '../managers/classifyManager';
 import type { EnvironmentManager } from '../managers/environmentManager';
 import type { RosDistro } from '../workspace/workspace';
 import { shellLine } from './shellQuote';
-import { interpreterCommand } from './interpreterCommand';
 
 export interface InstallTarget {
   readonly interpreter: InterpreterRef;

@@ -1,66 +1,103 @@
-// Findings → what the editor draws on a line: one spec per finding that has a location, grouped by file.
-// The editor only converts these into vscode.Diagnostic objects; every word and range is decided here.
-import type { Finding, FindingCode, RelatedLocation, Severity, SourceRange } from '../findings/finding';
-import { presentFixes, type PresentedFix } from './fixPresentation';
+// Causes → what the editor draws on a line: per file, ONE spec per cause, on the file's first failing import, with
+// the file's other places of that cause as related information. The editor only converts these into
+// vscode.Diagnostic objects; every word and range is decided here.
+import type { Finding, FindingCode, RelatedLocation, SourceRange } from '../findings/finding';
+import { causeText, compareSeverity, mergedFixes, type Cause, type GroupingFacts, type PresentedSeverity } from './causes';
+import type { PresentedFix } from './fixPresentation';
 
 export const DIAGNOSTIC_SOURCE = 'ROS Env Doctor';
 
 export interface DiagnosticSpec {
   readonly file: string;
   readonly range: SourceRange;
-  readonly severity: Severity;
+  readonly severity: PresentedSeverity;
   readonly message: string;
   readonly code: FindingCode;
   /** The README section explaining the rule, without '#'. */
   readonly docsAnchor: string;
   readonly related: readonly RelatedLocation[];
   readonly fixes: readonly PresentedFix[];
+  /** The cause this diagnostic shows (Cause.id): the report entry it belongs to. */
+  readonly causeId: string;
 }
 
-/** The first line of the finding's detail, when it adds something the message does not say. */
-function firstDetailLine(finding: Finding): string | null {
-  if (finding.detail === null) return null;
-  const line = finding.detail.split('\n').map((part) => part.trim()).find((part) => part.length > 0);
-  return line === undefined || finding.message.includes(line) ? null : line;
-}
+type Located = Finding & { readonly location: SourceRange };
 
-export function diagnosticSpec(finding: Finding & { readonly location: SourceRange }): DiagnosticSpec {
-  const detail = firstDetailLine(finding);
-  return {
-    file: finding.location.file,
-    range: finding.location,
-    severity: finding.severity,
-    message: detail === null ? finding.message : `${finding.message}\n${detail}`,
-    code: finding.code,
-    docsAnchor: finding.code,
-    related: finding.related,
-    fixes: presentFixes(finding),
-  };
-}
-
-function hasLocation(finding: Finding): finding is Finding & { readonly location: SourceRange } {
+function hasLocation(finding: Finding): finding is Located {
   return finding.location !== null;
 }
 
-const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+/** The first line of the finding's detail, when it adds something the message does not say. */
+function firstDetailLine(finding: Finding, message: string): string | null {
+  if (finding.detail === null) return null;
+  const line = finding.detail.split('\n').map((part) => part.trim()).find((part) => part.length > 0);
+  return line === undefined || message.includes(line) ? null : line;
+}
 
-/** Specs by file, each file's sorted by position then severity; findings without a location are left to the report. */
-export function diagnosticSpecs(findings: readonly Finding[]): ReadonlyMap<string, readonly DiagnosticSpec[]> {
+function byPlace(a: Located, b: Located): number {
+  return a.location.line - b.location.line || a.location.column - b.location.column;
+}
+
+function fileSpec(cause: Cause, file: string, members: readonly Located[], facts: GroupingFacts): DiagnosticSpec {
+  const sorted = [...members].sort(byPlace);
+  const primary = sorted[0] as Located;
+  const others: Located[] = [];
+  const seenModules = new Set<string | null>([primary.module]);
+  for (const finding of sorted.slice(1)) {
+    // import torch and import torch.nn in one file: one module, flagged once.
+    if (finding.module !== null && seenModules.has(finding.module)) continue;
+    if (finding.module === null && finding.message === primary.message) continue;
+    seenModules.add(finding.module);
+    others.push(finding);
+  }
+  const shown = [primary, ...others];
+  const text = causeText(shown, facts);
+  const detail = others.length === 0 ? firstDetailLine(primary, text) : null;
+  const related: RelatedLocation[] = [
+    ...others.map((finding) => ({ message: finding.message, file, range: finding.location })),
+    ...shown.flatMap((finding) => finding.related),
+  ];
+  const seenRelated = new Set<string>();
+  const severity = cause.optional
+    ? 'hint'
+    : shown.map((finding) => finding.severity).sort(compareSeverity)[0] ?? cause.severity;
+  return {
+    file,
+    range: primary.location,
+    severity,
+    message: detail === null ? text : `${text}\n${detail}`,
+    code: primary.code,
+    docsAnchor: primary.code,
+    related: related.filter((item) => {
+      const key = JSON.stringify(item);
+      if (seenRelated.has(key)) return false;
+      seenRelated.add(key);
+      return true;
+    }),
+    // The repairs of what fails on this file's lines, and "ignore" for the module on this line only.
+    fixes: mergedFixes(shown, primary.module === null ? [] : [primary.module], primary.code),
+    causeId: cause.id,
+  };
+}
+
+/** Specs by file, each file's sorted by position then severity; causes without a location are left to the report. */
+export function diagnosticSpecs(causes: readonly Cause[], facts: GroupingFacts): ReadonlyMap<string, readonly DiagnosticSpec[]> {
   const byFile = new Map<string, DiagnosticSpec[]>();
-  const seen = new Set<string>();
-  for (const finding of findings) {
-    if (!hasLocation(finding)) continue;
-    const spec = diagnosticSpec(finding);
-    // Two rules (or two interpreters) can say the same thing on the same range; show it once.
-    const key = JSON.stringify([spec.file, spec.range, spec.code, spec.message]);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const list = byFile.get(spec.file) ?? [];
-    list.push(spec);
-    byFile.set(spec.file, list);
+  for (const cause of causes) {
+    const membersByFile = new Map<string, Located[]>();
+    for (const finding of cause.findings.filter(hasLocation)) {
+      const list = membersByFile.get(finding.location.file) ?? [];
+      list.push(finding);
+      membersByFile.set(finding.location.file, list);
+    }
+    for (const [file, members] of membersByFile) {
+      const list = byFile.get(file) ?? [];
+      list.push(fileSpec(cause, file, members, facts));
+      byFile.set(file, list);
+    }
   }
   for (const list of byFile.values()) {
-    list.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    list.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column || compareSeverity(a.severity, b.severity));
   }
   return byFile;
 }

@@ -71,8 +71,8 @@ export function fixEffect(fix: FixSpec): FixEffect {
 // Fixes that explain or silence rather than repair are never the preferred one.
 const META_KINDS: ReadonlySet<FixKind> = new Set<FixKind>(['ignoreModule', 'openDocs']);
 
-/** FNV-1a, 32 bits: short ids that stay the same for the same fix. */
-function fnv1a(text: string): string {
+/** FNV-1a, 32 bits: short ids that stay the same for the same fix (or cause). */
+export function stableHash(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
@@ -82,7 +82,7 @@ function fnv1a(text: string): string {
 }
 
 export function fixId(code: FindingCode, fix: FixSpec): string {
-  return `${code}/${fix.kind}/${fnv1a(JSON.stringify(fix))}`;
+  return `${code}/${fix.kind}/${stableHash(JSON.stringify(fix))}`;
 }
 
 /** The rule's fixes plus the standard ones (ignore this module, read about this rule), each presented once. */

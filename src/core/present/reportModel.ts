@@ -1,10 +1,13 @@
 // The report: every known interpreter × every module the workspace imports, the ROS facts, the environment,
-// every finding. The CLI prints it, the editor renders it, Copy as Markdown writes it.
+// every problem grouped by cause. The CLI prints it, the editor renders it, Copy as Markdown writes it.
 import type { Diagnosis } from '../engine/doctorApi';
 import { RELEVANT_VARIABLES } from '../engine/environment';
 import type { Finding } from '../findings/finding';
 import type { InterpreterProbe } from '../probe/probeResult';
+import type { Cause } from './causes';
 import { isUsable, moduleCell, type ModuleCell } from './moduleCell';
+import { presentDiagnosis } from './presentation';
+import type { ProblemSummary } from './problemSummary';
 
 export interface ReportInterpreter {
   readonly path: string;
@@ -12,13 +15,15 @@ export interface ReportInterpreter {
   readonly version: string | null;
   readonly kind: string;
   readonly selected: boolean;
-  /** 'works' when every module imports; otherwise how many fail, or why it could not be probed. */
+  /** 'works' when every required module imports; otherwise how many fail, or why it could not be probed. Optional imports never count against it. */
   readonly verdict: string;
   readonly usable: boolean;
 }
 
 export interface ReportRow {
   readonly module: string;
+  /** Imported only inside try/except ImportError: the node runs without it. */
+  readonly optional: boolean;
   /** One verdict per interpreter, in the order of ReportModel.interpreters. */
   readonly cells: readonly ModuleCell[];
 }
@@ -32,13 +37,35 @@ export interface ReportModel {
   readonly variables: readonly (readonly [string, string])[];
   readonly interpreters: readonly ReportInterpreter[];
   readonly rows: readonly ReportRow[];
+  /** The granular findings, as the rules gave them (JSON keeps them). */
   readonly findings: readonly Finding[];
+  /** What the report lists: one entry per cause, with its places and one set of fixes. */
+  readonly causes: readonly Cause[];
+  readonly summary: ProblemSummary;
+}
+
+/** Modules imported only inside try/except ImportError (or only for type checking): the node runs without them. */
+export function optionalModules(diagnosis: Diagnosis): ReadonlySet<string> {
+  const required = new Set<string>();
+  const seen = new Set<string>();
+  for (const file of diagnosis.files) {
+    for (const site of file.scan.imports) {
+      seen.add(site.topLevel);
+      if (!site.optional && !site.typeOnly) required.add(site.topLevel);
+    }
+  }
+  return new Set([...seen].filter((module) => !required.has(module)));
 }
 
 export function buildReport(diagnosis: Diagnosis): ReportModel {
   const probes = [diagnosis.selected, ...diagnosis.others];
-  const rows = diagnosis.modules.map((module) => ({ module, cells: probes.map((probe) => moduleCell(probe, module)) }));
-  const interpreters = probes.map((probe, column) => describeInterpreter(probe, column === 0, rows.map((row) => row.cells[column]).filter((cell): cell is ModuleCell => cell !== undefined)));
+  const optional = optionalModules(diagnosis);
+  const rows = diagnosis.modules.map((module) => ({ module, optional: optional.has(module), cells: probes.map((probe) => moduleCell(probe, module)) }));
+  const interpreters = probes.map((probe, column) => describeInterpreter(probe, column === 0, rows.flatMap((row) => {
+    const cell = row.cells[column];
+    return cell === undefined ? [] : [{ cell, optional: row.optional }];
+  })));
+  const presentation = presentDiagnosis(diagnosis);
   const distro = diagnosis.rosDistro;
   return {
     workspaceRoot: diagnosis.workspace?.root ?? null,
@@ -53,20 +80,25 @@ export function buildReport(diagnosis: Diagnosis): ReportModel {
     interpreters,
     rows,
     findings: diagnosis.findings,
+    causes: presentation.causes,
+    summary: presentation.summary,
   };
 }
 
-function describeInterpreter(probe: InterpreterProbe, selected: boolean, cells: readonly ModuleCell[]): ReportInterpreter {
+function describeInterpreter(probe: InterpreterProbe, selected: boolean, cells: readonly { readonly cell: ModuleCell; readonly optional: boolean }[]): ReportInterpreter {
   const ref = probe.interpreter;
   const base = { path: ref.path, displayName: ref.displayName, kind: ref.kind, selected };
   if (probe.kind === 'invalid') return { ...base, version: null, verdict: `not usable: ${probe.detail}`, usable: false };
   if (probe.kind === 'timeout') return { ...base, version: null, verdict: 'hangs at start-up', usable: false };
   const { major, minor, micro } = probe.facts.version;
-  const failing = cells.filter((cell) => !isUsable(cell)).length;
+  const required = cells.filter((entry) => !entry.optional);
+  const failing = required.filter((entry) => !isUsable(entry.cell)).length;
+  const optionalFailing = cells.length - required.length - cells.filter((entry) => entry.optional && isUsable(entry.cell)).length;
+  const optionalNote = optionalFailing === 0 ? '' : ` (without ${optionalFailing} optional module${optionalFailing === 1 ? '' : 's'})`;
   return {
     ...base,
     version: `${major}.${minor}.${micro}`,
-    verdict: failing === 0 ? 'works' : `${failing} of ${cells.length} modules fail`,
+    verdict: failing === 0 ? `works${optionalNote}` : `${failing} of ${required.length} required modules fail`,
     usable: failing === 0,
   };
 }

@@ -97,14 +97,14 @@ function quote(arg: string): string {
 }
 
 function excerpt(text: string): string {
-  const trimmed = text.replace(/\u0000/g, '').trim();
+  const trimmed = text.replaceAll('\u0000', '').trim();
   return trimmed.length <= EXCERPT_CHARS ? trimmed : `…${trimmed.slice(trimmed.length - EXCERPT_CHARS)}`;
 }
 
 function firstLine(text: string): string {
   return (
     text
-      .replace(/\u0000/g, '')
+      .replaceAll('\u0000', '')
       .split('\n')
       .map((line) => line.trim())
       .find((line) => line !== '') ?? ''

@@ -11,11 +11,14 @@ export function isOk(probe: InterpreterProbe | null): probe is OkProbe {
   return probe !== null && probe.kind === 'ok';
 }
 
-/** Modules the code really imports at run time: some use is not type-only (extra modules have no uses and count). */
+/**
+ * Modules the node cannot run without: some use is neither type-only nor guarded by try/except ImportError (extra
+ * modules have no uses and count). An optional import never counts against an interpreter.
+ */
 export function neededModules(input: RuleInput): string[] {
   const needed: string[] = [];
   for (const [module, uses] of input.modules) {
-    if (uses.length === 0 || uses.some((u) => !u.site.typeOnly)) needed.push(module);
+    if (uses.length === 0 || uses.some((u) => !u.site.typeOnly && !u.site.optional)) needed.push(module);
   }
   return needed.sort();
 }
@@ -36,9 +39,11 @@ export function okOthers(input: RuleInput): OkProbe[] {
 /** The first other interpreter that imports every needed module, else (when given) one that imports `module`. */
 export function betterInterpreter(input: RuleInput, module?: string): OkProbe | undefined {
   const others = okOthers(input);
+  // An optional module is not needed, but the interpreter named as having it must have it.
   const needed = neededModules(input);
+  const wanted = module === undefined || needed.includes(module) ? needed : [...needed, module];
   return (
-    others.find((p) => importsAll(p, needed)) ?? (module === undefined ? undefined : others.find((p) => importsModule(p, module)))
+    others.find((p) => importsAll(p, wanted)) ?? (module === undefined ? undefined : others.find((p) => importsModule(p, module)))
   );
 }
 

@@ -47,6 +47,8 @@ export async function walkBounded<T>(initial: readonly T[], limit: number, maxIt
             }
             pump();
           },
+          // What the visitor threw goes to the caller unchanged.
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
           (error: unknown) => reject(error),
         );
       }

@@ -33,7 +33,7 @@ export async function launchBrowser(options: {
     headless: true,
     args: [...CHROMIUM_FLAGS],
     viewport: { ...options.viewport },
-    env: isolatedEnv(options.runDir, {}) as Record<string, string>,
+    env: isolatedEnv(options.runDir, {}),
     timeout: 30_000,
   });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -36,7 +36,7 @@ describe('editor: interpreter without the Python extension', function () {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node, torch.range, vscode.CodeActionKind.QuickFix.value);
       const switchTo = actions.find((a) => String(a.command?.arguments?.[0]).includes('/selectInterpreter/'));
       assert.ok(switchTo?.command, `a switch fix: ${actions.map((a) => a.title).join(' | ')}`);
-      const [id, uri] = switchTo.command.arguments ?? [];
+      const [id, uri] = (switchTo.command.arguments ?? []) as unknown[];
       assert.equal(await vscode.commands.executeCommand(COMMANDS.applyFix, id, uri, { confirmed: true }), true);
       const written = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
       assert.notEqual(written['python.defaultInterpreterPath'], isolated);

@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding } from '../../../src/core/findings/finding';
 import type { ReportModel } from '../../../src/core/present/reportModel';
-import { presentFixes } from '../../../src/core/present/fixPresentation';
+import { groupCauses, type GroupingFacts } from '../../../src/core/present/causes';
+import { diagnosticSpecs } from '../../../src/core/present/diagnosticSpecs';
+import { problemSummary } from '../../../src/core/present/problemSummary';
 import { reportHtml } from '../../../src/editor/reportHtml';
 
 const finding: Finding = {
@@ -18,6 +20,9 @@ const finding: Finding = {
   module: 'torch',
 };
 
+const facts: GroupingFacts = { isOptionalSite: () => false, interpreterName: (path) => path };
+const causes = groupCauses([finding], facts);
+
 const model: ReportModel = {
   workspaceRoot: '/ws',
   workspaceKind: 'catkin_make',
@@ -30,10 +35,12 @@ const model: ReportModel = {
     { path: '/usr/bin/python3', displayName: '/usr/bin/python3', version: '3.11.2', kind: 'system', selected: false, verdict: 'works', usable: true },
   ],
   rows: [
-    { module: 'torch', cells: [{ kind: 'missing', version: null, reason: null }, { kind: 'ok', version: '1.13.0', reason: null }] },
-    { module: 'rospy', cells: [{ kind: 'fails', version: null, reason: 'needs rospkg' }, { kind: 'ok', version: null, reason: null }] },
+    { module: 'torch', optional: false, cells: [{ kind: 'missing', version: null, reason: null }, { kind: 'ok', version: '1.13.0', reason: null }] },
+    { module: 'rospy', optional: false, cells: [{ kind: 'fails', version: null, reason: 'needs rospkg' }, { kind: 'ok', version: null, reason: null }] },
   ],
   findings: [finding],
+  causes,
+  summary: problemSummary(causes, diagnosticSpecs(causes, facts)),
 };
 
 const html = reportHtml({ model, nonce: 'abc123', cspSource: 'vscode-webview://x', generatedAt: 'now' });
@@ -56,11 +63,16 @@ test('the matrix is a real table with a caption, header scopes and words next to
 });
 
 test('every fix is a button carrying its stable id, the preferred one marked', () => {
-  for (const fix of presentFixes(finding)) assert.ok(html.includes(`data-fix-id="${fix.id}"`), fix.title);
+  for (const fix of causes.flatMap((cause) => cause.fixes)) assert.ok(html.includes(`data-fix-id="${fix.id}"`), fix.title);
   assert.match(html, /<button type="button" data-fix-id="[^"]+" class="preferred">Switch to \/usr\/bin\/python3<\/button>/);
 });
 
 test('text from the machine is escaped', () => {
   assert.match(html, /venv: &lt;venv&gt;/);
   assert.doesNotMatch(html, /<venv>/);
+});
+
+test('each place of a cause is a link carrying its file and line, which the page posts back', () => {
+  assert.match(html, /<a href="#" data-file="\/ws\/src\/p\/scripts\/node\.py" data-line="5" data-column="7"[^>]*>src\/p\/scripts\/node\.py:5<\/a>/);
+  assert.match(html, /postMessage\(\{ kind: 'openLocation', file: link\.dataset\.file, line: Number\(link\.dataset\.line\)/);
 });

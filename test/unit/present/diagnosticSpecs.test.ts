@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding } from '../../../src/core/findings/finding';
-import { diagnosticSpecs, docsUrl, findSpec } from '../../../src/core/present/diagnosticSpecs';
+import { groupCauses, type GroupingFacts } from '../../../src/core/present/causes';
+import { diagnosticSpecs as specsOfCauses, docsUrl, findSpec } from '../../../src/core/present/diagnosticSpecs';
+
+const facts: GroupingFacts = { isOptionalSite: () => false, interpreterName: (path) => path };
+
+function diagnosticSpecs(findings: readonly Finding[]) {
+  return specsOfCauses(groupCauses(findings, facts), facts);
+}
 
 const node = '/ws/src/demo_pkg/scripts/node.py';
 const other = '/ws/src/demo_pkg/scripts/other.py';
@@ -38,6 +45,7 @@ test('draws a module finding on the module name with the first detail line under
   assert.ok(spec);
   assert.deepEqual(spec.range, { file: node, line: 4, column: 7, endLine: 4, endColumn: 12 });
   assert.equal(spec.message, "The selected interpreter cannot import 'torch'.\nModuleNotFoundError: No module named 'torch'");
+  assert.match(spec.causeId, /^module-missing\//);
   assert.equal(spec.code, 'module-missing');
   assert.equal(spec.docsAnchor, 'module-missing');
   assert.equal(spec.severity, 'error');
@@ -58,7 +66,7 @@ test('shows a finding once when two rules say the same thing on the same name', 
 
 test('does not repeat a detail the message already says', () => {
   const finding = { ...missing('torch', node, 4, 7), message: "ModuleNotFoundError: No module named 'torch'" };
-  assert.equal(diagnosticSpecs([finding]).get(node)?.[0]?.message, "ModuleNotFoundError: No module named 'torch'");
+  assert.equal(diagnosticSpecs([finding]).get(node)?.[0]?.message, "ModuleNotFoundError: No module named 'torch'.");
 });
 
 test('finds the spec behind a diagnostic by code and position', () => {

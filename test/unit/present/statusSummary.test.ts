@@ -4,7 +4,7 @@ import type { Diagnosis } from '../../../src/core/engine/doctorApi';
 import type { InterpreterRef } from '../../../src/core/interpreters/interpreter';
 import type { ImportResult, InterpreterProbe } from '../../../src/core/probe/probeResult';
 import type { InterpreterFacts } from '../../../src/core/probe/protocol';
-import { moduleVerdict, stateSummary, statusSummary } from '../../../src/core/present/statusSummary';
+import { interpreterLabel, moduleVerdict, stateSummary, statusSummary } from '../../../src/core/present/statusSummary';
 
 const ref: InterpreterRef = { path: '/venv/bin/python', realPath: '/root/.pyenv/versions/3.12.1/bin/python3.12', kind: 'venv', source: 'setting', envPrefix: '/venv', displayName: 'venv: venv' };
 
@@ -63,18 +63,20 @@ function probed(imports: Record<string, ImportResult>): InterpreterProbe & { kin
   return { kind: 'ok', interpreter: ref, facts: facts(3, 12), specs: {}, imports, environment: 'sourced', durationMs: 5, cached: false };
 }
 
-test('says "py3.12 · torch ✗ rospy ✓" for a venv that has rospy but not torch', () => {
+test('says "venv: venv (py3.12) · torch ✗ rospy ✓" for a venv that has rospy but not torch', () => {
   const summary = statusSummary(diagnosis(probed({ rospy: ok, torch: missing }), ['rospy', 'torch'], 1));
-  assert.equal(summary.text, 'py3.12 · torch ✗ rospy ✓');
+  assert.equal(summary.text, 'venv: venv (py3.12) · torch ✗ rospy ✓');
   assert.equal(summary.level, 'error');
   assert.match(summary.tooltip, /venv: venv/);
-  assert.match(summary.tooltip, /1 error/);
+  assert.match(summary.tooltip, /Not on a line: m\./);
 });
 
-test('is ok when every module imports, and puts rospy before other modules', () => {
+test('is ok when every module imports, puts rospy first, and "+N" never counts modules that import fine', () => {
   const summary = statusSummary(diagnosis(probed({ numpy: ok, rospy: ok, yaml: ok, zmq: ok }), ['numpy', 'rospy', 'yaml', 'zmq']));
   assert.equal(summary.level, 'ok');
-  assert.equal(summary.text, 'py3.12 · rospy ✓ numpy ✓ yaml ✓ +1');
+  assert.equal(summary.text, 'venv: venv (py3.12) · rospy ✓ numpy ✓ yaml ✓');
+  const broken = statusSummary(diagnosis(probed({ a: missing, b: missing, c: missing, d: missing, e: missing, rospy: ok }), ['a', 'b', 'c', 'd', 'e', 'rospy']));
+  assert.equal(broken.text, 'venv: venv (py3.12) · a ✗ b ✗ c ✗ +2 ✗');
 });
 
 test('names the interpreter that cannot run at all', () => {
@@ -97,4 +99,12 @@ test('says plainly that an untrusted workspace is not checked', () => {
   assert.match(summary.tooltip, /not trusted/);
   assert.match(summary.tooltip, /no interpreter is run/);
   assert.equal(stateSummary({ kind: 'probing', interpreter: 'py3.12' }).level, 'busy');
+});
+
+test('names three 3.11 interpreters apart: by their environment, not only "py3.11"', () => {
+  const names = ['/usr/bin/python3', 'venv: .venv', 'pyenv 3.11.7'].map((displayName) =>
+    interpreterLabel({ ...probed({}), facts: facts(3, 11), interpreter: { ...ref, displayName } }),
+  );
+  assert.deepEqual(names, ['/usr/bin/python3 (py3.11)', 'venv: .venv (py3.11)', 'pyenv 3.11.7']);
+  assert.equal(new Set(names).size, 3);
 });

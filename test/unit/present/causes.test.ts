@@ -1,0 +1,144 @@
+// One cause = one message: findings from the real rules on probes recorded from real interpreters (isolated venv,
+// Debian's /usr/bin/python3 with ROS and torch), grouped once in src/core/present.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Diagnosis } from '../../../src/core/engine/doctorApi';
+import { buildReport } from '../../../src/core/present/reportModel';
+import { presentDiagnosis } from '../../../src/core/present/presentation';
+import { runRules } from '../../../src/core/rules';
+import type { RuleInput } from '../../../src/core/rules/ruleInput';
+import { bareWorkspace, buildRuleInput, loadProbe, type SourceFile } from '../../support/ruleInputBuilder';
+import { statusSummary } from '../../../src/core/present/statusSummary';
+
+const NODE = '/ws/src/demo/scripts/node.py';
+const TALKER = '/ws/src/demo/scripts/talker.py';
+
+const node: SourceFile = {
+  path: NODE,
+  packageName: 'demo',
+  text: [
+    '#!/usr/bin/env python3',
+    'import rospy',
+    'import torch',
+    'import torch.nn as nn',
+    'from cv_bridge import CvBridge',
+    'import numpy as np',
+    'try:',
+    '    import netifaces',
+    'except ImportError:',
+    '    netifaces = None',
+    '',
+  ].join('\n'),
+};
+const talker: SourceFile = { path: TALKER, packageName: 'demo', text: '#!/usr/bin/env python3\nimport rospy\nimport yaml\n' };
+
+const venv = loadProbe('isolated-venv');
+const system = loadProbe('healthy-system');
+
+function diagnosisOf(input: RuleInput): Diagnosis {
+  return {
+    workspace: input.workspace,
+    rosDistro: input.rosDistro,
+    environment: input.environment,
+    files: input.files,
+    modules: [...input.modules.keys()].sort(),
+    selected: input.selected,
+    others: input.others,
+    findings: runRules(input),
+    durationMs: 0,
+    processesSpawned: 0,
+  };
+}
+
+test('a wrong interpreter is one cause: one error per file on its first failing import, the others as related information', () => {
+  const diagnosis = diagnosisOf(buildRuleInput({ selected: venv, others: [system], sources: [node, talker] }));
+  const { causes, diagnostics, summary } = presentDiagnosis(diagnosis);
+  const problems = causes.filter((cause) => cause.severity !== 'hint');
+  assert.equal(problems.length, 1, problems.map((cause) => cause.message).join('\n'));
+  const [cause] = problems;
+  assert.ok(cause);
+  assert.equal(cause.severity, 'error');
+  assert.match(cause.message, /^isolated-venv cannot import rospy, torch, cv_bridge and 2 more\. Switch interpreter to \/usr\/bin\/python3, which imports all of them\.$/);
+  assert.equal(cause.fixes[0]?.kind, 'selectInterpreter');
+  assert.equal(cause.fixes[0]?.isPreferred, true);
+  assert.equal(cause.fixes.filter((fix) => fix.kind === 'selectInterpreter').length, 1, 'one switch button, although several rules offer it');
+  assert.equal(cause.fixes.filter((fix) => fix.isPreferred).length, 1);
+
+  const inNode = diagnostics.get(NODE) ?? [];
+  assert.deepEqual(inNode.filter((spec) => spec.severity === 'error').map((spec) => spec.range.line), [2], 'one error in node.py, on import rospy');
+  const primary = inNode[0];
+  assert.ok(primary);
+  assert.match(primary.message, /cannot import rospy, torch, cv_bridge and numpy\./);
+  assert.deepEqual(
+    primary.related.filter((item) => item.file === NODE).map((item) => item.range?.line),
+    [3, 5, 6],
+    'torch (once, though import torch.nn follows), cv_bridge and numpy as related information',
+  );
+  assert.deepEqual((diagnostics.get(TALKER) ?? []).map((spec) => [spec.range.line, spec.severity]), [[2, 'error']]);
+  assert.equal(summary.diagnostics.error, 2);
+  assert.deepEqual(summary.files.map((file) => file.file).sort(), [NODE, TALKER]);
+});
+
+test('an optional import missing everywhere is a hint, never counted, and does not hide the better interpreter', () => {
+  const diagnosis = diagnosisOf(buildRuleInput({ selected: venv, others: [system], sources: [node] }));
+  assert.ok(diagnosis.findings.some((finding) => finding.code === 'better-interpreter-available'), 'better-interpreter-available without ignoring netifaces');
+  const { causes, diagnostics, summary } = presentDiagnosis(diagnosis);
+  const hint = causes.find((cause) => cause.modules.includes('netifaces'));
+  assert.ok(hint);
+  assert.equal(hint.severity, 'hint');
+  assert.equal(hint.optional, true);
+  assert.ok(!hint.message.includes('/usr/bin/python3 has it'), hint.message);
+  assert.equal(diagnostics.get(NODE)?.find((spec) => spec.range.line === 8)?.severity, 'hint');
+  assert.equal(summary.diagnostics.hint, 1);
+  assert.equal(summary.diagnostics.error, 1);
+
+  const report = buildReport(diagnosis);
+  const [selected, other] = report.interpreters;
+  assert.equal(selected?.usable, false);
+  assert.equal(selected?.verdict, '4 of 4 required modules fail');
+  assert.equal(other?.usable, true, 'the picker can preselect /usr/bin/python3');
+  assert.equal(other?.verdict, 'works (without 1 optional module)');
+  assert.equal(report.rows.find((row) => row.module === 'netifaces')?.optional, true);
+});
+
+test('a healthy interpreter with only an optional import missing has no problem', () => {
+  const diagnosis = diagnosisOf(buildRuleInput({ selected: system, sources: [node] }));
+  const { causes, summary } = presentDiagnosis(diagnosis);
+  assert.deepEqual(causes.map((cause) => cause.severity), ['hint']);
+  assert.equal(summary.diagnostics.error + summary.diagnostics.warning + summary.diagnostics.info, 0);
+  assert.equal(buildReport(diagnosis).interpreters[0]?.verdict, 'works (without 1 optional module)');
+});
+
+test('without a better interpreter each module is its own cause, flagged once per file however often it is imported', () => {
+  const diagnosis = diagnosisOf(buildRuleInput({ selected: venv, sources: [node] }));
+  const { causes, diagnostics } = presentDiagnosis(diagnosis);
+  const torch = causes.find((cause) => cause.modules.includes('torch'));
+  assert.ok(torch);
+  assert.deepEqual(torch.modules, ['torch']);
+  assert.deepEqual(torch.locations.map((place) => [place.line, place.module]), [[3, 'torch']], 'import torch.nn is the same place of the same cause');
+  assert.equal(diagnostics.get(NODE)?.filter((spec) => spec.causeId === torch.id).length, 1);
+  assert.ok(torch.fixes.some((fix) => fix.kind === 'ignoreModule'), 'a one-module cause can be ignored');
+  for (const cause of causes) assert.ok(cause.locations.length > 0 || cause.findings.every((finding) => finding.location === null));
+});
+
+test('every cause fix and every diagnostic fix resolves to a fix of the findings by its id', async () => {
+  const { fixesById } = await import('../../../src/core/present/fixPresentation');
+  const diagnosis = diagnosisOf(buildRuleInput({ selected: venv, others: [system], sources: [node, talker] }));
+  const byId = fixesById(diagnosis.findings);
+  const presentation = presentDiagnosis(diagnosis);
+  for (const cause of presentation.causes) for (const fix of cause.fixes) assert.ok(byId.has(fix.id), fix.title);
+  for (const specs of presentation.diagnostics.values()) for (const spec of specs) for (const fix of spec.fixes) assert.ok(byId.has(fix.id), fix.title);
+  assert.equal(presentDiagnosis(diagnosis), presentation, 'one presentation per diagnosis: every reader gets the same object');
+});
+
+test('the status item and the Problems panel read one summary: equal counts, and the tooltip names the files', () => {
+  const diagnosis = diagnosisOf(buildRuleInput({ selected: venv, others: [system], sources: [node, talker], workspace: bareWorkspace('/ws') }));
+  const status = statusSummary(diagnosis);
+  const drawn = [...presentDiagnosis(diagnosis).diagnostics.values()].flat();
+  const bySeverity = (severity: string) => drawn.filter((spec) => spec.severity === severity).length;
+  assert.deepEqual(status.problems, { error: bySeverity('error'), warning: bySeverity('warning'), info: bySeverity('info'), hint: bySeverity('hint') });
+  assert.equal(status.level, 'error');
+  assert.match(status.tooltip, /2 errors in 2 files: src\/demo\/scripts\/node\.py \(1 error\), src\/demo\/scripts\/talker\.py \(1 error\)/);
+  assert.match(status.tooltip, /1 optional import shown as hints/);
+  assert.match(status.text, /^isolated-venv \(py3\.\d+\) · /);
+});
