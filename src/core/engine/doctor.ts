@@ -14,6 +14,7 @@ import { splitPathVariable } from '../interpreters/pathLookup';
 import { isRosModule, ROS_CORE_MODULES, ROS_RUNTIME_DEPENDENCIES } from '../ros/pythonModules';
 import { createSourceScanner } from './scanSources';
 import { scanImports } from '../scan/importScanner';
+import { launchFactsFor } from '../launch/launchHook';
 import { managersOf } from '../managers/managersOf';
 import { proveCauses, type Cause } from '../proof/proveCauses';
 import { libraryDirs } from '../proof/libraryDirs';
@@ -74,15 +75,16 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     // A start-up hang comes from the environment (a sitecustomize.py, a .pth file), which every other
     // interpreter would load too: waiting for each of them to hang as well would only delay the answer.
     const hung = selected.kind === 'timeout';
-    const [selectedPlain, others, shebangs, causes] = await Promise.all([
+    const [selectedPlain, others, shebangs, launch, causes] = await Promise.all([
       probePlain(request, selected, failing, probe),
       hung ? Promise.resolve([]) : probeCandidates(request, failing, probeModules, probe),
       shebangTargets(sources, request, needed, hung ? null : probe),
+      launchFactsFor({ fs: deps.fs, workspace, sources, needed, selected, env, hung, describe: (file, realPath) => describe(file, realPath, request), probe: (ref, modules, vars) => probe(ref, modules, 'sourced', vars) }),
       provenCauses(request, selected, probeModules),
     ]);
 
     const rosDistro = rosDistroFrom(env, workspace, request.rosInstalls ?? [], rosExtensionFiles([selected, ...(selectedPlain === null ? [] : [selectedPlain]), ...others]));
-    const managers = await managersOf(deps.fs, [selected, ...others, ...shebangs.map((target) => target.probe)], env);
+    const managers = await managersOf(deps.fs, [selected, ...others, ...shebangs.map((target) => target.probe), ...launch.checks.map((check) => check.probe)], env);
     const input: RuleInput = {
       workspace,
       rosDistro,
@@ -95,6 +97,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       shebangs,
       pathDirs: splitPathVariable(env.PATH),
       ignoredModules: request.ignoredModules,
+      launch,
       managers,
       causes,
     };
@@ -108,6 +111,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       selected,
       others,
       findings,
+      launch,
       durationMs: deps.clock.now() - started,
       processesSpawned: deps.prober.processesSpawned - spawnedBefore,
     };

@@ -2,10 +2,12 @@
 import type { Finding, Severity } from '../findings/finding';
 import type { Rule, RuleInput } from './ruleInput';
 import { betterInterpreterAvailable } from './betterInterpreterAvailable';
+import { buildInterpreterMissing } from './buildInterpreterMissing';
 import { condaShadowsSystemPython } from './condaShadowsSystemPython';
 import { extensionAbiMismatch } from './extensionAbiMismatch';
 import { foreignPythonPath } from './foreignPythonPath';
 import { interpreterInvalid } from './interpreterInvalid';
+import { launchPathImportFails } from './launchPathImportFails';
 import { moduleImportError } from './moduleImportError';
 import { moduleMissing } from './moduleMissing';
 import { moduleNameCase } from './moduleNameCase';
@@ -17,6 +19,7 @@ import { setupScriptFailed } from './setupScriptFailed';
 import { shadowedByOutsidePackage } from './shadowedByOutsidePackage';
 import { shebangMismatch } from './shebangMismatch';
 import { splitEnvironment } from './splitEnvironment';
+import { workspaceFileSkipped } from './workspaceFileSkipped';
 
 export const allRules: readonly Rule[] = [
   interpreterInvalid,
@@ -31,10 +34,13 @@ export const allRules: readonly Rule[] = [
   rosDepsMissing,
   rosEnvNotSourced,
   shebangMismatch,
+  launchPathImportFails,
+  buildInterpreterMissing,
   condaShadowsSystemPython,
   splitEnvironment,
   betterInterpreterAvailable,
   setupScriptFailed,
+  workspaceFileSkipped,
 ];
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

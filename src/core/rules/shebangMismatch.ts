@@ -75,6 +75,8 @@ export function shebangMismatch(input: RuleInput): readonly Finding[] {
     const relay = target.relay;
     const relayShebang = relay?.shebang ?? null;
     const relayDiffers = relay !== null && relayShebang !== null && relayShebang.text !== target.shebang.text;
+    // With the launch-path model collected, rosrun's relay is judged there (launch-path-import-fails, build-interpreter-missing).
+    if (relayDiffers && input.launch !== undefined) return [];
     const deciding = relayDiffers ? relayShebang : target.shebang;
     const runner = relayDiffers
       ? `rosrun runs ${input.workspace === null ? relay.path : path.relative(input.workspace.root, relay.path)} with ${target.resolvedPath ?? deciding.command}`
