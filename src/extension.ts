@@ -48,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
     longestTask: () => longTasks?.longest,
     undoLatestChange: () => undo.undoLatest(),
     lastExplanation: () => commands.lastExplanation,
+    onDidPublish: publisher.onDidPublish,
     activationMs,
   };
 }

@@ -25,7 +25,7 @@ export function lazyDoctorServices(load: () => DoctorServices): DoctorServices {
   return {
     // A file system whose calls, like every other, load the engine on a later turn.
     fs: {
-      readFile: async (file) => (await later()).fs.readFile(file),
+      readFile: async (file, maxBytes) => (await later()).fs.readFile(file, maxBytes),
       readDir: async (dir) => (await later()).fs.readDir(dir),
       stat: async (file) => (await later()).fs.stat(file),
       realPath: async (file) => (await later()).fs.realPath(file),

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { Diagnosis } from '../core/engine/doctorApi';
 import type { StatusSummary } from '../core/present/statusSummary';
 import type { LongestTask } from './longTasks';
+import type { Publication } from './diagnosticsPublisher';
 
 export interface RosEnvDoctorApi {
   /** Resolves when no folder has a diagnosis scheduled or running. */
@@ -20,6 +21,8 @@ export interface RosEnvDoctorApi {
   undoLatestChange(): Promise<boolean>;
   /** What the last command that could not run (restricted mode, no folder) told the user. */
   lastExplanation(): string | undefined;
+  /** Fires whenever diagnostics are handed to VS Code (the bench's firstDiagnostic waits for selectedComplete). */
+  readonly onDidPublish: vscode.Event<Publication>;
   /** How long activate() took. */
   readonly activationMs: number;
 }
