@@ -24,7 +24,7 @@ export function extensionAbiMismatch(input: RuleInput): readonly Finding[] {
     const here = `${name} is ${pythonVersion(probe.facts)}${probe.facts.soabi === null ? '' : ` (${ownTag(probe.facts)})`}`;
     const message =
       verdict.builtFor === null
-        ? `${module} here is built for another Python but ${here}: ${verdict.error}`
+        ? `${module} here is built for another Python but ${here} (${verdict.error})`
         : `${module} here is built for ${verdict.builtFor} but ${here}`;
     const better = betterInterpreter(input, module);
     const names = packageNames(module);

@@ -3,7 +3,7 @@ import type { Finding, RelatedLocation } from '../findings/finding';
 import type { RuleInput } from './ruleInput';
 import { docsFix, fixList, placementsFor, relatedLine } from './findingParts';
 import { betterInterpreter, selectedModules, switchFix } from './probeFacts';
-import { messageSummary } from './moduleVerdict';
+import { exceptionText } from './moduleVerdict';
 import { provenShadow } from './shadowedByOutsidePackage';
 import type { FixSpec } from '../findings/fixSpec';
 import { shellLine } from '../fixes/shellQuote';
@@ -20,10 +20,10 @@ export function moduleImportError(input: RuleInput): readonly Finding[] {
     const library = input.causes?.get(module);
     if (verdict.kind === 'error' && library?.kind === 'library-not-on-path') {
       const by = library.requiredBy === null ? '' : ` (needed by ${library.requiredBy})`;
-      message = `import ${module} fails in ${name}: the loader cannot find ${library.library}${by}; it is in ${library.dir}, which is not on LD_LIBRARY_PATH, and with it there the import works`;
+      message = `import ${module} fails in ${name} because the loader cannot find ${library.library}${by}; it is in ${library.dir}, which is not on LD_LIBRARY_PATH, and with it there the import works`;
       detail = `${verdict.exceptionType}: ${verdict.message}`;
     } else if (verdict.kind === 'error') {
-      message = `import ${module} fails in ${name}: ${verdict.exceptionType}: ${messageSummary(verdict.message)}`;
+      message = `import ${module} fails in ${name} with ${exceptionText(verdict.exceptionType, verdict.message)}`;
       detail = verdict.detail;
       if (verdict.raisedAt !== null) related = [relatedLine(verdict.raisedAt.file, verdict.raisedAt.line, 'raised here')];
     } else if (verdict.kind === 'crash') {
