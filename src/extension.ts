@@ -1,5 +1,6 @@
 // Composition root: builds each long-lived object, registers it, and wires them together. No logic of its own.
 import * as vscode from 'vscode';
+import { AnalysisExtraPaths } from './editor/analysisExtraPaths';
 import { FixCodeActionProvider } from './editor/codeActions';
 import { registerCommands } from './editor/commands';
 import { DiagnosticsPublisher } from './editor/diagnosticsPublisher';
@@ -31,9 +32,10 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
   const report = extension.add(new ReportView());
   const undo = new UndoNotices(logger);
   const fixes = extension.add(new FixApplier(repository, context.extensionUri, logger, undo));
-  const controller = extension.add(new DoctorController({ services, logger, publisher, status, fixes, report }));
+  const extraPaths = new AnalysisExtraPaths(undo);
+  const controller = extension.add(new DoctorController({ services, logger, publisher, status, fixes, report, extraPaths }));
   extension.add(vscode.languages.registerCodeActionsProvider({ language: 'python', scheme: 'file' }, new FixCodeActionProvider(publisher), FixCodeActionProvider.metadata));
-  const commands = registerCommands(extension, { controller, fixes, report, services, logger });
+  const commands = registerCommands(extension, { controller, fixes, report, services, logger, extraPaths });
 
   controller.start();
   const activationMs = Math.round((performance.now() - started) * 100) / 100;

@@ -7,6 +7,7 @@ export const PUBLIC_COMMANDS = {
   showReport: 'rosEnvDoctor.showReport',
   copyReportMarkdown: 'rosEnvDoctor.copyReportMarkdown',
   selectWorkingInterpreter: 'rosEnvDoctor.selectWorkingInterpreter',
+  setAnalysisExtraPaths: 'rosEnvDoctor.setAnalysisExtraPaths',
 } as const;
 
 /** Commands only code actions and the report call; contributed but hidden from the palette. */

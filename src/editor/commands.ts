@@ -5,6 +5,7 @@ import type { Logger } from '../core/ports';
 import { buildReport } from '../core/present/reportModel';
 import { COMMANDS } from './commandIds';
 import type { DoctorController } from './doctorController';
+import type { AnalysisExtraPaths } from './analysisExtraPaths';
 import type { FixApplier } from './fixApplier';
 import type { DisposableStore } from './lifecycle';
 import { registerCommand } from './registerCommand';
@@ -17,6 +18,7 @@ export interface CommandParts {
   readonly report: ReportView;
   readonly services: DoctorServices;
   readonly logger: Logger;
+  readonly extraPaths: AnalysisExtraPaths;
 }
 
 export function registerCommands(store: DisposableStore, parts: CommandParts): DoctorCommands {
@@ -26,6 +28,7 @@ export function registerCommands(store: DisposableStore, parts: CommandParts): D
   registerCommand(store, logger, COMMANDS.showReport, () => commands.showReport());
   registerCommand(store, logger, COMMANDS.copyReportMarkdown, () => commands.copyReportMarkdown());
   registerCommand(store, logger, COMMANDS.selectWorkingInterpreter, () => commands.selectWorkingInterpreter());
+  registerCommand(store, logger, COMMANDS.setAnalysisExtraPaths, () => commands.setAnalysisExtraPaths());
   registerCommand(store, logger, COMMANDS.applyFix, (id: unknown, resource: unknown) => {
     const uri = resource instanceof vscode.Uri ? resource : undefined;
     const folder = (uri === undefined ? undefined : vscode.workspace.getWorkspaceFolder(uri)) ?? controller.currentFolder();
@@ -125,6 +128,18 @@ export class DoctorCommands {
     if (picked === undefined) return undefined;
     const switched = await this.parts.fixes.switchInterpreter(picked.path, this.parts.controller.fixContext(latest.folder));
     return switched ? picked.path : undefined;
+  }
+
+  /** Adds the sourced PYTHONPATH to python.analysis.extraPaths (Pylance), or says why there is nothing to add. */
+  async setAnalysisExtraPaths(): Promise<readonly string[] | undefined> {
+    const latest = await this.latest('Let Pylance See the Sourced PYTHONPATH');
+    if (latest === undefined) return undefined;
+    const outcome = await this.parts.extraPaths.apply(latest.folder, latest.diagnosis);
+    if (outcome.kind === 'written') return outcome.value;
+    this.lastExplanation = `ROS Env Doctor: ${outcome.detail}`;
+    if (outcome.kind === 'failed') void vscode.window.showWarningMessage(this.lastExplanation);
+    else void vscode.window.showInformationMessage(this.lastExplanation);
+    return undefined;
   }
 
   async applyFix(folder: vscode.WorkspaceFolder, id: string): Promise<boolean> {

@@ -6,6 +6,7 @@ import type { Logger } from '../core/ports';
 import { fixesById, type PresentedFix } from '../core/present/fixPresentation';
 import { stateSummary, statusSummary, type DoctorState } from '../core/present/statusSummary';
 import { PACKAGE_MANIFEST_GLOB, WORKSPACE_MARKERS } from '../core/ros/workspaceMarkers';
+import type { AnalysisExtraPaths } from './analysisExtraPaths';
 import { runInBackground } from './background';
 import { CONTEXT_KEYS } from './commandIds';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -25,6 +26,7 @@ export interface ControllerParts {
   readonly status: StatusItem;
   readonly fixes: FixApplier;
   readonly report: ReportView;
+  readonly extraPaths: AnalysisExtraPaths;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -199,7 +201,10 @@ export class DoctorController extends Disposable {
 
   private onState(session: FolderSession, state: DoctorState | { readonly kind: 'diagnosed'; readonly diagnosis: Diagnosis }): void {
     this.states.set(session.folder.uri.toString(), state);
-    if (state.kind === 'diagnosed') this.parts.report.update(session.folder, state.diagnosis);
+    if (state.kind === 'diagnosed') {
+      this.parts.report.update(session.folder, state.diagnosis);
+      runInBackground('Offering python.analysis.extraPaths', this.parts.logger, () => this.parts.extraPaths.offer(session.folder, state.diagnosis));
+    }
     this.showStatusForActiveEditor();
   }
 

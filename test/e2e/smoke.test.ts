@@ -67,7 +67,7 @@ const HOST_CONFIGURATIONS: readonly HostConfiguration[] = [
   { name: 'with-python-environments', standIn: true, envsStandIn: true, trust: true, suites: ['environments'] },
   // Without the Python extension `python.defaultInterpreterPath` is not a registered setting (so it
   // cannot be written through the API), but a user's settings.json may still hold it.
-  { name: 'without-python-extension', standIn: false, trust: true, suites: ['activation', 'fallback'], settings: { 'python.defaultInterpreterPath': DEBIAN_PYTHON } },
+  { name: 'without-python-extension', standIn: false, trust: true, suites: ['activation', 'fallback', 'extraPaths'], settings: { 'python.defaultInterpreterPath': DEBIAN_PYTHON } },
   // Restricted mode, without the modal trust prompt in front of the workbench.
   { name: 'untrusted', standIn: true, trust: false, suites: ['untrusted'], settings: { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } },
 ];
