@@ -3,11 +3,14 @@
 // stack; an open settings file with unsaved changes keeps them (and stays unsaved). VS Code's own configuration
 // API cannot do this for a setting no installed extension registers (python.defaultInterpreterPath without the
 // Python extension), and writes to the workspace file rather than the folder's in a multi-root window.
-import { modify, parse, printParseErrorCode, type FormattingOptions, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, modify, parse, parseTree, printParseErrorCode, type FormattingOptions, type ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
 
 /** What the key held before the edit: `absent` when it was not in the file, so undoing removes it again. */
-export type PreviousValue = { readonly kind: 'absent' } | { readonly kind: 'value'; readonly value: unknown };
+export type PreviousValue =
+  | { readonly kind: 'absent' }
+  /** `text`: the value exactly as it was written in the file, so putting it back restores the file byte for byte. */
+  | { readonly kind: 'value'; readonly value: unknown; readonly text?: string };
 
 export type SettingsEdit = { readonly kind: 'edited'; readonly file: vscode.Uri; readonly previous: PreviousValue } | { readonly kind: 'failed'; readonly detail: string };
 
@@ -71,9 +74,16 @@ export async function writeFolderSetting(folder: vscode.WorkspaceFolder, key: st
       return { kind: 'failed', detail: `${file.fsPath} line ${line}: ${printParseErrorCode(firstError.error)}. Fix the file, then try again.` };
     }
     if (typeof root !== 'object' || root === null || Array.isArray(root)) return { kind: 'failed', detail: `${file.fsPath} does not hold a JSON object. Fix the file, then try again.` };
-    if (key in root) previous = { kind: 'value', value: (root as Record<string, unknown>)[key] };
-    const changes = modify(text, [key], value.kind === 'absent' ? undefined : value.value, { formattingOptions: formatting(text, document.eol) });
-    for (const change of changes) edit.replace(file, new vscode.Range(document.positionAt(change.offset), document.positionAt(change.offset + change.length)), change.content);
+    const tree = parseTree(text, [], { allowTrailingComma: true });
+    const node = tree === undefined ? undefined : findNodeAtLocation(tree, [key]);
+    const range = node === undefined ? undefined : new vscode.Range(document.positionAt(node.offset), document.positionAt(node.offset + node.length));
+    if (key in root) previous = { kind: 'value', value: (root as Record<string, unknown>)[key], ...(range === undefined ? {} : { text: document.getText(range) }) };
+    if (value.kind === 'value' && value.text !== undefined && range !== undefined) {
+      edit.replace(file, range, value.text);
+    } else {
+      const changes = modify(text, [key], value.kind === 'absent' ? undefined : value.value, { formattingOptions: formatting(text, document.eol) });
+      for (const change of changes) edit.replace(file, new vscode.Range(document.positionAt(change.offset), document.positionAt(change.offset + change.length)), change.content);
+    }
   }
   if (edit.size > 0 && !(await vscode.workspace.applyEdit(edit))) return { kind: 'failed', detail: `VS Code refused to edit ${file.fsPath}.` };
   if (!wasDirty && document.isDirty) await document.save();

@@ -79,7 +79,10 @@ test('the in-host end-to-end suites pass in a real VS Code on a copy of examples
   buildExtension();
   buildE2eBundles();
   for (const configuration of HOST_CONFIGURATIONS) {
-    await t.test(configuration.name, { timeout: 10 * 60_000 }, async (st) => {
+    // ROS_ENV_DOCTOR_E2E_WINDOWS=a,b runs only those windows while working on them (the others are skipped).
+    const only = (process.env.ROS_ENV_DOCTOR_E2E_WINDOWS ?? '').split(',').filter((name) => name !== '');
+    const skip = only.length > 0 && !only.includes(configuration.name) ? `not in ROS_ENV_DOCTOR_E2E_WINDOWS` : false;
+    await t.test(configuration.name, { timeout: 10 * 60_000, skip }, async (st) => {
       const fixture = await prepareFixture(standIn(DEBIAN_PYTHON));
       const envsConfig = join(dirname(fixture.standInConfig), 'python-envs-standin.json');
       if (configuration.envsStandIn === true) await writeFile(envsConfig, JSON.stringify(envsStandIn()));
