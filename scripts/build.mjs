@@ -22,8 +22,8 @@ const common = {
 
 const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // The engine, loaded by the extension on first use (src/editor/lazyServices.ts), so activation stays light.
-  { ...common, entryPoints: ['src/editor/nodeServices.ts'], outfile: 'dist/engine.js' },
+  // The engine, loaded by the extension on first use (src/editor/engineLoader.ts), so activation stays light.
+  { ...common, entryPoints: ['src/node/engine.ts'], outfile: 'dist/engine.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

@@ -7,7 +7,7 @@ import { DoctorController } from './editor/doctorController';
 import { FixApplier } from './editor/fixApplier';
 import { DisposableStore } from './editor/lifecycle';
 import { createLogChannel } from './editor/logChannel';
-import { engineServices } from './editor/lazyServices';
+import { engineBundle } from './editor/engineLoader';
 import { repositoryUrl } from './editor/manifest';
 import { ReportView } from './editor/reportView';
 import { StatusItem } from './editor/statusItem';
@@ -21,14 +21,14 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
   const { channel, logger } = createLogChannel();
   extension.add(channel);
   const repository = repositoryUrl(context.extension.packageJSON);
-  const services = engineServices(logger);
+  const engine = engineBundle(logger);
   const publisher = extension.add(new DiagnosticsPublisher(repository));
   const status = extension.add(new StatusItem());
   const report = extension.add(new ReportView());
   const fixes = extension.add(new FixApplier(repository, context.extensionUri, logger));
-  const controller = extension.add(new DoctorController({ services, logger, publisher, status, fixes, report }));
+  const controller = extension.add(new DoctorController({ engine, logger, publisher, status, fixes, report }));
   extension.add(vscode.languages.registerCodeActionsProvider({ language: 'python', scheme: 'file' }, new FixCodeActionProvider(publisher), FixCodeActionProvider.metadata));
-  registerCommands(extension, { controller, fixes, report, services, logger });
+  registerCommands(extension, { controller, fixes, report, logger });
 
   controller.start();
   const activationMs = Math.round((performance.now() - started) * 100) / 100;
@@ -36,7 +36,8 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
   return {
     whenIdle: () => controller.whenIdle(),
     diagnosis: (folder) => controller.diagnosis(folder),
-    processesSpawned: () => services.processesSpawned(),
+    // Nothing has run before the engine is loaded.
+    processesSpawned: () => engine.loaded()?.processesSpawned() ?? 0,
     statusSummary: () => status.summary,
     interpreterProviderKind: () => controller.interpreterProviderKind,
     lastTerminalText: () => fixes.lastTerminalText,

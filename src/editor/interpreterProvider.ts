@@ -3,12 +3,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PythonExtension, PVSC_EXTENSION_ID } from '@vscode/python-extension';
-import type { FileSystem, Logger } from '../core/ports';
+import type { Logger } from '../core/ports';
 import { Disposable } from './lifecycle';
 import { expandInterpreterSetting } from './settings';
 
 export interface InterpreterChoice {
-  readonly path: string;
+  /**
+   * The interpreter's path; a bare command ("python3.8") or null (python3, then python) is looked up by the engine
+   * on the PATH of the environment the node runs in.
+   */
+  readonly path: string | null;
   readonly source: 'python-extension' | 'setting' | 'path';
 }
 
@@ -31,25 +35,13 @@ function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<
   return result;
 }
 
-async function executableOnPath(names: readonly string[], fs: FileSystem): Promise<string | null> {
-  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter((dir) => dir !== '');
-  for (const name of names) {
-    for (const dir of dirs) {
-      const candidate = path.join(dir, name);
-      const stat = await fs.stat(candidate);
-      if (stat?.kind === 'file' && stat.executable) return candidate;
-    }
-  }
-  return null;
-}
-
 /** The setting, then PATH: what the Python extension itself would fall back to. */
 class FallbackInterpreterProvider extends Disposable implements InterpreterProvider {
   readonly kind = 'fallback' as const;
   private readonly changed = this._register(new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>());
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly fs: FileSystem) {
+  constructor() {
     super();
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -62,16 +54,10 @@ class FallbackInterpreterProvider extends Disposable implements InterpreterProvi
     const raw = vscode.workspace.getConfiguration('python', folder.uri).get<unknown>('defaultInterpreterPath');
     const fromSetting = expandInterpreterSetting(raw, folder.uri.fsPath, process.env);
     if (fromSetting !== null) {
-      // A bare command name ("python3.8") is looked up on PATH, as a terminal would.
-      if (!fromSetting.includes('/')) {
-        const found = await executableOnPath([fromSetting], this.fs);
-        return { path: found ?? fromSetting, source: 'setting' };
-      }
-      return { path: path.resolve(folder.uri.fsPath, fromSetting), source: 'setting' };
+      // A bare command name ("python3.8") is looked up on PATH by the engine, as a terminal would.
+      return { path: fromSetting.includes('/') ? path.resolve(folder.uri.fsPath, fromSetting) : fromSetting, source: 'setting' };
     }
-    const onPath = await executableOnPath(['python3', 'python'], this.fs);
-    if (onPath !== null) return { path: onPath, source: 'path' };
-    return { kind: 'none', detail: 'No Python interpreter: python.defaultInterpreterPath is not set and neither python3 nor python is on PATH.' };
+    return { path: null, source: 'path' };
   }
 
   known(): readonly string[] {
@@ -171,8 +157,8 @@ class PythonExtensionInterpreterProvider extends Disposable implements Interpret
 }
 
 /** Uses the Python extension only when it is installed; activating it is its own cost, so call this lazily. */
-export async function createInterpreterProvider(fs: FileSystem, logger: Logger): Promise<InterpreterProvider> {
-  const fallback = new FallbackInterpreterProvider(fs);
+export async function createInterpreterProvider(logger: Logger): Promise<InterpreterProvider> {
+  const fallback = new FallbackInterpreterProvider();
   if (vscode.extensions.getExtension(PVSC_EXTENSION_ID) === undefined) {
     logger.info(`${PVSC_EXTENSION_ID} is not installed: using python.defaultInterpreterPath, then python3/python on PATH.`);
     return fallback;

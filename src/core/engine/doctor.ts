@@ -158,7 +158,8 @@ export function createDoctor(deps: DoctorDeps): Doctor {
         const resolved = await resolveShebang(effective, pathDirs, deps.fs);
         const realPath = resolved === null ? null : ((await deps.fs.realPath(resolved)) ?? resolved);
         const fileModules = [...new Set(source.scan.imports.map((site) => site.topLevel))].filter((module) => needed.has(module));
-        const needsProbe = resolved !== null && realPath !== null && realPath !== request.selected.realPath && fileModules.length > 0;
+        const allowed = resolved !== null && realPath !== null && (request.mayRun === undefined || (request.mayRun(resolved) && request.mayRun(realPath)));
+        const needsProbe = allowed && realPath !== request.selected.realPath && fileModules.length > 0;
         const shebangProbe = needsProbe && probe !== null ? await probe(await describe(resolved, realPath, request), fileModules, 'sourced') : null;
         return {
           file: source.path,
