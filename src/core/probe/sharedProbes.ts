@@ -19,17 +19,20 @@ function requestKey(request: ProbeRequest): string {
 }
 
 export function sharingProber(inner: Prober): Prober {
-  const inFlight = new Map<string, Promise<InterpreterProbe>>();
+  const inFlight = new Map<string, { readonly signal: AbortSignal | undefined; readonly result: Promise<InterpreterProbe> }>();
   return {
     probe(request) {
       // A caller that wants the facts as soon as they arrive cannot share a run that is already past them.
       if (request.onFacts !== undefined) return inner.probe(request);
       const key = requestKey(request);
       const running = inFlight.get(key);
-      if (running !== undefined) return running;
-      const started = inner.probe(request).finally(() => inFlight.delete(key));
-      inFlight.set(key, started);
-      return started;
+      // Only the same check shares (one signal): a cancelled check's run would hand a newer one its aborted results.
+      if (running !== undefined && running.signal === request.signal) return running.result;
+      const result = inner.probe(request).finally(() => {
+        if (inFlight.get(key)?.result === result) inFlight.delete(key);
+      });
+      inFlight.set(key, { signal: request.signal, result });
+      return result;
     },
     get processesSpawned() {
       return inner.processesSpawned;
