@@ -18,13 +18,7 @@ export const runner: ProcessRunner = createExecaRunner();
 
 /** The engine's prober as the CLI gets it (concurrency = cores), with a fresh cache. */
 export function newProber(concurrency = Math.max(1, CORES)): Prober {
-  const engine = createEngine({ runner, fs, probeScript: PROBE_SCRIPT, concurrency });
-  return {
-    probe: (request) => engine.probe(request),
-    get processesSpawned() {
-      return engine.processesSpawned();
-    },
-  };
+  return createEngine({ runner, fs, probeScript: PROBE_SCRIPT, concurrency }).prober;
 }
 
 export function interpreterRef(file: string, realPath: string, kind: InterpreterKind, displayName: string, envPrefix: string | null = null): InterpreterRef {

@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   for (const recording of await recordings()) {
     try {
       if (recording.python === '' || (only.length > 0 && !only.includes(recording.name))) continue;
-      const probe: InterpreterProbe = await engine.probe({
+      const probe: InterpreterProbe = await engine.prober.probe({
         interpreter: ref(recording),
         modules: MODULES,
         env: recording.env,

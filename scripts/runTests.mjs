@@ -1,6 +1,6 @@
-// `npm test` runs the suites in order: unit tests, integration tests against real interpreters, then
+// `npm test` runs the suites in order: unit tests, integration tests against real interpreters, hostile inputs, then
 // end-to-end tests in a real VS Code. Each suite runs under node's own test runner, whose summary is what CI reads.
-// `node scripts/runTests.mjs unit` (or integration, e2e) runs one suite. Node 20 does not expand globs
+// `node scripts/runTests.mjs unit` (or integration, hostile, e2e) runs one suite. Node 20 does not expand globs
 // after --test, so the files are listed here.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -9,6 +9,8 @@ import { join } from 'node:path';
 const suites = {
   unit: { dir: 'test/unit', suffix: '.test.ts', concurrency: 2 },
   integration: { dir: 'test/integration', suffix: '.test.ts', concurrency: 1 },
+  // Hostile input (issue 10): each test builds a case from scratch and runs the real CLI on it.
+  hostile: { dir: 'test/hostile', suffix: '.test.ts', concurrency: 1 },
   e2e: { dir: 'test/e2e', suffix: '.test.ts', concurrency: 1, shallow: true },
 };
 

@@ -9,6 +9,7 @@ import { parseArgs, USAGE, type CliOptions } from './args';
 import { jsonReport } from './jsonOutput';
 import { sarifReport } from './sarifOutput';
 import { textReport } from './textOutput';
+import { escapeControlCharacters } from '../core/present/controlCharacters';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -66,7 +67,7 @@ async function run(options: CliOptions): Promise<number> {
   }
   const diagnosis = outcome.diagnosis;
   logger.info(`diagnosed in ${diagnosis.durationMs} ms; spawned ${diagnosis.processesSpawned} processes`);
-  if (options.cache) await engine.saveCache().catch((error: unknown) => logger.warn(`could not save the probe cache to ${cacheFile}: ${String(error)}`));
+  if (options.cache) await engine.saveCache().catch((error: unknown) => logger.warn(`could not save the probe cache to ${cacheFile} (${error instanceof Error ? error.message : String(error)}): remove or fix that path, or run with --no-cache`));
 
   const color = options.color === 'auto' ? process.stdout.isTTY === true && process.env.NO_COLOR === undefined : options.color;
   switch (options.format) {
@@ -99,7 +100,7 @@ function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 function stderrLogger(debug: boolean): Logger {
-  const write = (level: string) => (message: string) => process.stderr.write(`ros-env-doctor ${level}: ${message}\n`);
+  const write = (level: string) => (message: string) => process.stderr.write(`ros-env-doctor ${level}: ${escapeControlCharacters(message)}\n`);
   return { info: debug ? write('info') : () => {}, debug: debug ? write('debug') : () => {}, warn: write('warning'), error: write('error') };
 }
 

@@ -1,4 +1,5 @@
 // The human report printed in a terminal; colours only when asked or on a TTY.
+import { launchPathRows, type LaunchPathRow } from '../core/present/launchPathRows';
 import * as path from 'node:path';
 import type { Diagnosis } from '../core/engine/doctorApi';
 import type { Severity } from '../core/findings/finding';
@@ -6,6 +7,7 @@ import type { FixSpec } from '../core/findings/fixSpec';
 import type { InterpreterProbe } from '../core/probe/probeResult';
 import { buildReport } from '../core/present/reportModel';
 import { CELL_SYMBOL, isUsable, type ModuleCell } from '../core/present/moduleCell';
+import { escapeControlCharacters, escapeControlCharactersKeepingColour } from '../core/present/controlCharacters';
 import type { Cause } from '../core/present/causes';
 import { countsText } from '../core/present/problemSummary';
 
@@ -29,6 +31,21 @@ const plain: Paint = { bold: (t) => t, dim: (t) => t, severity: (_s, t) => t, ve
  * With `matrix` every probed interpreter gets a column; otherwise only the selected one and those fully
  * probed while looking for one that works (spec-only columns would be mostly noise).
  */
+function launchVerdictText(row: LaunchPathRow): string {
+  switch (row.verdict) {
+    case 'ok':
+      return '✓';
+    case 'fails':
+      return `✗ ${row.failing.join(', ')}`;
+    case 'missing-interpreter':
+      return '✗ interpreter does not exist';
+    case 'invalid-interpreter':
+      return '✗ not a working interpreter';
+    case 'not-probed':
+      return '–';
+  }
+}
+
 export function textReport(diagnosis: Diagnosis, options: { readonly color: boolean; readonly cwd: string; readonly matrix: boolean }): string {
   const paint = options.color ? colourful : plain;
   const shown = options.matrix ? diagnosis : { ...diagnosis, others: diagnosis.others.filter(wasImported) };
@@ -62,6 +79,13 @@ export function textReport(diagnosis: Diagnosis, options: { readonly color: bool
     out.push('');
   }
 
+  const launchRows = launchPathRows(diagnosis.launch);
+  if (launchRows.length > 0) {
+    out.push(paint.bold('Launch paths'));
+    for (const row of launchRows) out.push(`  ${row.command}  →  ${row.interpreter}  →  ${launchVerdictText(row)}`);
+    out.push('');
+  }
+
   const problems = report.causes.filter((cause) => cause.severity !== 'hint');
   const hints = report.causes.filter((cause) => cause.severity === 'hint');
   if (problems.length === 0) {
@@ -74,7 +98,8 @@ export function textReport(diagnosis: Diagnosis, options: { readonly color: bool
     out.push('', paint.dim(`Optional imports (inside try/except ImportError), not counted as problems:`));
     for (const cause of hints) out.push(...causeLines(cause, paint, relative));
   }
-  return `${out.join('\n')}\n`;
+  const text = `${out.join('\n')}\n`;
+  return options.color ? escapeControlCharactersKeepingColour(text) : escapeControlCharacters(text);
 }
 
 function wasImported(probe: InterpreterProbe): boolean {
@@ -102,7 +127,10 @@ function causeLines(cause: Cause, paint: Paint, relative: (file: string) => stri
   if (cause.detail !== null) for (const detailLine of cause.detail.split('\n').slice(-6)) lines.push(paint.dim(`            ${detailLine}`));
   for (const fix of cause.fixes) {
     const how = fixHow(fix.fix);
-    if (how !== null) lines.push(`            → ${fix.title}${how === '' ? '' : `: ${paint.bold(how)}`}`);
+    if (how === null) continue;
+    // The command on a line of its own: titles may have their own colon, and a command is easier to copy alone.
+    lines.push(`            → ${fix.title}`);
+    if (how !== '') lines.push(`              ${paint.bold(how)}`);
   }
   return lines;
 }

@@ -14,8 +14,11 @@ export interface DirEntry {
 }
 
 export interface FileSystem {
-  /** The file's text, or undefined when it does not exist or cannot be read. */
-  readFile(path: string): Promise<string | undefined>;
+  /**
+   * The file's text, or undefined when it does not exist, cannot be read, is not a regular file (a FIFO, a device:
+   * reading one could hang or never end) or is larger than `maxBytes` (a generous default when not given).
+   */
+  readFile(path: string, maxBytes?: number): Promise<string | undefined>;
   /** Entries of a directory, or [] when it does not exist or cannot be read. */
   readDir(path: string): Promise<readonly DirEntry[]>;
   /** Follows links; undefined when the path (or a link's target) does not exist. */

@@ -15,7 +15,7 @@ export function withReadCache(fs: FileSystem): FileSystem {
     return reading;
   };
   return {
-    readFile: (path) => remembered(texts, path, (p) => fs.readFile(p)),
+    readFile: (path, maxBytes) => remembered(texts, path, (p) => fs.readFile(p, maxBytes)),
     readDir: (path) => remembered(listings, path, (p) => fs.readDir(p)),
     stat: (path) => remembered(stats, path, (p) => fs.stat(p)),
     realPath: (path) => fs.realPath(path),

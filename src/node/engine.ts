@@ -11,8 +11,7 @@ import type { InterpreterRef, InterpreterSource } from '../core/interpreters/int
 import { findOnPath, splitPathVariable } from '../core/interpreters/pathLookup';
 import { silentLogger, systemClock, type Clock, type FileSystem, type Logger, type ProcessRunner } from '../core/ports';
 import { createProbeCache, type ProbeCache } from '../core/probe/probeCache';
-import { createProber, type Prober, type ProbeRequest } from '../core/probe/prober';
-import type { InterpreterProbe } from '../core/probe/probeResult';
+import { createProber, type Prober } from '../core/probe/prober';
 import { sharingProber } from '../core/probe/sharedProbes';
 import { stableHash } from '../core/probe/stableHash';
 import { ROS_INSTALLS_ROOT } from '../core/ros/installs';
@@ -116,8 +115,8 @@ export type EngineUpdate =
 
 export interface Engine {
   checkFolder(request: CheckRequest): AsyncGenerator<EngineUpdate, void, undefined>;
-  /** One interpreter's probe through the engine's prober and cache (benchmarks, fixture recording, probe tests). */
-  probe(request: ProbeRequest): Promise<InterpreterProbe>;
+  /** The engine's prober and cache, for one interpreter at a time (benchmarks, fixture recording, probe tests). */
+  readonly prober: Prober;
   /** Detect the folder's workspace again on the next check (a package or node was added or removed). */
   forgetWorkspace(folder: string): void;
   /** Capture the environment again too (a setup script or a setting changed). */
@@ -370,7 +369,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   return {
     checkFolder,
-    probe: (request) => prober.probe(request),
+    prober,
     forgetWorkspace: (folder) => {
       const state = folders.get(path.resolve(folder));
       if (state !== undefined) state.workspace = undefined;

@@ -11,6 +11,8 @@ import * as fs from 'node:fs';
 import type { DirEntry, FileStat, FileSystem } from '../core/ports';
 
 const SLICE_MS = 4;
+/** No file the doctor reads needs more; callers pass their own, smaller limit per kind of file. */
+const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 const EXHAUSTED = new Set(['EMFILE', 'ENFILE']);
 const RETRY_DELAY_MS = 10;
 const MAX_RETRIES = 200;
@@ -56,6 +58,31 @@ function attempt<T>(read: () => T): Outcome<T> {
   }
 }
 
+/**
+ * Reads a regular file of at most maxBytes. Opened non-blocking (a FIFO would block the open itself) and checked on
+ * the open descriptor, so a file swapped for a FIFO or a link to /dev/zero between a stat and the read is still
+ * refused; undefined for anything that is not a regular file or is too large.
+ */
+function readRegularFile(path: string, maxBytes: number): string | undefined {
+  const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY);
+  try {
+    const info = fs.fstatSync(fd);
+    if (!info.isFile() || info.size > maxBytes) return undefined;
+    // One byte more than allowed tells a file that grew since the fstat from one that did not.
+    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, info.size + 1));
+    let length = 0;
+    while (length < buffer.length) {
+      const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > maxBytes) return undefined;
+    return buffer.toString('utf8', 0, length);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function entryKind(entry: fs.Dirent): DirEntry['kind'] {
   return entry.isSymbolicLink() ? 'symlink' : entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
 }
@@ -77,7 +104,7 @@ export function createNodeFileSystem(): FileSystem {
     });
 
   return {
-    readFile: (path) => sliced(() => fs.readFileSync(path, 'utf8')),
+    readFile: (path, maxBytes = DEFAULT_MAX_BYTES) => sliced(() => readRegularFile(path, maxBytes)),
     async readDir(path) {
       const entries = await sliced(() => fs.readdirSync(path, { withFileTypes: true }));
       return (entries ?? []).map((entry) => ({ name: entry.name, kind: entryKind(entry) }));

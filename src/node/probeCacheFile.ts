@@ -1,5 +1,5 @@
 // Keeps the probe cache between CLI runs, so asking again with nothing changed spawns no process.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ProbeCache } from '../core/probe/probeCache';
@@ -27,6 +27,12 @@ export async function loadProbeCache(cache: ProbeCache, file: string): Promise<v
 export async function saveProbeCache(cache: ProbeCache, file: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(cache.toJSON()));
-  await rename(temporary, file);
+  try {
+    await writeFile(temporary, JSON.stringify(cache.toJSON()));
+    await rename(temporary, file);
+  } catch (error) {
+    // A failed save (the path is a folder, the disk is full) leaves nothing behind but the old cache.
+    await rm(temporary, { force: true }).catch(() => {});
+    throw error;
+  }
 }

@@ -7,13 +7,7 @@ import { createEngine } from '../../src/node/engine';
 
 /** The engine's prober, with a fresh cache: the real runner, file system and probe script, wired by the engine. */
 export function realProber(concurrency = 2): Prober {
-  const engine = createEngine({ concurrency });
-  return {
-    probe: (request) => engine.probe(request),
-    get processesSpawned() {
-      return engine.processesSpawned();
-    },
-  };
+  return createEngine({ concurrency }).prober;
 }
 
 export function refFor(path: string, kind: InterpreterKind = 'other'): InterpreterRef {

@@ -14,7 +14,10 @@ import { splitPathVariable } from '../interpreters/pathLookup';
 import { isRosModule, ROS_CORE_MODULES, ROS_RUNTIME_DEPENDENCIES } from '../ros/pythonModules';
 import { createSourceScanner } from './scanSources';
 import { scanImports } from '../scan/importScanner';
+import { launchFactsFor } from '../launch/launchHook';
 import { managersOf } from '../managers/managersOf';
+import { proveCauses, type Cause } from '../proof/proveCauses';
+import { libraryDirs } from '../proof/libraryDirs';
 
 export interface DoctorDeps {
   readonly fs: FileSystem;
@@ -72,14 +75,16 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     // A start-up hang comes from the environment (a sitecustomize.py, a .pth file), which every other
     // interpreter would load too: waiting for each of them to hang as well would only delay the answer.
     const hung = selected.kind === 'timeout';
-    const [selectedPlain, others, shebangs] = await Promise.all([
+    const [selectedPlain, others, shebangs, launch, causes] = await Promise.all([
       probePlain(request, selected, failing, probe),
       hung ? Promise.resolve([]) : probeCandidates(request, failing, probeModules, probe),
       shebangTargets(sources, request, needed, hung ? null : probe),
+      launchFactsFor({ fs: deps.fs, workspace, sources, needed, selected, env, hung, describe: (file, realPath) => describe(file, realPath, request), probe: (ref, modules, vars) => probe(ref, modules, 'sourced', vars) }),
+      provenCauses(request, selected, probeModules),
     ]);
 
     const rosDistro = rosDistroFrom(env, workspace, request.rosInstalls ?? [], rosExtensionFiles([selected, ...(selectedPlain === null ? [] : [selectedPlain]), ...others]));
-    const managers = await managersOf(deps.fs, [selected, ...others, ...shebangs.map((target) => target.probe)], env);
+    const managers = await managersOf(deps.fs, [selected, ...others, ...shebangs.map((target) => target.probe), ...launch.checks.map((check) => check.probe)], env);
     const input: RuleInput = {
       workspace,
       rosDistro,
@@ -92,7 +97,9 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       shebangs,
       pathDirs: splitPathVariable(env.PATH),
       ignoredModules: request.ignoredModules,
+      launch,
       managers,
+      causes,
     };
     const findings = runRules(input).filter((finding) => finding.module === null || !ignored.has(finding.module));
     return {
@@ -104,6 +111,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       selected,
       others,
       findings,
+      launch,
       durationMs: deps.clock.now() - started,
       processesSpawned: deps.prober.processesSpawned - spawnedBefore,
     };
@@ -137,6 +145,13 @@ export function createDoctor(deps: DoctorDeps): Doctor {
         return promising ? probe(candidate, modules, 'sourced') : pass;
       }),
     );
+  }
+
+  /** Why the selected interpreter's failed imports fail, proven by isolated re-runs; never on the typing path (proveCauses: false). */
+  async function provenCauses(request: DiagnoseRequest, selected: InterpreterProbe, modules: readonly string[]): Promise<ReadonlyMap<string, Cause>> {
+    if (selected.kind !== 'ok' || request.specOnly === true || request.proveCauses === false) return new Map();
+    const base = { interpreter: request.selected, modules, env: request.environment.vars, environment: selected.environment, timeoutMs: request.timeoutMs, ...(request.signal ? { signal: request.signal } : {}) };
+    return proveCauses({ prober: deps.prober, fs: deps.fs }, base, selected, libraryDirs(request));
   }
 
   /** What really runs each node: its shebang (or rosrun's relay), resolved on the environment's PATH. */

@@ -5,6 +5,7 @@ import type { InterpreterProbe } from '../probe/probeResult';
 import type { RosDistro, Workspace } from '../workspace/workspace';
 import type { ScannedSource } from '../rules/ruleInput';
 import type { CapturedEnvironment } from './environment';
+import type { LaunchFacts } from '../launch/launchFacts';
 
 export interface DiagnoseRequest {
   /** The workspace as detected; null for a loose folder (the doctor still probes what its files import). */
@@ -34,6 +35,11 @@ export interface DiagnoseRequest {
   readonly mayRun?: (interpreterPath: string) => boolean;
   /** The distros installed under /opt/ros (folder names), for the distro when no ROS_DISTRO is set. */
   readonly rosInstalls?: readonly string[];
+  /**
+   * Prove the cause of each failed import of the selected interpreter with isolated re-runs (default true; the
+   * runs are cached). The editor's typing path passes false: a keystroke never starts a proof run.
+   */
+  readonly proveCauses?: boolean;
 }
 
 export interface Diagnosis {
@@ -46,6 +52,8 @@ export interface Diagnosis {
   readonly selected: InterpreterProbe;
   readonly others: readonly InterpreterProbe[];
   readonly findings: readonly Finding[];
+  /** How each node starts and what runs it (src/core/launch); absent when not collected. */
+  readonly launch?: LaunchFacts;
   readonly durationMs: number;
   /** How many processes this diagnosis spawned (0 when every probe came from the cache). */
   readonly processesSpawned: number;

@@ -6,6 +6,8 @@ import type { ScannedSource } from '../rules/ruleInput';
 import { scanImports } from '../scan/importScanner';
 import { siblingModuleNames, workspaceModuleNames } from '../scan/moduleClassifier';
 import { mapBounded } from '../workspace/boundedParallel';
+import { SIZE_LIMITS } from '../workspace/workspaceFile';
+import type { WorkspaceProblem } from '../workspace/workspaceProblem';
 
 /** Files read at once: enough to keep the disk busy, few enough to never run out of file descriptors. */
 const READ_CONCURRENCY = 64;
@@ -37,15 +39,20 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
     return scan;
   }
 
-  /** An open document's text, else the disk's: a file whose modification time and size are unchanged is not read. */
-  async function scanFile(file: string, openDocuments: ReadonlyMap<string, string>): Promise<ScannedFile | null> {
+  /**
+   * An open document's text, else the disk's: a file whose modification time and size are unchanged is not read.
+   * Only a regular file (or a link to one) of at most SIZE_LIMITS.python is read; others are skipped with a problem.
+   */
+  async function scanFile(file: string, openDocuments: ReadonlyMap<string, string>): Promise<ScannedFile | WorkspaceProblem | null> {
     const unsaved = openDocuments.get(file);
     if (unsaved !== undefined) return scanText(file, unsaved, null);
     const stat = await fs.stat(file);
-    if (stat === undefined || stat.kind !== 'file') return null;
+    if (stat === undefined || stat.kind === 'directory') return null;
+    if (stat.kind !== 'file') return { kind: 'not-regular-file', path: file };
+    if (stat.size > SIZE_LIMITS.python) return { kind: 'file-too-large', path: file, size: stat.size, limit: SIZE_LIMITS.python };
     const cached = scans.get(file);
     if (cached?.disk != null && cached.disk.mtimeMs === stat.mtimeMs && cached.disk.size === stat.size) return cached.scan;
-    const text = await fs.readFile(file);
+    const text = await fs.readFile(file, SIZE_LIMITS.python);
     return text === undefined ? null : scanText(file, text, { mtimeMs: stat.mtimeMs, size: stat.size });
   }
 
@@ -65,14 +72,18 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
       const results = await mapBounded(files, READ_CONCURRENCY, async (file): Promise<ScannedSource | null> => {
         const scanned = await scanFile(file, openDocuments);
         if (scanned === null) return null;
+        const source = sourcesByPath.get(file);
+        if ('kind' in scanned) {
+          return { path: file, packageName: source?.packageName ?? null, role: source?.role ?? 'module', scan: { imports: [], shebang: null }, skipped: scanned };
+        }
         const nextToFile = await siblings(path.dirname(file));
         const isLocal = (module: string): boolean => packageModules.has(module) || nextToFile.has(module);
-        const source = sourcesByPath.get(file);
         return {
           path: file,
           packageName: source?.packageName ?? null,
           role: source?.role ?? 'module',
           scan: withoutLocalImports(scanned, isLocal),
+          localImports: scanned.imports.filter((site) => isLocal(site.topLevel)),
         };
       });
       return results.filter((result): result is ScannedSource => result !== null);

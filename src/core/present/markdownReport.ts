@@ -1,4 +1,5 @@
 // The report as Markdown, for "Copy Report as Markdown" and `--format markdown`: pastes into an issue as is.
+import { escapeControlCharacters } from './controlCharacters';
 import type { Diagnosis } from '../engine/doctorApi';
 import { buildReport } from './reportModel';
 import { CELL_SYMBOL, CELL_WORD, type ModuleCell } from './moduleCell';
@@ -33,7 +34,7 @@ export function reportMarkdown(diagnosis: Diagnosis): string {
     lines.push('', '## Environment variables', '');
     for (const [name, value] of report.variables) lines.push(`- \`${name}\` = \`${value}\``);
   }
-  return `${lines.join('\n')}\n`;
+  return escapeControlCharacters(`${lines.join('\n')}\n`);
 }
 
 function causeItem(cause: Cause): string[] {

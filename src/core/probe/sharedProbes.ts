@@ -34,6 +34,7 @@ export function sharingProber(inner: Prober): Prober {
       inFlight.set(key, { signal: request.signal, result });
       return result;
     },
+    prove: (request, module, variant) => inner.prove(request, module, variant),
     get processesSpawned() {
       return inner.processesSpawned;
     },

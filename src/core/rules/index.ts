@@ -2,10 +2,12 @@
 import type { Finding, Severity } from '../findings/finding';
 import type { Rule, RuleInput } from './ruleInput';
 import { betterInterpreterAvailable } from './betterInterpreterAvailable';
+import { buildInterpreterMissing } from './buildInterpreterMissing';
 import { condaShadowsSystemPython } from './condaShadowsSystemPython';
 import { extensionAbiMismatch } from './extensionAbiMismatch';
 import { foreignPythonPath } from './foreignPythonPath';
 import { interpreterInvalid } from './interpreterInvalid';
+import { launchPathImportFails } from './launchPathImportFails';
 import { moduleImportError } from './moduleImportError';
 import { moduleMissing } from './moduleMissing';
 import { moduleNameCase } from './moduleNameCase';
@@ -14,8 +16,10 @@ import { rosDepsMissing } from './rosDepsMissing';
 import { rosEnvNotSourced } from './rosEnvNotSourced';
 import { rosPythonMismatch } from './rosPythonMismatch';
 import { setupScriptFailed } from './setupScriptFailed';
+import { shadowedByOutsidePackage } from './shadowedByOutsidePackage';
 import { shebangMismatch } from './shebangMismatch';
 import { splitEnvironment } from './splitEnvironment';
+import { workspaceFileSkipped } from './workspaceFileSkipped';
 
 export const allRules: readonly Rule[] = [
   interpreterInvalid,
@@ -24,15 +28,19 @@ export const allRules: readonly Rule[] = [
   moduleImportError,
   moduleNameCase,
   extensionAbiMismatch,
+  shadowedByOutsidePackage,
   foreignPythonPath,
   rosPythonMismatch,
   rosDepsMissing,
   rosEnvNotSourced,
   shebangMismatch,
+  launchPathImportFails,
+  buildInterpreterMissing,
   condaShadowsSystemPython,
   splitEnvironment,
   betterInterpreterAvailable,
   setupScriptFailed,
+  workspaceFileSkipped,
 ];
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

@@ -10,7 +10,7 @@ import { shellLine } from '../fixes/shellQuote';
 import { interpreterCommand } from '../fixes/interpreterCommand';
 import { docsFix, relatedFile, shebangRange } from './findingParts';
 import { importsModule, isOk } from './probeFacts';
-import { messageSummary, moduleVerdict, type ModuleVerdict } from './moduleVerdict';
+import { exceptionText, moduleVerdict, type ModuleVerdict } from './moduleVerdict';
 
 /** Why an import fails, in a few words. */
 export function verdictText(verdict: ModuleVerdict): string {
@@ -22,7 +22,7 @@ export function verdictText(verdict: ModuleVerdict): string {
     case 'ros-deps':
       return verdict.error;
     case 'error':
-      return `${verdict.exceptionType}: ${messageSummary(verdict.message)}`;
+      return exceptionText(verdict.exceptionType, verdict.message);
     case 'crash':
       return `it crashed (${verdict.signal ?? `exit code ${verdict.exitCode ?? '?'}`})`;
     case 'timeout':
@@ -55,7 +55,7 @@ function failure(input: RuleInput, target: ShebangTarget, probe: InterpreterProb
   const failing = modules.filter((m) => importsModule(input.selected, m) && !importsModule(probe, m));
   const first = failing[0];
   if (first === undefined || !isOk(probe)) return null;
-  return `where ${failing.join(', ')} ${failing.length === 1 ? 'fails' : 'fail'}: ${verdictText(moduleVerdict(probe, first))}`;
+  return `where ${failing.join(', ')} ${failing.length === 1 ? 'fails' : 'fail'} (${verdictText(moduleVerdict(probe, first))})`;
 }
 
 function rebuildFix(input: RuleInput): FixSpec | null {
@@ -75,14 +75,16 @@ export function shebangMismatch(input: RuleInput): readonly Finding[] {
     const relay = target.relay;
     const relayShebang = relay?.shebang ?? null;
     const relayDiffers = relay !== null && relayShebang !== null && relayShebang.text !== target.shebang.text;
+    // With the launch-path model collected, rosrun's relay is judged there (launch-path-import-fails, build-interpreter-missing).
+    if (relayDiffers && input.launch !== undefined) return [];
     const deciding = relayDiffers ? relayShebang : target.shebang;
     const runner = relayDiffers
       ? `rosrun runs ${input.workspace === null ? relay.path : path.relative(input.workspace.root, relay.path)} with ${target.resolvedPath ?? deciding.command}`
       : `the shebang runs ${target.resolvedPath ?? deciding.command}`;
     let message: string;
     if (target.resolvedPath === null) {
-      const what = deciding.viaEnv ? `finds no \`${deciding.command}\` on PATH` : 'names a file that does not exist';
-      message = relayDiffers ? `${runner}, but \`${shebangShown(deciding)}\` ${what}` : `\`${shebangShown(deciding)}\` ${what}`;
+      const what = deciding.viaEnv ? `finds no ${deciding.command} on PATH` : 'names a file that does not exist';
+      message = relayDiffers ? `${runner}, but "${shebangShown(deciding)}" ${what}` : `"${shebangShown(deciding)}" ${what}`;
     } else if (target.probe === null) {
       return [];
     } else {

@@ -1,6 +1,8 @@
 // Finds the imports and the shebang of one Python file without running Python: one pass over the characters
 // builds logical lines (strings, comments, brackets and backslash continuations resolved), then a second pass over
 // their few tokens tracks indentation blocks for try/except and TYPE_CHECKING.
+// Both passes are loops over the input with explicit state, never recursion on its structure: the scanner runs in
+// the extension host, and a hostile file (`if x: ` × 180,000 on one line) must cost time linear in its size.
 import type { ImportSite, ScannedFile, Shebang } from './importSite';
 
 export interface ScanOptions {
@@ -8,7 +10,8 @@ export interface ScanOptions {
   readonly localModules?: ReadonlySet<string>;
 }
 
-type TokenKind = 'name' | 'op' | 'string' | 'number';
+/** 'invalid': a character Python's tokenizer rejects (a no-break space, U+3000…); its statement imports nothing. */
+type TokenKind = 'name' | 'op' | 'string' | 'number' | 'invalid';
 
 interface Token {
   readonly kind: TokenKind;
@@ -30,10 +33,19 @@ interface TryRecord {
 
 type BlockKind = 'try-body' | 'handler' | 'type-checking' | 'other';
 
+/** The try bodies enclosing a block, innermost first, shared between blocks (a persistent list). */
+interface TryChain {
+  readonly record: TryRecord;
+  readonly parent: TryChain | null;
+}
+
 interface Block {
   readonly indent: number;
   readonly kind: BlockKind;
   readonly tryRecord: TryRecord | null;
+  /** This block's try bodies and its enclosing blocks': kept per block so an import costs O(1), whatever the depth. */
+  readonly tries: TryChain | null;
+  readonly typeOnly: boolean;
 }
 
 interface PendingSite {
@@ -42,7 +54,7 @@ interface PendingSite {
   readonly column: number;
   readonly endColumn: number;
   readonly form: 'import' | 'from';
-  readonly tries: readonly TryRecord[];
+  readonly tries: TryChain | null;
   readonly typeOnly: boolean;
 }
 
@@ -58,6 +70,7 @@ export function scanImports(text: string, options: ScanOptions = {}): ScannedFil
   const sites = collectSites(lines);
   const local = options.localModules;
   const imports: ImportSite[] = [];
+  const optional = optionalChains();
   for (const site of sites) {
     const topLevel = site.module.split('.', 1)[0] ?? site.module;
     if (local !== undefined && local.has(topLevel)) continue;
@@ -68,7 +81,7 @@ export function scanImports(text: string, options: ScanOptions = {}): ScannedFil
       column: site.column,
       endColumn: site.endColumn,
       form: site.form,
-      optional: site.tries.some((record) => record.optional),
+      optional: optional(site.tries),
       typeOnly: site.typeOnly,
     });
   }
@@ -111,12 +124,61 @@ function envCommand(args: readonly string[]): string {
   return '';
 }
 
-function isNameStart(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code >= 128;
+/**
+ * Whether any try in the chain is optional, memoised per chain node: the records are final once every line is
+ * read, and each node is decided once, so all sites together cost time linear in the number of nodes.
+ */
+function optionalChains(): (chain: TryChain | null) => boolean {
+  const known = new Map<TryChain, boolean>();
+  return (chain) => {
+    const pending: TryChain[] = [];
+    let node = chain;
+    let answer = false;
+    while (node !== null) {
+      const memo = known.get(node);
+      if (memo !== undefined) {
+        answer = memo;
+        break;
+      }
+      pending.push(node);
+      node = node.parent;
+    }
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const current = pending[i];
+      if (current === undefined) continue;
+      answer = answer || current.record.optional;
+      known.set(current, answer);
+    }
+    return answer;
+  };
 }
 
-function isNamePart(code: number): boolean {
-  return isNameStart(code) || (code >= 48 && code <= 57);
+// Python's identifiers (PEP 3131): XID_Start or '_', then XID_Continue. A no-break space, a BOM, U+2028 or
+// U+3000 is none of these: Python rejects the line, so they never become part of a module name here.
+const XID_START = /[\p{XID_Start}_]/u;
+const XID_CONTINUE = /\p{XID_Continue}/u;
+
+function isAsciiNameStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+}
+
+function isAsciiNamePart(code: number): boolean {
+  return isAsciiNameStart(code) || (code >= 48 && code <= 57);
+}
+
+/** Length in UTF-16 units of the identifier character at pos, or 0 when there is none. */
+function nameCharLength(text: string, pos: number, start: boolean): number {
+  const code = text.charCodeAt(pos);
+  if (code < 128) return (start ? isAsciiNameStart(code) : isAsciiNamePart(code)) ? 1 : 0;
+  const point = text.codePointAt(pos) ?? 0;
+  const character = String.fromCodePoint(point);
+  return (start ? XID_START : XID_CONTINUE).test(character) ? character.length : 0;
+}
+
+/** The identifier as Python sees it: non-ASCII names are NFKC-normalised (`ｙａｍｌ` is `yaml`). */
+function identifier(text: string): string {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return text.normalize('NFKC');
+  return text;
 }
 
 function isDigit(code: number): boolean {
@@ -203,16 +265,27 @@ function logicalLines(text: string): LogicalLine[] {
       pos = end.pos;
       continue;
     }
-    if (isNameStart(code)) {
+    const startLength = nameCharLength(text, pos, true);
+    if (startLength > 0) {
       const start = pos;
-      pos++;
-      while (pos < length && isNamePart(text.charCodeAt(pos))) pos++;
+      pos += startLength;
+      while (pos < length) {
+        const part = nameCharLength(text, pos, false);
+        if (part === 0) break;
+        pos += part;
+      }
       const quote = text.charCodeAt(pos);
       if ((quote === 34 || quote === 39) && pos - start <= 2 && STRING_PREFIXES.has(text.slice(start, pos).toLowerCase())) {
         // A prefixed string literal: the quote is handled on the next turn, reported at the prefix.
         continue;
       }
-      tokens.push({ kind: 'name', text: text.slice(start, pos), line, column: start - lineStart });
+      tokens.push({ kind: 'name', text: identifier(text.slice(start, pos)), line, column: start - lineStart });
+      continue;
+    }
+    if (code >= 128) {
+      const width = (text.codePointAt(pos) ?? 0) > 0xffff ? 2 : 1;
+      tokens.push({ kind: 'invalid', text: '', line, column: pos - lineStart });
+      pos += width;
       continue;
     }
     if (isDigit(code) || (code === 46 && isDigit(text.charCodeAt(pos + 1)))) {
@@ -220,7 +293,7 @@ function logicalLines(text: string): LogicalLine[] {
       pos++;
       while (pos < length) {
         const c = text.charCodeAt(pos);
-        if (isNamePart(c) || c === 46) pos++;
+        if (isAsciiNamePart(c) || c === 46) pos++;
         else if ((c === 43 || c === 45) && (text.charCodeAt(pos - 1) | 32) === 101) pos++;
         else break;
       }
@@ -267,48 +340,62 @@ function collectSites(lines: readonly LogicalLine[]): PendingSite[] {
   const stack: Block[] = [];
   let lastClosedTry: { indent: number; record: TryRecord } | null = null;
 
-  /** Returns true when the statement opened a block whose body continues on the same line. */
-  const processStatement = (tokens: readonly Token[], indent: number): boolean => {
-    while (stack.length > 0 && (stack[stack.length - 1]?.indent ?? -1) >= indent) {
-      const closed = stack.pop();
-      if (closed !== undefined && closed.tryRecord !== null && closed.indent === indent) {
-        lastClosedTry = { indent, record: closed.tryRecord };
+  const open = (indent: number, kind: BlockKind, tryRecord: TryRecord | null): void => {
+    const parent = stack[stack.length - 1];
+    const inherited = parent?.tries ?? null;
+    const tries = kind === 'try-body' && tryRecord !== null ? { record: tryRecord, parent: inherited } : inherited;
+    stack.push({ indent, kind, tryRecord, tries, typeOnly: (parent?.typeOnly ?? false) || kind === 'type-checking' });
+  };
+
+  /**
+   * The statement tokens[start, end). Returns true when it opened a block whose body continues on the same line.
+   * `if a: if b: import x` (which Python rejects, but a hostile file may hold 180,000 of) is walked header by
+   * header in this loop, each one level deeper.
+   */
+  const processStatement = (tokens: readonly Token[], start: number, end: number, indent: number): boolean => {
+    let opened = false;
+    let at = start;
+    let level = indent;
+    while (true) {
+      while (stack.length > 0 && (stack[stack.length - 1]?.indent ?? -1) >= level) {
+        const closed = stack.pop();
+        if (closed !== undefined && closed.tryRecord !== null && closed.indent === level) {
+          lastClosedTry = { indent: level, record: closed.tryRecord };
+        }
       }
-    }
-    const first = tokens[0];
-    if (first === undefined) return false;
-    const keyword = first.kind === 'name' ? first.text : '';
-    const continuesTry = keyword === 'except' || keyword === 'else' || keyword === 'finally';
-    const tryBefore: { indent: number; record: TryRecord } | null = lastClosedTry;
-    if (!continuesTry) lastClosedTry = null;
+      const first = tokens[at];
+      if (first === undefined || at >= end) return opened;
+      const keyword = first.kind === 'name' ? first.text : '';
+      const continuesTry = keyword === 'except' || keyword === 'else' || keyword === 'finally';
+      const tryBefore: { indent: number; record: TryRecord } | null = lastClosedTry;
+      if (!continuesTry) lastClosedTry = null;
 
-    if (keyword === 'import' || keyword === 'from') {
-      collectImport(tokens, keyword, sites, stack);
-      return false;
-    }
-    if (!COMPOUND_KEYWORDS.has(keyword)) return false;
-    const colon = blockColon(tokens);
-    if (colon < 0) return false;
+      if (keyword === 'import' || keyword === 'from') {
+        collectImport(tokens.slice(at, end), keyword, sites, stack[stack.length - 1] ?? null);
+        return opened;
+      }
+      if (!COMPOUND_KEYWORDS.has(keyword)) return opened;
+      const colon = blockColon(tokens, at, end);
+      if (colon < 0) return opened;
 
-    let block: Block;
-    if (keyword === 'try') {
-      block = { indent, kind: 'try-body', tryRecord: { optional: false } };
-    } else if (keyword === 'except' && tryBefore !== null && tryBefore.indent === indent) {
-      if (handlerCatchesImportError(tokens.slice(1, colon))) tryBefore.record.optional = true;
-      block = { indent, kind: 'handler', tryRecord: tryBefore.record };
-    } else if ((keyword === 'else' || keyword === 'finally') && tryBefore !== null && tryBefore.indent === indent) {
-      block = { indent, kind: 'other', tryRecord: tryBefore.record };
-    } else if (keyword === 'if' && isTypeCheckingTest(tokens.slice(1, colon))) {
-      block = { indent, kind: 'type-checking', tryRecord: null };
-    } else {
-      block = { indent, kind: 'other', tryRecord: null };
+      if (keyword === 'try') {
+        open(level, 'try-body', { optional: false });
+      } else if (keyword === 'except' && tryBefore !== null && tryBefore.indent === level) {
+        if (handlerCatchesImportError(tokens.slice(at + 1, colon))) tryBefore.record.optional = true;
+        open(level, 'handler', tryBefore.record);
+      } else if ((keyword === 'else' || keyword === 'finally') && tryBefore !== null && tryBefore.indent === level) {
+        open(level, 'other', tryBefore.record);
+      } else if (keyword === 'if' && isTypeCheckingTest(tokens.slice(at + 1, colon))) {
+        open(level, 'type-checking', null);
+      } else {
+        open(level, 'other', null);
+      }
+      // `try: import x` — a one-line body sits deeper than its header.
+      if (colon + 1 >= end) return opened;
+      opened = true;
+      at = colon + 1;
+      level += 0.5;
     }
-    stack.push(block);
-    const rest = tokens.slice(colon + 1);
-    // `try: import x` — a one-line body sits deeper than its header.
-    if (rest.length === 0) return false;
-    processStatement(rest, indent + 0.5);
-    return true;
   };
 
   for (const logical of lines) {
@@ -319,9 +406,8 @@ function collectSites(lines: readonly LogicalLine[]): PendingSite[] {
       const token = tokens[i];
       if (token !== undefined && !(token.kind === 'op' && token.text === ';')) continue;
       if (i > start) {
-        const statement = tokens.slice(start, i);
         // Statements after `if x: a; b` belong to the same one-line body as `a`.
-        if (processStatement(statement, inlineIndent) && inlineIndent === logical.indent) inlineIndent = logical.indent + 0.5;
+        if (processStatement(tokens, start, i, inlineIndent) && inlineIndent === logical.indent) inlineIndent = logical.indent + 0.5;
       }
       start = i + 1;
     }
@@ -329,11 +415,11 @@ function collectSites(lines: readonly LogicalLine[]): PendingSite[] {
   return sites;
 }
 
-/** Index of the colon ending a compound statement's header (outside brackets and lambdas), or -1. */
-function blockColon(tokens: readonly Token[]): number {
+/** Index of the colon ending the header of the compound statement tokens[start, end) (outside brackets and lambdas), or -1. */
+function blockColon(tokens: readonly Token[], start: number, end: number): number {
   let depth = 0;
   let lambdas = 0;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = start; i < end; i++) {
     const token = tokens[i];
     if (token === undefined) break;
     if (token.kind === 'name' && token.text === 'lambda') lambdas++;
@@ -375,16 +461,6 @@ function isTypeCheckingTest(test: readonly Token[]): boolean {
   return test.length === 3 && test[0]?.kind === 'name' && test[1]?.kind === 'op' && test[1].text === '.';
 }
 
-function blockFlags(stack: readonly Block[]): { tries: TryRecord[]; typeOnly: boolean } {
-  const tries: TryRecord[] = [];
-  let typeOnly = false;
-  for (const block of stack) {
-    if (block.kind === 'try-body' && block.tryRecord !== null) tries.push(block.tryRecord);
-    if (block.kind === 'type-checking') typeOnly = true;
-  }
-  return { tries, typeOnly };
-}
-
 interface DottedName {
   readonly module: string;
   readonly line: number;
@@ -413,8 +489,11 @@ function readDottedName(tokens: readonly Token[], index: number): DottedName | n
   return { module: parts.join('.'), line: first.line, column: first.column, endColumn, next: i };
 }
 
-function collectImport(tokens: readonly Token[], keyword: 'import' | 'from', sites: PendingSite[], stack: readonly Block[]): void {
-  const { tries, typeOnly } = blockFlags(stack);
+function collectImport(tokens: readonly Token[], keyword: 'import' | 'from', sites: PendingSite[], block: Block | null): void {
+  // A character Python rejects makes the whole statement a syntax error: it imports nothing.
+  if (tokens.some((token) => token.kind === 'invalid')) return;
+  const tries = block?.tries ?? null;
+  const typeOnly = block?.typeOnly ?? false;
   if (keyword === 'from') {
     const next = tokens[1];
     // Relative imports name the package's own modules.

@@ -139,8 +139,9 @@ export async function detectWorkspaceDetailed(diskFs: FileSystem, start: string,
   }));
   const pythonSources = perPackage.flatMap((python) => python.sources);
   const relays = await findRelays(fs, root.root, rootNames, pythonSources);
-  const workspace: Workspace = { root: root.root, kind: root.kind, packages, pythonSources, setupScripts, relays };
-  return { workspace, root, problems: found.problems, texts };
+  const problems = [...found.problems, ...perPackage.flatMap((python) => python.problems)];
+  const workspace: Workspace = { root: root.root, kind: root.kind, packages, pythonSources, setupScripts, relays, problems };
+  return { workspace, root, problems, texts };
 }
 
 export async function detectWorkspace(fs: FileSystem, start: string): Promise<Workspace | null> {

@@ -6,6 +6,7 @@ import type { DirEntry, FileSystem } from '../ports';
 import { walkBounded } from './boundedParallel';
 import { parsePackageXml, type PackageManifest } from './packageXml';
 import type { WorkspaceProblem } from './workspaceProblem';
+import { readOrReport } from './workspaceFile';
 import { IGNORE_MARKERS, PACKAGE_MANIFEST } from '../ros/workspaceMarkers';
 
 export interface FoundPackage {
@@ -52,13 +53,20 @@ export async function findPackages(
     let descend = true;
     if (names.has(PACKAGE_MANIFEST)) {
       const manifestPath = path.join(dir, PACKAGE_MANIFEST);
-      const text = await fs.readFile(manifestPath);
-      const parsed = text === undefined ? { kind: 'invalid' as const, reason: 'cannot be read' } : parsePackageXml(text);
-      if (parsed.kind === 'ok') {
+      let skipped = false;
+      const text = await readOrReport(fs, manifestPath, 'manifest', (problem) => {
+        skipped = true;
+        problems.push(problem);
+      });
+      const parsed = text === undefined ? null : parsePackageXml(text);
+      if (parsed?.kind === 'ok') {
         packages.push({ path: dir, manifestPath, manifest: parsed.manifest, entries });
         descend = parsed.manifest.metapackage;
       } else {
-        problems.push({ kind: 'invalid-manifest', path: manifestPath, reason: parsed.reason });
+        if (!skipped) {
+          const reason = parsed === null ? 'it cannot be read' : parsed.reason;
+          problems.push({ kind: 'invalid-manifest', path: manifestPath, reason, line: parsed?.kind === 'invalid' ? (parsed.line ?? null) : null, column: parsed?.kind === 'invalid' ? (parsed.column ?? null) : null });
+        }
         descend = false;
       }
     }

@@ -11,7 +11,10 @@ export interface PackageManifest {
   readonly metapackage: boolean;
 }
 
-export type ManifestResult = { readonly kind: 'ok'; readonly manifest: PackageManifest } | { readonly kind: 'invalid'; readonly reason: string };
+export type ManifestResult =
+  | { readonly kind: 'ok'; readonly manifest: PackageManifest }
+  /** line (1-based) and column (1-based, as the XML parser counts) when the parser names a place. */
+  | { readonly kind: 'invalid'; readonly reason: string; readonly line?: number; readonly column?: number };
 
 const DEPENDENCY_KINDS: readonly DependencyKind[] = [
   'depend',
@@ -60,7 +63,7 @@ const PARSER = new XMLParser({
 
 export function parsePackageXml(text: string): ManifestResult {
   const valid = XMLValidator.validate(text);
-  if (valid !== true) return { kind: 'invalid', reason: `line ${valid.err.line}: ${valid.err.msg}` };
+  if (valid !== true) return { kind: 'invalid', reason: `line ${valid.err.line}: ${valid.err.msg}`, line: valid.err.line, column: valid.err.col };
   let document: unknown;
   try {
     document = PARSER.parse(text);

@@ -7,10 +7,14 @@ import { readCmakePythonFacts } from './cmakeLists';
 import { EMPTY_PACKAGING, mergePackaging, parseSetupCfg, parseSetupPy, type PythonPackaging } from './pythonPackaging';
 import { mapBounded } from './boundedParallel';
 import type { FoundPackage } from './findPackages';
+import { readOrReport } from './workspaceFile';
+import type { WorkspaceProblem } from './workspaceProblem';
 
 export interface PackagePython {
   readonly sources: readonly PythonSource[];
   readonly pythonModules: readonly string[];
+  /** Files skipped (not regular, too large) and walks cut short in this package. */
+  readonly problems: readonly WorkspaceProblem[];
 }
 
 /** Text of files detection had to read anyway (to see a shebang), so scanning need not read them again. */
@@ -21,6 +25,10 @@ const NODE_FOLDERS: readonly { readonly name: string; readonly evidence: PythonS
   { name: 'nodes', evidence: 'nodes-dir' },
 ];
 const MAX_MODULE_DEPTH = 8;
+/** Python files taken from one package's module folders: real packages hold hundreds; a generated tree may hold 100,000. */
+export const MAX_PACKAGE_FILES = 5000;
+
+type Report = (problem: WorkspaceProblem) => void;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function hasPythonShebang(text: string): boolean {
@@ -53,26 +61,39 @@ class SourceSet {
   }
 }
 
-async function readPackaging(fs: FileSystem, pkgPath: string, names: ReadonlySet<string>): Promise<{ packaging: PythonPackaging; declared: boolean }> {
+async function readPackaging(fs: FileSystem, pkgPath: string, names: ReadonlySet<string>, report: Report): Promise<{ packaging: PythonPackaging; declared: boolean }> {
   const [setupPy, setupCfg] = await Promise.all([
-    names.has('setup.py') ? fs.readFile(path.join(pkgPath, 'setup.py')) : undefined,
-    names.has('setup.cfg') ? fs.readFile(path.join(pkgPath, 'setup.cfg')) : undefined,
+    names.has('setup.py') ? readOrReport(fs, path.join(pkgPath, 'setup.py'), 'build', report) : undefined,
+    names.has('setup.cfg') ? readOrReport(fs, path.join(pkgPath, 'setup.cfg'), 'build', report) : undefined,
   ]);
   const fromPy = setupPy === undefined ? EMPTY_PACKAGING : parseSetupPy(setupPy);
   const fromCfg = setupCfg === undefined ? EMPTY_PACKAGING : parseSetupCfg(setupCfg);
   return { packaging: mergePackaging(fromPy, fromCfg), declared: setupPy !== undefined || setupCfg !== undefined };
 }
 
-/** Every .py file below a module folder, bounded in depth. */
-async function walkModule(fs: FileSystem, dir: string, depth: number, out: string[]): Promise<void> {
+/** What one package's module walks have taken, shared so that the bound holds across its folders. */
+interface WalkBudget {
+  readonly files: string[];
+  /** Set once the bound is hit: the folder where the walk stopped. */
+  stoppedAt: string | null;
+}
+
+/** Every .py file below a module folder, bounded in depth and, with the package's other folders, in number. */
+async function walkModule(fs: FileSystem, dir: string, depth: number, budget: WalkBudget): Promise<void> {
+  if (budget.stoppedAt !== null) return;
   const entries = await fs.readDir(dir);
   const subdirs: string[] = [];
   for (const entry of entries) {
     const child = path.join(dir, entry.name);
-    if (entry.name.endsWith('.py') && entry.kind !== 'directory') out.push(child);
-    else if (entry.kind === 'directory' && depth < MAX_MODULE_DEPTH && IDENTIFIER.test(entry.name)) subdirs.push(child);
+    if (entry.name.endsWith('.py') && entry.kind !== 'directory') {
+      if (budget.files.length >= MAX_PACKAGE_FILES) {
+        budget.stoppedAt ??= dir;
+        return;
+      }
+      budget.files.push(child);
+    } else if (entry.kind === 'directory' && depth < MAX_MODULE_DEPTH && IDENTIFIER.test(entry.name)) subdirs.push(child);
   }
-  await Promise.all(subdirs.map((sub) => walkModule(fs, sub, depth + 1, out)));
+  await Promise.all(subdirs.map((sub) => walkModule(fs, sub, depth + 1, budget)));
 }
 
 function globToRegExp(glob: string): RegExp {
@@ -108,7 +129,7 @@ async function moduleFolders(fs: FileSystem, pkg: FoundPackage, packaging: Pytho
   return folders;
 }
 
-async function nodeFolderSources(fs: FileSystem, pkg: FoundPackage, names: ReadonlySet<string>, set: SourceSet, texts: TextCache, installed: ReadonlySet<string>): Promise<void> {
+async function nodeFolderSources(fs: FileSystem, pkg: FoundPackage, names: ReadonlySet<string>, set: SourceSet, texts: TextCache, installed: ReadonlySet<string>, report: Report): Promise<void> {
   await Promise.all(
     NODE_FOLDERS.filter((folder) => names.has(folder.name)).map(async (folder) => {
       const dir = path.join(pkg.path, folder.name);
@@ -126,7 +147,7 @@ async function nodeFolderSources(fs: FileSystem, pkg: FoundPackage, names: Reado
             set.add(file, executable ? 'node' : 'module', folder.evidence);
             return;
           }
-          const text = await fs.readFile(file);
+          const text = await readOrReport(fs, file, 'python', report);
           if (text === undefined || !hasPythonShebang(text)) return;
           texts.set(file, text);
           set.add(file, 'node', folder.evidence);
@@ -148,20 +169,23 @@ function entryPointCandidates(folders: ReadonlyMap<string, string>, module: stri
 export async function packagePythonSources(fs: FileSystem, pkg: FoundPackage, texts: TextCache): Promise<PackagePython> {
   const names = new Set(pkg.entries.map((entry) => entry.name));
   const set = new SourceSet();
+  const problems: WorkspaceProblem[] = [];
+  const report: Report = (problem) => problems.push(problem);
   const [cmakeText, { packaging, declared }] = await Promise.all([
-    names.has('CMakeLists.txt') ? fs.readFile(path.join(pkg.path, 'CMakeLists.txt')) : undefined,
-    readPackaging(fs, pkg.path, names),
+    names.has('CMakeLists.txt') ? readOrReport(fs, path.join(pkg.path, 'CMakeLists.txt'), 'build', report) : undefined,
+    readPackaging(fs, pkg.path, names, report),
   ]);
   const cmake = cmakeText === undefined ? { installedPrograms: [], callsPythonSetup: false } : readCmakePythonFacts(cmakeText);
   const installed = new Set(cmake.installedPrograms.map((program) => path.join(pkg.path, program)));
 
   const folders = await moduleFolders(fs, pkg, packaging, declared);
-  const moduleFiles: string[] = [];
+  const budget: WalkBudget = { files: [], stoppedAt: null };
   await Promise.all([
-    nodeFolderSources(fs, pkg, names, set, texts, installed),
-    ...[...folders.values()].map((folder) => walkModule(fs, folder, 0, moduleFiles)),
+    nodeFolderSources(fs, pkg, names, set, texts, installed, report),
+    ...[...folders.values()].map((folder) => walkModule(fs, folder, 0, budget)),
   ]);
-  for (const file of moduleFiles) set.add(file, 'module', 'package-module');
+  for (const file of budget.files) set.add(file, 'module', 'package-module');
+  if (budget.stoppedAt !== null) problems.push({ kind: 'too-many-files', path: budget.stoppedAt, limit: MAX_PACKAGE_FILES });
 
   await Promise.all(
     [...installed].map(async (file) => {
@@ -180,5 +204,5 @@ export async function packagePythonSources(fs: FileSystem, pkg: FoundPackage, te
   );
 
   // Folders that hold no Python at all (an empty src/<name>/) still count: imports of them are the package's own.
-  return { sources: set.toSources(pkg.manifest.name), pythonModules: [...folders.keys()].sort() };
+  return { sources: set.toSources(pkg.manifest.name), pythonModules: [...folders.keys()].sort(), problems };
 }

@@ -1,5 +1,7 @@
 // What the doctor knows about a ROS workspace from its files alone (nothing is run to learn it).
 
+import type { WorkspaceProblem } from './workspaceProblem';
+
 export type WorkspaceKind = 'catkin_make' | 'catkin_tools' | 'colcon' | 'none';
 
 export type DependencyKind =
@@ -75,4 +77,6 @@ export interface Workspace {
   readonly setupScripts: readonly SetupScript[];
   /** devel/lib/<pkg>/<script> relays that rosrun runs instead of the script itself. */
   readonly relays: readonly { readonly packageName: string; readonly path: string; readonly target: string | null }[];
+  /** Files detection skipped or could not use (invalid package.xml, a FIFO, over a size limit); absent means none. */
+  readonly problems?: readonly WorkspaceProblem[];
 }

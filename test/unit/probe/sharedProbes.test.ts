@@ -13,6 +13,7 @@ function countingProber(): Prober & { readonly runs: ProbeRequest[] } {
       const result: InterpreterProbe = { kind: 'invalid', interpreter: request.interpreter, reason: 'not-found', detail: `run ${runs.length}` };
       return new Promise((resolve) => setTimeout(() => resolve(result), 5));
     },
+    prove: () => Promise.reject(new Error('not asked')),
     get processesSpawned() {
       return runs.length;
     },
