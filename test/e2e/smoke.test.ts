@@ -152,11 +152,12 @@ test('a user who opens detector_node.py with an interpreter lacking torch sees p
         `a problem names torch: ${JSON.stringify(markerTexts)}`,
       );
 
-      // Hover over `torch` on its import line.
+      // One cause, one message: the wrong interpreter is underlined once, on the first failing import (rospy),
+      // and that message names torch too. Hover over `rospy` on its import line.
       // Monaco renders spaces as U+00A0 and may put one inside the token's span: match loosely, hover its middle.
-      const importLine = editor.locator('.view-line', { hasText: /^import\s+torch\s*$/ }).first();
-      const torch = importLine.locator('span span', { hasText: /torch/ }).last();
-      await torch.hover();
+      const importLine = editor.locator('.view-line', { hasText: /^import\s+rospy\s*$/ }).first();
+      const firstImport = importLine.locator('span span', { hasText: /rospy/ }).last();
+      await firstImport.hover();
       const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-resizable-hover .hover-contents').first();
       await hover.waitFor({ state: 'visible', timeout: 15_000 });
       await page.waitForTimeout(300);
@@ -165,9 +166,9 @@ test('a user who opens detector_node.py with an interpreter lacking torch sees p
       t.diagnostic(`hover: ${hoverText.replace(/\s+/g, ' ')}`);
       assert.match(hoverText, /torch/);
 
-      // Quick fixes on the same word.
+      // Quick fixes on the same word: one set for the whole cause.
       await page.mouse.move(0, 0);
-      await torch.click();
+      await firstImport.click();
       await page.keyboard.press('Control+.');
       const actions = page.locator('.action-widget .monaco-list-row');
       await actions.first().waitFor({ state: 'visible', timeout: 15_000 });
