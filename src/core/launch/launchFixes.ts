@@ -106,6 +106,19 @@ export function systemSiteVenvFix(input: RuleInput, check: LaunchCheck): FixSpec
   };
 }
 
+/** Build the workspace and source what it built, so its own packages (generated messages too) import. */
+export function buildAndSourceFix(input: RuleInput): FixSpec | null {
+  const workspace = input.workspace;
+  if (workspace === null || workspace.kind === 'none') return null;
+  const build =
+    workspace.kind === 'colcon'
+      ? [shellLine(['colcon', 'build', ...(input.launch?.colconBuildArgs ?? [])]), '. install/setup.bash']
+      : workspace.kind === 'catkin_tools'
+        ? [shellLine(['catkin', 'build']), '. devel/setup.bash']
+        : [shellLine(['catkin_make']), '. devel/setup.bash'];
+  return { kind: 'runInTerminal', title: 'Build the workspace and source its setup script', commands: [shellLine(['cd', workspace.root]), ...build] };
+}
+
 /** Running the source file directly: its own first line decides, so the fix is there (an undoable edit). */
 function directShebangFix(input: RuleInput, check: LaunchCheck): FixSpec | null {
   const working = workingInterpreter(input, check.files);
