@@ -8,7 +8,7 @@ import { DoctorController } from './editor/doctorController';
 import { FixApplier } from './editor/fixApplier';
 import { DisposableStore } from './editor/lifecycle';
 import { createLogChannel } from './editor/logChannel';
-import { engineServices } from './editor/lazyServices';
+import { engineBundle } from './editor/engineLoader';
 import { longTaskMonitor } from './editor/longTasks';
 import { repositoryUrl } from './editor/manifest';
 import { ReportView } from './editor/reportView';
@@ -26,16 +26,16 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
   const longTasks = longTaskMonitor(logger);
   if (longTasks !== undefined) extension.add(longTasks);
   const repository = repositoryUrl(context.extension.packageJSON);
-  const services = engineServices(logger);
+  const engine = engineBundle(logger);
   const publisher = extension.add(new DiagnosticsPublisher(repository));
   const status = extension.add(new StatusItem());
   const report = extension.add(new ReportView());
   const undo = new UndoNotices(logger);
   const fixes = extension.add(new FixApplier(repository, context.extensionUri, logger, undo));
   const extraPaths = new AnalysisExtraPaths(undo);
-  const controller = extension.add(new DoctorController({ services, logger, publisher, status, fixes, report, extraPaths }));
+  const controller = extension.add(new DoctorController({ engine, logger, publisher, status, fixes, report, extraPaths }));
   extension.add(vscode.languages.registerCodeActionsProvider({ language: 'python', scheme: 'file' }, new FixCodeActionProvider(publisher), FixCodeActionProvider.metadata));
-  const commands = registerCommands(extension, { controller, fixes, report, services, logger, extraPaths });
+  const commands = registerCommands(extension, { controller, fixes, report, logger, extraPaths });
 
   controller.start();
   const activationMs = Math.round((performance.now() - started) * 100) / 100;
@@ -43,7 +43,8 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
   return {
     whenIdle: () => controller.whenIdle(),
     diagnosis: (folder) => controller.diagnosis(folder),
-    processesSpawned: () => services.processesSpawned(),
+    // Nothing has run before the engine is loaded.
+    processesSpawned: () => engine.loaded()?.processesSpawned() ?? 0,
     statusSummary: () => status.summary,
     interpreterProviderKind: () => controller.interpreterProviderKind,
     lastTerminalText: () => fixes.lastTerminalText,
