@@ -163,6 +163,8 @@ test('a user who opens detector_node.py with an interpreter lacking torch sees p
       await page.keyboard.press('Control+Shift+M');
       const markerRows = page.locator('.markers-panel .monaco-list-row');
       await markerRows.first().waitFor({ state: 'visible', timeout: 60_000 });
+      // The selected interpreter's answer is drawn first; the other interpreters' answers then name the way out.
+      await markerRows.filter({ hasText: /Switch interpreter to/ }).first().waitFor({ state: 'visible', timeout: 180_000 });
       await page.waitForTimeout(500);
       await workbench.screenshot('problems');
       const markerTexts = await markerRows.allInnerTexts();

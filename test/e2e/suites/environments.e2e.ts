@@ -43,7 +43,11 @@ describe('editor: the Python Environments extension chooses the interpreter', fu
 
     const rospyUnderlined = (): vscode.Diagnostic | undefined =>
       vscode.languages.getDiagnostics(node).find((d) => d.source === 'ROS Env Doctor' && document.getText(d.range) === 'rospy');
-    const rospy = await waitFor('rospy underlined (the first failing import: one cause, one message)', rospyUnderlined);
+    await waitFor('rospy underlined (the first failing import: one cause, one message)', rospyUnderlined);
+    // The selected interpreter's answer is shown first; the switch fix comes with the other interpreters' answers.
+    await api.whenIdle();
+    const rospy = rospyUnderlined();
+    assert.ok(rospy);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node, rospy.range, vscode.CodeActionKind.QuickFix.value);
     const switchTo = actions.find((a) => String(a.command?.arguments?.[0]).includes('/selectInterpreter/'));
     assert.ok(switchTo?.command, `a switch fix: ${actions.map((a) => a.title).join(' | ')}`);
