@@ -28,7 +28,8 @@ export function skipForMissing(context: Mocha.Context, what: string): never {
   const mark = (title: string): string => `${title} ${MISSING_PREREQUISITE} ${what}]`;
   // In a test its own title; in a before hook the suite's, so every test it skips carries the mark in its full title.
   const runnable = context.test;
-  if (runnable?.type === 'test') runnable.title = mark(runnable.title);
+  // Mocha's Test (not a Hook) has a `type` of 'test' at run time; the typings only declare it on Test.
+  if (runnable !== undefined && (runnable as Partial<Mocha.Test>).type === 'test') runnable.title = mark(runnable.title);
   else if (runnable?.parent !== undefined) runnable.parent.title = mark(runnable.parent.title);
   context.skip();
 }
