@@ -29,7 +29,7 @@ export function skipForMissing(context: Mocha.Context, what: string): never {
   // In a test its own title; in a before hook the suite's, so every test it skips carries the mark in its full title.
   const runnable = context.test;
   // Mocha's Test (not a Hook) has a `type` of 'test' at run time; the typings only declare it on Test.
-  if (runnable !== undefined && (runnable as Partial<Mocha.Test>).type === 'test') runnable.title = mark(runnable.title);
+  if (runnable !== undefined && 'type' in runnable && runnable.type === 'test') runnable.title = mark(runnable.title);
   else if (runnable?.parent !== undefined) runnable.parent.title = mark(runnable.parent.title);
   context.skip();
 }
