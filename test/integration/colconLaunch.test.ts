@@ -272,3 +272,39 @@ test('a launch file runs in the interpreter of the ros2 command (a labelled stan
   const none = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
   assert.equal(only(none.report, 'launch-path-import-fails').length, 0, summary(none.report));
 });
+
+test("Run/Debug with a launch.json 'python' runs that interpreter: its failing import is an error on the module's line, and the launch.json edit clears it", async (t) => {
+  if (!needs(t, ...rosStack, ...colconTools)) return;
+  const ws = await detectorWorkspace('launch-json');
+  t.after(() => ws.cleanup());
+  await colconBuild(ws.root, { python: venvPython });
+  await mkdir(join(ws.root, '.vscode'));
+  const launchJson = join(ws.root, '.vscode', 'launch.json');
+  await writeFile(
+    launchJson,
+    [
+      '{',
+      '  // written by hand, as users do: comments and a trailing comma',
+      '  "version": "0.2.0",',
+      '  "configurations": [',
+      `    { "name": "detector", "type": "debugpy", "request": "launch", "program": "\${workspaceFolder}/src/${PKG}/${PKG}/detector_node.py", "python": "${DEBIAN_PYTHON}", },`,
+      '  ],',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const { report } = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
+  const [finding, ...more] = only(report, 'launch-path-import-fails');
+  assert.ok(finding, summary(report));
+  assert.equal(more.length, 0, summary(report));
+  assert.equal(finding.file, ws.model);
+  assert.equal(finding.line, MODEL_IMPORT_LINE);
+  assert.equal(finding.interpreter, DEBIAN_PYTHON);
+  assert.match(finding.message, /Run\/Debug "detector"/);
+  const edit = finding.fixes.find((fix) => fix.kind === 'replaceText');
+  assert.ok(edit?.kind === 'replaceText' && edit.range.file === launchJson, JSON.stringify(finding.fixes));
+  await applyEdit(edit);
+  assert.match(await readFile(launchJson, 'utf8'), new RegExp(`"python": "${venvPython}"`));
+  const after = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
+  assert.deepEqual(after.report.findings, [], summary(after.report));
+});

@@ -3,6 +3,7 @@ import { posix as path } from 'node:path';
 import type { FileSystem } from '../ports';
 import { resolveShebang } from '../engine/resolveCommand';
 import { findOnPath } from '../interpreters/pathLookup';
+import { editorLaunchPaths } from './launchConfigurations';
 import { parseShebang } from '../scan/importScanner';
 import type { Shebang } from '../scan/importSite';
 import type { ScannedSource } from '../rules/ruleInput';
@@ -84,8 +85,8 @@ export async function collectLaunchPaths(fs: FileSystem, workspace: Workspace | 
     }),
   );
 
-  const ros2Launch = await launchFilePaths(fs, sources, pathDirs);
-  const paths = [...direct, ...rosrun.flat(), ...ros2Run, ...ros2Launch].filter((entry): entry is LaunchPath => entry !== null);
+  const [ros2Launch, editor] = await Promise.all([launchFilePaths(fs, sources, pathDirs), editorLaunchPaths(fs, workspace, sources)]);
+  const paths = [...editor, ...direct, ...rosrun.flat(), ...ros2Run, ...ros2Launch].filter((entry): entry is LaunchPath => entry !== null);
   return { paths, entryPoints, buildInterpreters };
 }
 
