@@ -1,24 +1,10 @@
 // The `ros-env-doctor` command: the engine over the Node ports, printing text, JSON, SARIF or Markdown.
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { stat } from 'node:fs/promises';
-import { createDoctor } from '../core/engine/doctor';
-import { withReadCache } from '../core/readCache';
-import type { InterpreterRef } from '../core/interpreters/interpreter';
-import { systemClock, type FileSystem, type Logger } from '../core/ports';
-import { createProbeCache } from '../core/probe/probeCache';
-import { createProber } from '../core/probe/prober';
+import type { Logger } from '../core/ports';
 import { reportMarkdown } from '../core/present/markdownReport';
-import { detectWorkspace } from '../core/workspace/detectWorkspace';
-import { findOnPath, splitPathVariable } from '../core/interpreters/pathLookup';
-import { captureEnvironment } from '../node/envCapture';
-import { createExecaRunner } from '../node/execaRunner';
-import { discoverInterpreters } from '../node/interpreterDiscovery';
-import { resolveInterpreter } from '../node/resolveInterpreter';
-import { createNodeFileSystem } from '../node/nodeFileSystem';
-import { loadProbeCache, probeCacheFile, saveProbeCache } from '../node/probeCacheFile';
-import { ROS_INSTALLS_ROOT } from '../core/ros/installs';
-import { probeScriptPath } from '../node/probeScriptPath';
+import { createEngine, finalUpdate, type EngineUpdate } from '../node/engine';
+import { probeCacheFile } from '../node/probeCacheFile';
 import { parseArgs, USAGE, type CliOptions } from './args';
 import { jsonReport } from './jsonOutput';
 import { sarifReport } from './sarifOutput';
@@ -54,54 +40,34 @@ async function run(options: CliOptions): Promise<number> {
     process.stderr.write(`ros-env-doctor: workspace '${options.workspace}' does not exist: give the path of a catkin or colcon workspace (or any folder with Python files)\n`);
     return 2;
   }
-  const fs = createNodeFileSystem();
-  const runner = createExecaRunner();
   const logger = stderrLogger(process.env.ROS_ENV_DOCTOR_DEBUG === '1');
-  const cache = createProbeCache();
   const cacheFile = probeCacheFile();
-  if (options.cache) await loadProbeCache(cache, cacheFile);
-  const prober = createProber({ runner, fs, probeScript: probeScriptPath(), concurrency: Math.max(1, os.availableParallelism()), logger, clock: systemClock, cache });
-
-  // Detection and the scan share one read cache for this run: each folder is listed and each file read once.
-  const runFs = withReadCache(fs);
-  const workspace = await detectWorkspace(runFs, root);
-  const baseEnv = stringEnv(process.env);
-  const environment = await captureEnvironment({
-    workspace,
-    baseEnv,
-    setupScript: options.source ? 'auto' : 'off',
-    timeoutMs: options.timeoutMs,
-    runner,
-    fs,
-  });
-  const pathDirs = splitPathVariable(environment.vars.PATH);
-  const selectedPath = await selectedInterpreterPath(options.python, pathDirs, fs);
-  if (selectedPath.kind === 'error') {
-    process.stderr.write(`ros-env-doctor: ${selectedPath.message}\n`);
+  const engine = createEngine({ logger, singleRun: true, ...(options.cache ? { cacheFile } : {}) });
+  const outcome = await finalUpdate(
+    engine.checkFolder({
+      folder: root,
+      // A relative --python is relative to where the command was typed.
+      selected: { command: options.python !== null && options.python.includes('/') ? path.resolve(options.python) : options.python, source: 'selected' },
+      settings: {
+        setupScript: options.source ? 'auto' : 'off',
+        timeoutMs: options.timeoutMs,
+        extraModules: options.modules,
+        ignoredModules: options.ignore,
+        discoverInterpreters: true,
+      },
+      baseEnv: stringEnv(process.env),
+      trusted: true,
+      looseFolder: 'top-level-files',
+      probeAll: options.all,
+    }),
+  );
+  if (outcome === null || outcome.kind === 'no-interpreter' || outcome.kind === 'refused') {
+    process.stderr.write(`ros-env-doctor: ${outcome === null ? 'the check ended without a diagnosis' : problemText(outcome)}\n`);
     return 2;
   }
-  const resolveDeps = { fs, runner, env: environment.vars, home: os.homedir(), cwd: workspace?.root ?? root };
-  const selected: InterpreterRef = await resolveInterpreter(selectedPath.path, 'selected', resolveDeps);
-  const candidates = await discoverInterpreters({ fs, runner, env: environment.vars, home: os.homedir(), workspaceRoot: workspace?.root ?? null, selected: selected.path });
-  const rosInstalls = (await fs.readDir(ROS_INSTALLS_ROOT)).filter((entry) => entry.kind === 'directory' || entry.kind === 'symlink').map((entry) => entry.name);
-  const files = workspace === null ? await looseFiles(root, rootStat.isDirectory(), fs) : undefined;
-
-  const doctor = createDoctor({ fs: runFs, prober, logger, clock: systemClock, resolveInterpreter: (file, source, context) => resolveInterpreter(file, source, { ...resolveDeps, ...context }) });
-  const diagnosis = await doctor.diagnose({
-    workspace,
-    ...(files === undefined ? {} : { files }),
-    selected,
-    candidates,
-    environment,
-    plainEnvironment: baseEnv,
-    extraModules: options.modules,
-    ignoredModules: options.ignore,
-    timeoutMs: options.timeoutMs,
-    probeAll: options.all,
-    rosInstalls,
-  });
+  const diagnosis = outcome.diagnosis;
   logger.info(`diagnosed in ${diagnosis.durationMs} ms; spawned ${diagnosis.processesSpawned} processes`);
-  if (options.cache) await saveProbeCache(cache, cacheFile).catch((error: unknown) => logger.warn(`could not save the probe cache to ${cacheFile} (${error instanceof Error ? error.message : String(error)}): remove or fix that path, or run with --no-cache`));
+  if (options.cache) await engine.saveCache().catch((error: unknown) => logger.warn(`could not save the probe cache to ${cacheFile} (${error instanceof Error ? error.message : String(error)}): remove or fix that path, or run with --no-cache`));
 
   const color = options.color === 'auto' ? process.stdout.isTTY === true && process.env.NO_COLOR === undefined : options.color;
   switch (options.format) {
@@ -121,26 +87,12 @@ async function run(options: CliOptions): Promise<number> {
   return diagnosis.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }
 
-/**
- * --python as given: a path is taken as is (the prober reports it if it is no interpreter); a bare name
- * such as `python3` is looked up on the sourced environment's PATH, as a shell would.
- */
-async function selectedInterpreterPath(given: string | null, pathDirs: readonly string[], fs: FileSystem): Promise<{ kind: 'ok'; path: string } | { kind: 'error'; message: string }> {
-  if (given !== null && given.includes('/')) return { kind: 'ok', path: path.resolve(given) };
-  const names = given === null ? ['python3', 'python'] : [given];
-  for (const name of names) {
-    const found = await findOnPath(name, pathDirs, fs);
-    if (found !== null) return { kind: 'ok', path: found };
-  }
-  return given === null
-    ? { kind: 'error', message: 'no python3 or python on PATH: give the interpreter with --python PATH' }
-    : { kind: 'error', message: `--python '${given}' is not on PATH: give the interpreter's full path, e.g. --python /usr/bin/python3` };
-}
-
-/** A folder that is no ROS workspace: its own .py files (not recursively: a home folder must not be walked). */
-async function looseFiles(root: string, isDirectory: boolean, fs: FileSystem): Promise<string[]> {
-  if (!isDirectory) return [root];
-  return (await fs.readDir(root)).filter((entry) => entry.kind === 'file' && entry.name.endsWith('.py')).map((entry) => path.join(root, entry.name));
+/** Why no interpreter ran: --python not on PATH, or no python3/python on PATH at all. */
+function problemText(outcome: Extract<EngineUpdate, { kind: 'no-interpreter' | 'refused' }>): string {
+  if (outcome.kind === 'refused') return outcome.detail;
+  return outcome.command === null
+    ? 'no python3 or python on PATH: give the interpreter with --python PATH'
+    : `--python '${outcome.command}' is not on PATH: give the interpreter's full path, e.g. --python /usr/bin/python3`;
 }
 
 function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
