@@ -216,9 +216,17 @@ export class FolderSession extends Disposable {
           this.deps.onState(this, { kind: 'probing', interpreter: update.selected.displayName });
           break;
         case 'diagnosis': {
-          // The selected interpreter's answer comes first; what is published is the final one, with every interpreter.
-          if (!update.final) break;
           const diagnosis = update.diagnosis;
+          if (!update.final) {
+            // The selected interpreter's complete answer, before the other interpreters are probed: drawn now (with its
+            // fixes resolvable and the status item reading the same presentation); the final diagnosis refines it in
+            // place (the publisher sets only the files whose diagnostics changed, nothing is cleared in between).
+            this.latestDiagnosis = diagnosis;
+            const early = this.deps.publisher.publish(root, presentDiagnosis(diagnosis).diagnostics);
+            logger.info(`${this.folder.name}: published ${diagnosis.selected.interpreter.displayName}'s complete answer (${early.diagnostics} diagnostic(s)); other interpreters still to come.`);
+            this.deps.onState(this, { kind: 'diagnosed', diagnosis });
+            break;
+          }
           logger.info(
             `${this.folder.name}: ${diagnosis.selected.interpreter.displayName} — ${diagnosis.findings.length} finding(s), ${diagnosis.modules.length} module(s), ` +
               `${diagnosis.processesSpawned} process(es) in ${diagnosis.durationMs} ms.`,
