@@ -32,6 +32,8 @@ export interface RunOptions {
   readonly fresh?: boolean;
   /** A caller's cancel (the progress notification's button). */
   readonly signal?: AbortSignal;
+  /** A run for a keystroke: no proof runs (they come with the next save, open or Probe Environment). */
+  readonly typing?: boolean;
 }
 
 export const TYPING_DELAY_MS = 300;
@@ -139,7 +141,7 @@ export class FolderSession extends Disposable {
     const fresh = options.fresh === true || this.freshOwed;
     this.freshOwed = fresh;
     try {
-      const outcome = await this.diagnose(controller.signal, fresh);
+      const outcome = await this.diagnose(controller.signal, fresh, options.typing === true);
       if (outcome.kind !== 'superseded' || options.signal?.aborted === true) this.freshOwed = false;
       return outcome;
     } finally {
@@ -158,7 +160,7 @@ export class FolderSession extends Disposable {
     this.inFlight = undefined;
   }
 
-  private async diagnose(signal: AbortSignal, fresh: boolean): Promise<RunOutcome> {
+  private async diagnose(signal: AbortSignal, fresh: boolean, typing: boolean): Promise<RunOutcome> {
     const { logger } = this.deps;
     const root = this.folder.uri.fsPath;
     const settings = readSettings(this.folder, logger);
@@ -194,6 +196,8 @@ export class FolderSession extends Disposable {
       looseFolder: 'open-files',
       // The full matrix only when asked for (Probe Environment); otherwise other interpreters get the cheap spec pass.
       probeAll: fresh,
+      // A keystroke never starts a proof run; the next save, open or Probe Environment does (and they are cached).
+      proveCauses: !typing,
       fresh,
       signal,
     });
