@@ -24,6 +24,7 @@ import { jsonReport } from './jsonOutput';
 import { sarifReport } from './sarifOutput';
 import { textReport } from './textOutput';
 import { escapeControlCharacters } from '../core/present/controlCharacters';
+import { exitCleanlyOnSignals } from '../node/signalCleanup';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -153,6 +154,7 @@ function stderrLogger(debug: boolean): Logger {
 }
 
 if (require.main === module) {
+  exitCleanlyOnSignals();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

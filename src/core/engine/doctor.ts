@@ -72,10 +72,14 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     // A start-up hang comes from the environment (a sitecustomize.py, a .pth file), which every other
     // interpreter would load too: waiting for each of them to hang as well would only delay the answer.
     const hung = selected.kind === 'timeout';
+    // Likewise a module whose import hung is not imported again in other interpreters this run (ten interpreters
+    // would each wait the full limit for one finding); --all asks for the full matrix, hangs included.
+    const hungImports = new Set(selected.kind === 'ok' && !request.probeAll ? probeModules.filter((module) => selected.imports[module]?.status === 'timeout') : []);
+    const probeOthers: ProbeFn = (interpreter, modules, ...rest) => probe(interpreter, modules.filter((module) => !hungImports.has(module)), ...rest);
     const [selectedPlain, others, shebangs] = await Promise.all([
       probePlain(request, selected, failing, probe),
-      hung ? Promise.resolve([]) : probeCandidates(request, failing, probeModules, probe),
-      shebangTargets(sources, request, needed, hung ? null : probe),
+      hung ? Promise.resolve([]) : probeCandidates(request, failing.filter((module) => !hungImports.has(module)), probeModules, probeOthers),
+      shebangTargets(sources, request, needed, hung ? null : probeOthers),
     ]);
 
     const rosDistro = rosDistroFrom(env, workspace, request.rosInstalls ?? [], rosExtensionFiles([selected, ...(selectedPlain === null ? [] : [selectedPlain]), ...others]));

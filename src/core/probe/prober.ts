@@ -6,7 +6,7 @@ import { deepChecksFor } from './deepChecks';
 import { parseProbeOutput } from './extractProbeDocument';
 import type { ImportResult, InterpreterProbe } from './probeResult';
 import { isCacheableImport, stampHolds, stampPaths, takeStamp, type CachedProbe, type ProbeCache, type ProbeCacheKey, type StampEntry } from './probeCache';
-import type { InterpreterFacts, SpecResult } from './protocol';
+import { NONCE_VARIABLE, newNonce, type InterpreterFacts, type SpecResult } from './protocol';
 import { stableHash } from './stableHash';
 
 export interface ProbeRequest {
@@ -124,7 +124,13 @@ export function createProber(deps: ProberDeps): Prober {
   let spawned = 0;
   const limit = createLimiter(Math.max(1, Math.floor(deps.concurrency)));
 
-  async function run(request: ProbeRequest, program: string, args: readonly string[], priority: number): Promise<ProcessOutcome> {
+  /** One probe process; its outcome comes with the nonce its document must carry. */
+  async function run(request: ProbeRequest, program: string, args: readonly string[], priority: number): Promise<ProcessOutcome & { readonly nonce: string }> {
+    const nonce = newNonce();
+    return { ...(await spawnProbe(request, program, args, priority, nonce)), nonce };
+  }
+
+  async function spawnProbe(request: ProbeRequest, program: string, args: readonly string[], priority: number, nonce: string): Promise<ProcessOutcome> {
     return limit(priority, async () => {
       if (request.signal?.aborted === true) return { kind: 'aborted' } as const;
       spawned += 1;
@@ -132,12 +138,17 @@ export function createProber(deps: ProberDeps): Prober {
       const commandLine = [program, ...fullArgs].map(quote).join(' ');
       const started = deps.clock.now();
       const outcome = await deps.runner.run(program, fullArgs, {
-        env: request.env,
+        env: { ...request.env, [NONCE_VARIABLE]: nonce },
         timeoutMs: request.timeoutMs,
         maxOutputBytes: MAX_OUTPUT_BYTES,
         ...(request.signal !== undefined ? { signal: request.signal } : {}),
       });
       const took = `${deps.clock.now() - started} ms`;
+      if (outcome.kind === 'exited' && outcome.heldOutput === true) {
+        deps.logger.warn(
+          `${request.interpreter.path} left a process running after it exited (started by a sitecustomize.py, a .pth file or an imported module, outside the probe's process group, still holding its output); it was not stopped: find it with \`ps -ef\``,
+        );
+      }
       switch (outcome.kind) {
         case 'exited':
           if (outcome.exitCode === 0) deps.logger.info(`${commandLine} (${took})`);
@@ -179,7 +190,7 @@ export function createProber(deps: ProberDeps): Prober {
         return invalid('exited-without-result', `${named(ref)} was killed by ${outcome.signal} before printing a probe result${said ? `: ${said}` : ''}`);
       }
       case 'exited': {
-        const parsed = parseProbeOutput(outcome.stdout);
+        const parsed = parseProbeOutput(outcome.stdout, outcome.nonce);
         if (parsed.kind === 'ok' && parsed.document.mode === 'facts') {
           return { kind: 'ok', facts: parsed.document.interpreter, specs: parsed.document.specs };
         }
@@ -211,7 +222,7 @@ export function createProber(deps: ProberDeps): Prober {
       case 'spawn-error':
         return { status: 'crash', exitCode: null, signal: null, stderrExcerpt: `${outcome.code}: ${outcome.message}` };
       case 'exited': {
-        const parsed = parseProbeOutput(outcome.stdout);
+        const parsed = parseProbeOutput(outcome.stdout, outcome.nonce);
         if (parsed.kind === 'ok' && parsed.document.mode === 'import' && parsed.document.module === module) return parsed.document.outcome;
         // The import ended the process (os._exit, abort, a C extension calling exit) before the probe could report.
         const why = parsed.kind === 'invalid' ? parsed.reason : parsed.kind === 'ok' ? `the probe reported on ${parsed.document.mode}` : '';
