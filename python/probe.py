@@ -712,6 +712,19 @@ def _traceback_text(exc_type, exc, tb):
         return _exception_text(exc)
 
 
+class _Folder(object):
+    def __init__(self, folder):
+        self.__path__ = [folder]
+
+
+def _package_folder(name):
+    # A package whose import failed is gone from sys.modules; its folder still shows which extension files it ships
+    # (rclpy's binding tagged for another Python is the answer to "isn't present on the system").
+    spec = _spec(name)
+    origin = spec.get('origin') if spec.get('found') is True and spec.get('isPackage') else None
+    return _Folder(os.path.dirname(origin)) if origin else None
+
+
 def _error(stage, target, exc_info, module):
     exc_type, exc, tb = exc_info
     message = _exception_text(exc)
@@ -726,7 +739,7 @@ def _error(stage, target, exc_info, module):
         'traceback': _traceback_text(exc_type, exc, tb),
         'file': getattr(module, '__file__', None) if module is not None else None,
         'version': _version(module) if module is not None else None,
-        'extensions': _extensions(module) if module is not None else [],
+        'extensions': _extensions(module if module is not None else _package_folder(target)),
     }
 
 

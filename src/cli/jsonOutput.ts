@@ -4,6 +4,7 @@ import type { FixSpec } from '../core/findings/fixSpec';
 import type { InterpreterProbe } from '../core/probe/probeResult';
 import { moduleCell, type CellKind } from '../core/present/moduleCell';
 import { presentDiagnosis } from '../core/present/presentation';
+import { launchPathRows, type LaunchPathRow } from '../core/present/launchPathRows';
 
 export type JsonModuleStatus = 'ok' | 'found' | 'missing' | 'error' | 'crash' | 'timeout' | 'unknown';
 
@@ -61,6 +62,8 @@ export interface JsonReport {
   readonly interpreters: readonly JsonInterpreter[];
   readonly findings: readonly JsonFinding[];
   readonly causes: readonly JsonCause[];
+  /** Every way each node starts, the interpreter that runs it and whether that imports what the node needs. */
+  readonly launchPaths: readonly LaunchPathRow[];
 }
 
 export function jsonReport(diagnosis: Diagnosis, modules: readonly string[] = diagnosis.modules): JsonReport {
@@ -97,6 +100,7 @@ export function jsonReport(diagnosis: Diagnosis, modules: readonly string[] = di
       locations: cause.locations.map((place) => ({ file: place.file, line: place.line, column: place.column, module: place.module })),
       fixes: cause.fixes.filter((fix) => fix.kind !== 'openDocs').map((fix) => fix.fix),
     })),
+    launchPaths: launchPathRows(diagnosis.launch),
   };
 }
 

@@ -25,6 +25,9 @@ import { sarifReport } from './sarifOutput';
 import { textReport } from './textOutput';
 import { escapeControlCharacters } from '../core/present/controlCharacters';
 import { exitCleanlyOnSignals } from '../node/signalCleanup';
+import { insideWorkspace, runsWorkspaceCode, untrustedProber, untrustedSkippedFinding, withoutWorkspacePythonPath, type Skipped, type TrustBoundary } from '../core/engine/trust';
+import type { CapturedEnvironment } from '../core/engine/environment';
+import type { Workspace } from '../core/workspace/workspace';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -61,34 +64,49 @@ async function run(options: CliOptions): Promise<number> {
   const cache = createProbeCache();
   const cacheFile = probeCacheFile();
   if (options.cache) await loadProbeCache(cache, cacheFile);
-  const prober = createProber({ runner, fs, probeScript: probeScriptPath(), concurrency: Math.max(1, os.availableParallelism()), logger, clock: systemClock, cache });
+  const realProber = createProber({ runner, fs, probeScript: probeScriptPath(), concurrency: Math.max(1, os.availableParallelism()), logger, clock: systemClock, cache });
 
   // Detection and the scan share one read cache for this run: each folder is listed and each file read once.
   const runFs = withReadCache(fs);
   const workspace = await detectWorkspace(runFs, root);
-  const baseEnv = stringEnv(process.env);
-  const environment = await captureEnvironment({
+  const boundary: TrustBoundary = { roots: [...new Set([workspace?.root ?? root, root])] };
+  const skipped: Skipped[] = [];
+  const prober = options.untrusted ? untrustedProber(realProber, boundary, skipped) : realProber;
+  const baseEnv = options.untrusted ? withoutWorkspacePythonPath(stringEnv(process.env), boundary, skipped) : stringEnv(process.env);
+  const captured = await captureEnvironment({
     workspace,
     baseEnv,
-    setupScript: options.source ? 'auto' : 'off',
+    setupScript: !options.source ? 'off' : options.untrusted ? trustedSetupScript(workspace, boundary) : 'auto',
     timeoutMs: options.timeoutMs,
     runner,
     fs,
   });
+  if (options.untrusted && options.source) {
+    for (const script of workspace?.setupScripts ?? []) if (insideWorkspace(script.path, boundary)) skipped.push({ path: script.path, what: 'setup script (not sourced)' });
+  }
+  const environment: CapturedEnvironment = options.untrusted && captured.kind === 'plain' ? { kind: 'plain', reason: 'untrusted', vars: captured.vars } : captured;
   const pathDirs = splitPathVariable(environment.vars.PATH);
-  const selectedPath = await selectedInterpreterPath(options.python, pathDirs, fs);
+  // Untrusted: an interpreter on PATH inside the workspace (an activated workspace venv) is passed over.
+  const lookupDirs = options.untrusted ? pathDirs.filter((dir) => !insideWorkspace(dir, boundary)) : pathDirs;
+  const selectedPath = await selectedInterpreterPath(options.python, lookupDirs, fs);
   if (selectedPath.kind === 'error') {
     process.stderr.write(`ros-env-doctor: ${selectedPath.message}\n`);
     return 2;
   }
   const resolveDeps = { fs, runner, env: environment.vars, home: os.homedir(), cwd: workspace?.root ?? root };
   const selected: InterpreterRef = await resolveInterpreter(selectedPath.path, 'selected', resolveDeps);
-  const candidates = await discoverInterpreters({ fs, runner, env: environment.vars, home: os.homedir(), workspaceRoot: workspace?.root ?? null, selected: selected.path });
+  if (options.untrusted && runsWorkspaceCode(selected, boundary)) {
+    process.stderr.write(`ros-env-doctor: --untrusted: the interpreter ${selected.path} is inside the workspace, so checking with it would run the workspace's code; give one outside it with --python, e.g. --python /usr/bin/python3\n`);
+    return 2;
+  }
+  const discovered = await discoverInterpreters({ fs, runner, env: environment.vars, home: os.homedir(), workspaceRoot: workspace?.root ?? null, selected: selected.path });
+  const candidates = options.untrusted ? discovered.filter((candidate) => !runsWorkspaceCode(candidate, boundary)) : discovered;
+  for (const candidate of discovered) if (!candidates.includes(candidate)) skipped.push({ path: candidate.path, what: 'interpreter inside the workspace (not run)' });
   const rosInstalls = (await fs.readDir(ROS_INSTALLS_ROOT)).filter((entry) => entry.kind === 'directory' || entry.kind === 'symlink').map((entry) => entry.name);
   const files = workspace === null ? await looseFiles(root, rootStat.isDirectory(), fs) : undefined;
 
   const doctor = createDoctor({ fs: runFs, prober, logger, clock: systemClock, resolveInterpreter: (file, source, context) => resolveInterpreter(file, source, { ...resolveDeps, ...context }) });
-  const diagnosis = await doctor.diagnose({
+  let diagnosis = await doctor.diagnose({
     workspace,
     ...(files === undefined ? {} : { files }),
     selected,
@@ -101,6 +119,7 @@ async function run(options: CliOptions): Promise<number> {
     probeAll: options.all,
     rosInstalls,
   });
+  if (options.untrusted) diagnosis = { ...diagnosis, findings: [...diagnosis.findings, untrustedSkippedFinding(skipped)] };
   logger.info(`diagnosed in ${diagnosis.durationMs} ms; spawned ${diagnosis.processesSpawned} processes`);
   if (options.cache) await saveProbeCache(cache, cacheFile).catch((error: unknown) => logger.warn(`could not save the probe cache to ${cacheFile} (${error instanceof Error ? error.message : String(error)}): remove or fix that path, or run with --no-cache`));
 
@@ -136,6 +155,12 @@ async function selectedInterpreterPath(given: string | null, pathDirs: readonly 
   return given === null
     ? { kind: 'error', message: 'no python3 or python on PATH: give the interpreter with --python PATH' }
     : { kind: 'error', message: `--python '${given}' is not on PATH: give the interpreter's full path, e.g. --python /usr/bin/python3` };
+}
+
+/** Untrusted: only the ROS installation's own setup script (outside the workspace) may be sourced. */
+function trustedSetupScript(workspace: Workspace | null, boundary: TrustBoundary): string {
+  const distro = workspace?.setupScripts.find((script) => script.kind === 'ros-distro' && !insideWorkspace(script.path, boundary));
+  return distro?.path ?? 'off';
 }
 
 /** A folder that is no ROS workspace: its own .py files (not recursively: a home folder must not be walked). */

@@ -1,4 +1,5 @@
 // The human report printed in a terminal; colours only when asked or on a TTY.
+import { launchPathRows, type LaunchPathRow } from '../core/present/launchPathRows';
 import * as path from 'node:path';
 import type { Diagnosis } from '../core/engine/doctorApi';
 import type { Severity } from '../core/findings/finding';
@@ -30,6 +31,21 @@ const plain: Paint = { bold: (t) => t, dim: (t) => t, severity: (_s, t) => t, ve
  * With `matrix` every probed interpreter gets a column; otherwise only the selected one and those fully
  * probed while looking for one that works (spec-only columns would be mostly noise).
  */
+function launchVerdictText(row: LaunchPathRow): string {
+  switch (row.verdict) {
+    case 'ok':
+      return '✓';
+    case 'fails':
+      return `✗ ${row.failing.join(', ')}`;
+    case 'missing-interpreter':
+      return '✗ interpreter does not exist';
+    case 'invalid-interpreter':
+      return '✗ not a working interpreter';
+    case 'not-probed':
+      return '–';
+  }
+}
+
 export function textReport(diagnosis: Diagnosis, options: { readonly color: boolean; readonly cwd: string; readonly matrix: boolean }): string {
   const paint = options.color ? colourful : plain;
   const shown = options.matrix ? diagnosis : { ...diagnosis, others: diagnosis.others.filter(wasImported) };
@@ -60,6 +76,13 @@ export function textReport(diagnosis: Diagnosis, options: { readonly color: bool
     });
     out.push(paint.dim(`  * selected   ✓ imports   ✓? found, not imported   ✗ missing or fails   ⏱ hangs   ? unknown`));
     if (hidden > 0) out.push(paint.dim(`  ${hidden} other interpreter${hidden === 1 ? '' : 's'} checked without importing; --all probes every one fully`));
+    out.push('');
+  }
+
+  const launchRows = launchPathRows(diagnosis.launch);
+  if (launchRows.length > 0) {
+    out.push(paint.bold('Launch paths'));
+    for (const row of launchRows) out.push(`  ${row.command}  →  ${row.interpreter}  →  ${launchVerdictText(row)}`);
     out.push('');
   }
 

@@ -293,19 +293,34 @@ test('a real catkin_make workspace: its devel/setup.bash is sourced and the heal
   assert.match(text.stdout, new RegExp(`environment +sourced ${join(ws.root, 'devel', 'setup.bash').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
 });
 
-test('rosrun runs the relay catkin wrote with the Python it was built with: shebang-mismatch names the relay', async (t) => {
+test('rosrun runs the relay catkin wrote with the Python it was built with: launch-path-import-fails on the import line, the relay related', async (t) => {
   if (!needs(t, ...rosStack, ...catkinTools, pyenvVersion('3.12'))) return;
   const ws = await buildCatkinWorkspace();
   t.after(() => ws.cleanup());
-  // As if catkin_make had run with pyenv's python first on PATH (SCENARIOS.md: "build picked the wrong Python").
+  // Configured with pyenv's 3.12 (Debian's pure-Python catkin_pkg on its PYTHONPATH, so catkin itself runs): the
+  // relay gets #!<3.12>, as when catkin_make ran with pyenv's python first on PATH (SCENARIOS.md).
   const relay = join(ws.root, 'devel', 'lib', ws.packageName, 'node.py');
-  const text = await readFile(relay, 'utf8');
-  await writeFile(relay, text.replace(/^#!.*$/m, `#!${pyenvPython('3.12') ?? ''}`));
+  const configured = spawnSync('catkin_make', [`-DPYTHON_EXECUTABLE=${pyenvPython('3.12') ?? ''}`], { cwd: ws.root, env: baseEnv({ PYTHONPATH: DEBIAN_DIST_PACKAGES }), encoding: 'utf8' });
+  assert.equal(configured.status, 0, configured.stderr);
+  assert.match(await readFile(relay, 'utf8'), new RegExp(`^#!${pyenvPython('3.12') ?? ''}\\n`));
   const run = await runCli([ws.root, '--python', DEBIAN_PYTHON, '--format', 'json', '--no-cache'], baseEnv());
   const report = JSON.parse(run.stdout) as JsonReport;
-  const finding = at(report, 'shebang-mismatch', ws.nodeScript, 1)[0];
+  // Line 3 is `import rospy`: pyenv's 3.12 does not see Debian's dist-packages.
+  const finding = at(report, 'launch-path-import-fails', ws.nodeScript, 3)[0];
   assert.ok(finding, summary(report));
-  assert.match(finding.message, /rosrun|relay/);
+  assert.equal(finding.severity, 'error');
+  assert.equal(finding.module, 'rospy');
+  assert.equal(finding.interpreter, pyenvPython('3.12'));
+  assert.match(finding.message, /rosrun demo_pkg node\.py/);
+  assert.equal(at(report, 'shebang-mismatch', ws.nodeScript, 1).length, 0, 'one verdict for the relay');
+  const rebuild = finding.fixes.find((fix) => fix.kind === 'runInTerminal' && fix.commands.includes(`catkin_make -DPYTHON_EXECUTABLE=${DEBIAN_PYTHON}`));
+  assert.ok(rebuild?.kind === 'runInTerminal', JSON.stringify(finding.fixes));
+  // The fix, applied: catkin writes the relay again with /usr/bin/python3, and the finding is gone.
+  const applied = spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', rebuild.commands.join('\n')], { env: baseEnv(), encoding: 'utf8' });
+  assert.equal(applied.status, 0, applied.stderr);
+  assert.match(await readFile(relay, 'utf8'), new RegExp(`^#!${DEBIAN_PYTHON}\\n`));
+  const after = JSON.parse((await runCli([ws.root, '--python', DEBIAN_PYTHON, '--format', 'json', '--no-cache'], baseEnv())).stdout) as JsonReport;
+  assert.deepEqual(after.findings, [], summary(after));
 });
 
 test('rospy that imports only after sourcing the setup script gets ros-env-not-sourced', async (t) => {

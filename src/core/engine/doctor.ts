@@ -14,6 +14,7 @@ import { splitPathVariable } from '../interpreters/pathLookup';
 import { isRosModule, ROS_CORE_MODULES, ROS_RUNTIME_DEPENDENCIES } from '../ros/pythonModules';
 import { createSourceScanner } from './scanSources';
 import { scanImports } from '../scan/importScanner';
+import { launchFactsFor } from '../launch/launchHook';
 import { managersOf } from '../managers/managersOf';
 
 export interface DoctorDeps {
@@ -76,14 +77,15 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     // would each wait the full limit for one finding); --all asks for the full matrix, hangs included.
     const hungImports = new Set(selected.kind === 'ok' && !request.probeAll ? probeModules.filter((module) => selected.imports[module]?.status === 'timeout') : []);
     const probeOthers: ProbeFn = (interpreter, modules, ...rest) => probe(interpreter, modules.filter((module) => !hungImports.has(module)), ...rest);
-    const [selectedPlain, others, shebangs] = await Promise.all([
+    const [selectedPlain, others, shebangs, launch] = await Promise.all([
       probePlain(request, selected, failing, probe),
       hung ? Promise.resolve([]) : probeCandidates(request, failing.filter((module) => !hungImports.has(module)), probeModules, probeOthers),
       shebangTargets(sources, request, needed, hung ? null : probeOthers),
+      launchFactsFor({ fs: deps.fs, workspace, sources, needed, selected, env, hung, describe: (file, realPath) => describe(file, realPath, request), probe: (ref, modules, vars) => probeOthers(ref, modules, 'sourced', vars) }),
     ]);
 
     const rosDistro = rosDistroFrom(env, workspace, request.rosInstalls ?? [], rosExtensionFiles([selected, ...(selectedPlain === null ? [] : [selectedPlain]), ...others]));
-    const managers = await managersOf(deps.fs, [selected, ...others, ...shebangs.map((target) => target.probe)], env);
+    const managers = await managersOf(deps.fs, [selected, ...others, ...shebangs.map((target) => target.probe), ...launch.checks.map((check) => check.probe)], env);
     const input: RuleInput = {
       workspace,
       rosDistro,
@@ -96,6 +98,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       shebangs,
       pathDirs: splitPathVariable(env.PATH),
       ignoredModules: request.ignoredModules,
+      launch,
       managers,
     };
     const findings = runRules(input).filter((finding) => finding.module === null || !ignored.has(finding.module));
@@ -108,6 +111,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       selected,
       others,
       findings,
+      launch,
       durationMs: deps.clock.now() - started,
       processesSpawned: deps.prober.processesSpawned - spawnedBefore,
     };

@@ -5,6 +5,7 @@ import type { InterpreterProbe } from '../probe/probeResult';
 import type { RosDistro, Workspace } from '../workspace/workspace';
 import type { ScannedSource } from '../rules/ruleInput';
 import type { CapturedEnvironment } from './environment';
+import type { LaunchFacts } from '../launch/launchFacts';
 
 export interface DiagnoseRequest {
   /** The workspace as detected; null for a loose folder (the doctor still probes what its files import). */
@@ -44,6 +45,8 @@ export interface Diagnosis {
   readonly selected: InterpreterProbe;
   readonly others: readonly InterpreterProbe[];
   readonly findings: readonly Finding[];
+  /** How each node starts and what runs it (src/core/launch); absent when not collected. */
+  readonly launch?: LaunchFacts;
   readonly durationMs: number;
   /** How many processes this diagnosis spawned (0 when every probe came from the cache). */
   readonly processesSpawned: number;

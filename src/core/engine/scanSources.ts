@@ -83,6 +83,7 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
           packageName: source?.packageName ?? null,
           role: source?.role ?? 'module',
           scan: withoutLocalImports(scanned, isLocal),
+          localImports: scanned.imports.filter((site) => isLocal(site.topLevel)),
         };
       });
       return results.filter((result): result is ScannedSource => result !== null);

@@ -10,7 +10,8 @@ export type ModuleFindingCode =
   | 'module-name-case'
   | 'extension-abi-mismatch'
   | 'ros-deps-missing'
-  | 'ros-env-not-sourced';
+  | 'ros-env-not-sourced'
+  | 'launch-path-import-fails';
 
 /** Findings about an interpreter as a whole. */
 export type InterpreterFindingCode =
@@ -18,10 +19,11 @@ export type InterpreterFindingCode =
   | 'foreign-python-path'
   | 'ros-python-mismatch'
   | 'better-interpreter-available'
-  | 'shebang-mismatch';
+  | 'shebang-mismatch'
+  | 'build-interpreter-missing';
 
 /** Findings about the workspace or the machine, not one interpreter. */
-export type WorkspaceFindingCode = 'split-environment' | 'conda-shadows-system-python' | 'setup-script-failed' | 'workspace-file-skipped';
+export type WorkspaceFindingCode = 'split-environment' | 'conda-shadows-system-python' | 'setup-script-failed' | 'workspace-file-skipped' | 'untrusted-skipped';
 
 export type FindingCode = ModuleFindingCode | InterpreterFindingCode | WorkspaceFindingCode | 'probe-timeout';
 
@@ -75,9 +77,12 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'ros-deps-missing',
   'ros-env-not-sourced',
   'shebang-mismatch',
+  'launch-path-import-fails',
+  'build-interpreter-missing',
   'conda-shadows-system-python',
   'split-environment',
   'better-interpreter-available',
   'setup-script-failed',
   'workspace-file-skipped',
+  'untrusted-skipped',
 ];

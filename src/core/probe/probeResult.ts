@@ -24,7 +24,9 @@ export type InvalidReason =
   | 'not-a-file'
   | 'spawn-failed'
   | 'exited-without-result'
-  | 'bad-protocol';
+  | 'bad-protocol'
+  /** Not run at all: it lies inside a workspace checked with --untrusted (src/core/engine/trust.ts). */
+  | 'untrusted';
 
 export type InterpreterProbe =
   | {

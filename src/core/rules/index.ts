@@ -2,10 +2,12 @@
 import type { Finding, Severity } from '../findings/finding';
 import type { Rule, RuleInput } from './ruleInput';
 import { betterInterpreterAvailable } from './betterInterpreterAvailable';
+import { buildInterpreterMissing } from './buildInterpreterMissing';
 import { condaShadowsSystemPython } from './condaShadowsSystemPython';
 import { extensionAbiMismatch } from './extensionAbiMismatch';
 import { foreignPythonPath } from './foreignPythonPath';
 import { interpreterInvalid } from './interpreterInvalid';
+import { launchPathImportFails } from './launchPathImportFails';
 import { moduleImportError } from './moduleImportError';
 import { moduleMissing } from './moduleMissing';
 import { moduleNameCase } from './moduleNameCase';
@@ -30,6 +32,8 @@ export const allRules: readonly Rule[] = [
   rosDepsMissing,
   rosEnvNotSourced,
   shebangMismatch,
+  launchPathImportFails,
+  buildInterpreterMissing,
   condaShadowsSystemPython,
   splitEnvironment,
   betterInterpreterAvailable,

@@ -1,7 +1,7 @@
 // One verdict per module and interpreter, so that exactly one module rule speaks about each failure.
 import type { RaisedAt, SpecResult, ExtensionFile, InterpreterFacts } from '../probe/protocol';
 import type { OkProbe } from './probeFacts';
-import { ROS_CORE_MODULES, ROS_RUNTIME_DEPENDENCIES } from '../ros/pythonModules';
+import { generationOfCoreModule, ROS_CORE_MODULES, ROS_PYTHON_MODULES } from '../ros/pythonModules';
 
 export type ModuleVerdict =
   | { readonly kind: 'ok' }
@@ -77,18 +77,24 @@ function verdictForMissing(spec: SpecResult | undefined, message: string): Modul
   return { kind: 'missing', message };
 }
 
-/** The ROS dependency an error names, if any: the missing name, or "No module named 'x'" in the message. */
-function rosDependencyIn(missingName: string | null, message: string): string | null {
+/** The ROS dependency (of the module's generation) an error names, if any: the missing name, or "No module named 'x'". */
+function rosDependencyIn(module: string, missingName: string | null, message: string): string | null {
+  const generation = generationOfCoreModule(module);
   const named = missingName ?? /No module named '?([\w.]+)'?/.exec(message)?.[1] ?? null;
   const top = named?.split('.')[0];
-  return top !== undefined && ROS_RUNTIME_DEPENDENCIES.includes(top) ? top : null;
+  return generation !== null && top !== undefined && ROS_PYTHON_MODULES[generation].runtimeDependencies.includes(top) ? top : null;
 }
 
-/** A ROS dependency whose spec the probe found missing, for a ROS core module whose own spec was found. */
+/** A ROS dependency of the module's own generation whose spec the probe found missing (rclpy never needs rospkg). */
 function missingDependencySpec(probe: OkProbe, module: string): string | null {
-  if (!ROS_CORE_MODULES.includes(module) || probe.specs[module]?.found !== true) return null;
-  return ROS_RUNTIME_DEPENDENCIES.find((d) => probe.specs[d]?.found === false) ?? null;
+  const generation = generationOfCoreModule(module);
+  if (generation === null || probe.specs[module]?.found !== true) return null;
+  return ROS_PYTHON_MODULES[generation].runtimeDependencies.find((d) => probe.specs[d]?.found === false) ?? null;
 }
+
+/** rclpy's loader (rpyutils.import_c_library) appends one of two hints to the ImportError of its C binding. */
+const RCLPY_NOT_PRESENT = /The C extension '([^']+)' isn't present on the system/;
+const RCLPY_PRESENT_BUT_FAILED = /The C extension '([^']+)' failed to be imported while being present on the system/;
 
 /** The line of an exception message worth showing: NumPy's "Original error was: …", else the first non-empty line. */
 export function messageSummary(message: string): string {
@@ -133,10 +139,18 @@ export function moduleVerdict(probe: OkProbe, module: string): ModuleVerdict {
     case 'error': {
       const error = `${result.exceptionType}: ${messageSummary(result.message)}`;
       const detail = result.traceback === '' ? null : result.traceback;
+      // rclpy's own hints say which it is: no binding for this Python's minor (the path names the tag it wanted; the
+      // tag on disk is in the package's extension files), or a binding present whose shared libraries did not load.
+      const wanted = RCLPY_NOT_PRESENT.exec(result.message)?.[1];
+      if (wanted !== undefined) {
+        const onDisk = result.extensions.map((e) => e.abiTag).find((tag): tag is string => tag !== null && tag !== 'abi3');
+        return { kind: 'abi', builtFor: onDisk === undefined ? null : shortTag(onDisk), error, detail: [`wanted: ${wanted}`, ...result.extensions.map((e) => `on disk: ${e.file}`)].join('\n') };
+      }
+      if (RCLPY_PRESENT_BUT_FAILED.test(result.message)) return { kind: 'error', exceptionType: result.exceptionType, message: result.message, detail, raisedAt: result.raisedAt };
       if (ROS_CORE_MODULES.includes(module)) {
         // A missing dependency's spec explains only an ImportError, never a SyntaxError from a Python 3 file under 2.7.
         const importError = /^(ImportError|ModuleNotFoundError)$/.test(result.exceptionType);
-        const dependency = rosDependencyIn(result.missingName, result.message) ?? (importError ? missingDependencySpec(probe, module) : null);
+        const dependency = rosDependencyIn(module, result.missingName, result.message) ?? (importError ? missingDependencySpec(probe, module) : null);
         if (dependency !== null) return { kind: 'ros-deps', dependency, error, detail };
       }
       const foreign = foreignExtensionTag(result.extensions, facts);

@@ -4,15 +4,15 @@ import type { RuleInput } from './ruleInput';
 import { installFixesFor } from './installFixesFor';
 import { docsFix, fixList, placementsFor } from './findingParts';
 import { selectedModules } from './probeFacts';
-import { ROS_PYTHON_MODULES, ROS_RUNTIME_DEPENDENCIES } from '../ros/pythonModules';
-
-const BASE_SET = ROS_PYTHON_MODULES[1].baseSet;
+import { generationOfCoreModule, ROS_PYTHON_MODULES } from '../ros/pythonModules';
 
 export function rosDepsMissing(input: RuleInput): readonly Finding[] {
   return selectedModules(input).flatMap(({ module, uses, verdict, probe }) => {
     if (verdict.kind !== 'ros-deps') return [];
-    // The named one first, then the rest of the usual set unless the probe saw them installed.
-    const wanted = [verdict.dependency, ...BASE_SET, ...ROS_RUNTIME_DEPENDENCIES.filter((d) => probe.specs[d]?.found === false)].filter(
+    // The named one first, then the rest of the usual set of the module's ROS generation (rclpy never gets rospkg)
+    // unless the probe saw them installed.
+    const set = ROS_PYTHON_MODULES[generationOfCoreModule(module) ?? 1];
+    const wanted = [verdict.dependency, ...set.baseSet, ...set.runtimeDependencies.filter((d) => probe.specs[d]?.found === false)].filter(
       (d, i, all) => all.indexOf(d) === i && (d === verdict.dependency || probe.specs[d]?.found !== true),
     );
     const fixes = fixList(...installFixesFor(input, probe, wanted), docsFix('ros-deps-missing'));

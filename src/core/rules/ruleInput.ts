@@ -4,6 +4,7 @@ import type { InterpreterProbe } from '../probe/probeResult';
 import type { ImportSite, ScannedFile, Shebang } from '../scan/importSite';
 import type { RosDistro, Workspace, PythonSourceRole } from '../workspace/workspace';
 import type { CapturedEnvironment } from '../engine/environment';
+import type { LaunchFacts } from '../launch/launchFacts';
 import type { WorkspaceProblem } from '../workspace/workspaceProblem';
 import type { EnvironmentManager } from '../managers/environmentManager';
 
@@ -12,6 +13,8 @@ export interface ScannedSource {
   readonly packageName: string | null;
   readonly role: PythonSourceRole;
   readonly scan: ScannedFile;
+  /** Imports of the workspace's own modules, which scan.imports leaves out: launch paths follow them to the files they run. */
+  readonly localImports?: readonly ImportSite[];
   /** Why the file was not read (not a regular file, too large); its scan is then empty. */
   readonly skipped?: WorkspaceProblem;
 }
@@ -57,6 +60,8 @@ export interface RuleInput {
   /** The environment's PATH, split, in order. */
   readonly pathDirs: readonly string[];
   readonly ignoredModules: readonly string[];
+  /** Every way each node starts (ros2 run, rosrun, direct, launch), each probed; absent means none were collected. */
+  readonly launch?: LaunchFacts;
   /** Who manages each probed interpreter, by interpreter path (read by the engine; absent → judged from the facts). */
   readonly managers?: ReadonlyMap<string, EnvironmentManager>;
 }

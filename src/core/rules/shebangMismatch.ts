@@ -46,6 +46,8 @@ function shebangShown(shebang: Shebang): string {
 
 /** Why the interpreter a shebang runs cannot run this file, or null when it can. */
 function failure(input: RuleInput, target: ShebangTarget, probe: InterpreterProbe): string | null {
+  // Not run because the workspace is untrusted: the untrusted-skipped finding says so; nothing is known to mismatch.
+  if (probe.kind === 'invalid' && probe.reason === 'untrusted') return null;
   if (probe.kind === 'invalid') return `which cannot run Python: ${probe.detail}`;
   if (probe.kind === 'timeout') return 'which did not finish starting';
   const modules = [...input.modules.entries()]
@@ -75,6 +77,8 @@ export function shebangMismatch(input: RuleInput): readonly Finding[] {
     const relay = target.relay;
     const relayShebang = relay?.shebang ?? null;
     const relayDiffers = relay !== null && relayShebang !== null && relayShebang.text !== target.shebang.text;
+    // With the launch-path model collected, rosrun's relay is judged there (launch-path-import-fails, build-interpreter-missing).
+    if (relayDiffers && input.launch !== undefined) return [];
     const deciding = relayDiffers ? relayShebang : target.shebang;
     const runner = relayDiffers
       ? `rosrun runs ${input.workspace === null ? relay.path : path.relative(input.workspace.root, relay.path)} with ${target.resolvedPath ?? deciding.command}`

@@ -1,0 +1,110 @@
+// Fixes for a launch path whose interpreter cannot import what the node needs. Each is data (a fix spec); each was
+// tested by applying it and probing again (test/integration/colconLaunch.test.ts).
+import * as path from 'node:path';
+import type { FixSpec } from '../findings/fixSpec';
+import type { SourceRange } from '../findings/finding';
+import type { InterpreterRef } from '../interpreters/interpreter';
+import { interpreterCommand } from '../fixes/interpreterCommand';
+import { shellLine } from '../fixes/shellQuote';
+import type { RuleInput } from '../rules/ruleInput';
+import { importsAll, isOk, type OkProbe } from '../rules/probeFacts';
+import { modulesOf, type LaunchCheck } from './probeLaunchPaths';
+import { COLCON_IGNORE_FILE } from '../ros/workspaceMarkers';
+
+/** A Python that imports every module the given files need (all the workspace needs, when no files are given): the selected one first. */
+export function workingInterpreter(input: RuleInput, files: readonly string[]): OkProbe | null {
+  const modules = files.length === 0 ? [...input.modules.keys()] : modulesOf(files, input.modules);
+  const launchProbes = (input.launch?.checks ?? []).map((check) => check.probe);
+  const candidates = [input.selected, ...input.others, ...launchProbes].filter(isOk);
+  return candidates.find((probe) => importsAll(probe, modules)) ?? null;
+}
+
+/** Rebuild the workspace with a Python that imports everything: colcon run by that Python bakes it into every entry point. */
+export function rebuildFix(input: RuleInput, files: readonly string[]): FixSpec | null {
+  const workspace = input.workspace;
+  const working = workingInterpreter(input, files);
+  if (workspace === null || working === null) return null;
+  return rebuildWith(input, working.interpreter);
+}
+
+export function rebuildWith(input: RuleInput, interpreter: InterpreterRef): FixSpec | null {
+  const workspace = input.workspace;
+  if (workspace === null) return null;
+  const python = interpreterCommand(interpreter);
+  const cd = shellLine(['cd', workspace.root]);
+  switch (workspace.kind) {
+    case 'colcon':
+      return {
+        kind: 'runInTerminal',
+        title: `Rebuild the workspace with ${python} (python -m colcon build)`,
+        commands: [cd, shellLine([python, '-m', 'colcon', 'build', ...(input.launch?.colconBuildArgs ?? [])])],
+      };
+    case 'catkin_make':
+      return { kind: 'runInTerminal', title: `Rebuild the workspace with ${python}`, commands: [cd, shellLine(['catkin_make', `-DPYTHON_EXECUTABLE=${python}`])] };
+    case 'catkin_tools':
+      return {
+        kind: 'runInTerminal',
+        title: `Rebuild the workspace with ${python}`,
+        commands: [cd, shellLine(['catkin', 'config', `-DPYTHON_EXECUTABLE=${python}`]), shellLine(['catkin', 'build'])],
+      };
+    case 'none':
+      return null;
+  }
+}
+
+const BUILD_SCRIPTS = '[build_scripts]\nexecutable = /usr/bin/env python3\n';
+
+/** Where appending to a file starts: after its last character. */
+function endOf(file: string, text: string): SourceRange {
+  const lines = text.split('\n');
+  const line = lines.length;
+  const column = lines[line - 1]?.length ?? 0;
+  return { file, line, column, endLine: line, endColumn: column };
+}
+
+/**
+ * colcon's entry points then start with `#!/usr/bin/env python3`: whichever python3 is first on PATH (an active
+ * venv) runs the node. setuptools newer than 58.2 ignores it with --symlink-install (seen with Debian's 66).
+ */
+export function buildScriptsFix(input: RuleInput, check: LaunchCheck): FixSpec | null {
+  if (check.path.kind !== 'ros2-run') return null;
+  const entry = input.launch?.entryPoints.find((candidate) => candidate.source === check.path.file && candidate.built?.path === check.path.script);
+  const cfg = entry?.setupCfg;
+  if (cfg === undefined || cfg === null || /^\s*\[build_scripts\]/m.test(cfg.text)) return null;
+  const symlink = (input.launch?.colconBuildArgs ?? []).includes('--symlink-install');
+  const separator = cfg.text.endsWith('\n') || cfg.text === '' ? '\n' : '\n\n';
+  return {
+    kind: 'replaceText',
+    title: `Add [build_scripts] executable = /usr/bin/env python3 to ${path.basename(path.dirname(cfg.path))}/setup.cfg, then rebuild${symlink ? ' without --symlink-install (setuptools newer than 58.2 ignores it with --symlink-install)' : ''}`,
+    range: endOf(cfg.path, cfg.text),
+    newText: `${separator}${BUILD_SCRIPTS}`,
+  };
+}
+
+/**
+ * A venv made without --system-site-packages cannot see the ROS Python packages: make it see them again, keeping
+ * what is installed in it (`venv --upgrade` rewrites pyvenv.cfg only). colcon must not crawl a venv in the workspace.
+ */
+export function systemSiteVenvFix(input: RuleInput, check: LaunchCheck): FixSpec | null {
+  const probe = check.probe;
+  if (!isOk(probe) || !probe.facts.isVenv || probe.facts.isConda) return null;
+  const failing = check.modules.filter((module) => !importsAll(probe, [module]));
+  const base = [input.selected, ...input.others].filter(isOk).find(
+    (other) => !other.facts.isVenv && other.facts.version.minor === probe.facts.version.minor && importsAll(other, failing),
+  );
+  if (base === undefined || failing.length === 0) return null;
+  const venv = probe.facts.prefix;
+  const inWorkspace = input.workspace !== null && !path.relative(input.workspace.root, venv).startsWith('..');
+  return {
+    kind: 'runInTerminal',
+    title: `Let the venv ${venv} see ${base.interpreter.path}'s packages (--system-site-packages)`,
+    commands: [
+      shellLine([interpreterCommand(base.interpreter), '-m', 'venv', '--system-site-packages', '--upgrade', venv]),
+      ...(inWorkspace ? [shellLine(['touch', path.join(venv, COLCON_IGNORE_FILE)])] : []),
+    ],
+  };
+}
+
+export function launchFixes(input: RuleInput, check: LaunchCheck): (FixSpec | null)[] {
+  return [rebuildFix(input, check.files), buildScriptsFix(input, check), systemSiteVenvFix(input, check)];
+}

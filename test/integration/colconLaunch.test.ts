@@ -1,0 +1,194 @@
+// ROS 2 with REAL colcon builds: what `ros2 run` really runs (the built entry point's shebang, the Python that ran
+// colcon), what really happens when it runs, and what the CLI's JSON says about it. Each fix offered is applied and
+// the doctor run again: the finding must be gone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { needs, rosStack, DEBIAN_PYTHON } from '../support/prerequisites';
+import { colconBuild, colconTools, ENTRY_POINT_LINE, installIntoVenv, makeVenv, runEntryPoint, SYSTEM_PATH, tempWorkspace, writeAmentPackage } from '../support/colconWorkspace';
+import type { JsonFinding, JsonReport } from '../../src/cli/jsonOutput';
+import type { FixSpec } from '../../src/core/findings/fixSpec';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+const PKG = 'perception_demo';
+
+/** The issue's example: the node gets its ML package through a workspace module. */
+const DETECTOR = ['import yaml', `from ${PKG}.model import load`, '', '', 'def main():', '    print(yaml.safe_dump({"loaded": load()}))', ''].join('\n');
+const MODEL = ['import venv_only_ml', '', '', 'def load():', '    return venv_only_ml.VALUE', ''].join('\n');
+const MODEL_IMPORT_LINE = 1;
+
+let scratch = '';
+/** A venv of Debian's python3 with --system-site-packages (so it imports colcon and yaml) plus a package of its own. */
+let venv = '';
+let venvPython = '';
+
+before(async () => {
+  if (!existsSync(CLI)) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: join(__dirname, '..', '..'), stdio: 'inherit' });
+  scratch = await mkdtemp(join(tmpdir(), 'red-colcon-launch-'));
+  if (!existsSync('/usr/bin/colcon')) return;
+  venv = join(scratch, 'venv');
+  venvPython = await makeVenv(venv, { systemSite: true });
+  await installIntoVenv(venv, 'venv_only_ml');
+});
+after(() => rm(scratch, { recursive: true, force: true }));
+
+interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function env(extraPath: readonly string[] = []): Record<string, string> {
+  return { PATH: [...extraPath, SYSTEM_PATH].join(':'), HOME: process.env.HOME ?? '/root', LANG: 'C.UTF-8', XDG_CACHE_HOME: join(scratch, 'cache') };
+}
+
+function doctor(root: string, python: string, extraPath: readonly string[] = []): Promise<{ run: CliRun; report: JsonReport }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, root, '--python', python, '--format', 'json', '--no-cache'], { env: env(extraPath), timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+      assert.notEqual(code, 2, `the CLI failed: ${stderr}`);
+      resolve({ run: { code, stdout, stderr }, report: JSON.parse(stdout) as JsonReport });
+    });
+  });
+}
+
+function summary(report: JsonReport): string {
+  return report.findings.map((f) => `${f.code} ${f.severity} ${f.file ?? ''}:${f.line ?? ''} ${f.message}`).join('\n');
+}
+
+function only(report: JsonReport, code: string): JsonFinding[] {
+  return report.findings.filter((finding) => finding.code === code);
+}
+
+/** Runs a fix's terminal lines as a user would paste them: one bash, in order, failing on the first error. */
+async function applyTerminalFix(fix: FixSpec, extraPath: readonly string[] = []): Promise<void> {
+  assert.equal(fix.kind, 'runInTerminal');
+  if (fix.kind !== 'runInTerminal') return;
+  const result = spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', fix.commands.join('\n')], { env: env(extraPath), encoding: 'utf8' });
+  assert.equal(result.status, 0, `${fix.commands.join('\n')}\n${result.stdout}${result.stderr}`);
+}
+
+/** Applies a text edit the way the editor's WorkspaceEdit would: replace the range with the new text. */
+async function applyEdit(fix: FixSpec): Promise<void> {
+  assert.equal(fix.kind, 'replaceText');
+  if (fix.kind !== 'replaceText') return;
+  const text = await readFile(fix.range.file, 'utf8');
+  const lines = text.split('\n');
+  const offset = (line: number, column: number): number => lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + column;
+  const start = offset(fix.range.line, fix.range.column);
+  await writeFile(fix.range.file, text.slice(0, start) + fix.newText + text.slice(offset(fix.range.endLine, fix.range.endColumn)));
+}
+
+async function detectorWorkspace(label: string): Promise<{ root: string; model: string; setupPy: string; cleanup: () => Promise<void> }> {
+  const ws = await tempWorkspace(label);
+  const dir = await writeAmentPackage(ws.root, { name: PKG, nodes: [{ exe: 'detector', module: 'detector_node', text: DETECTOR }], modules: { 'model.py': MODEL } });
+  return { ...ws, model: join(dir, PKG, 'model.py'), setupPy: join(dir, 'setup.py') };
+}
+
+test('ros2 run runs the #!/usr/bin/python3 that /usr/bin/colcon baked in: the venv-only import fails there, on its line in the workspace module', async (t) => {
+  if (!needs(t, ...rosStack, ...colconTools)) return;
+  const ws = await detectorWorkspace('system-build');
+  t.after(() => ws.cleanup());
+  await colconBuild(ws.root);
+  const entry = join(ws.root, 'install', PKG, 'lib', PKG, 'detector');
+  assert.match(await readFile(entry, 'utf8'), /^#!\/usr\/bin\/python3\n/);
+  // What really happens (ros2/ros2#1094): the venv is active, the entry point runs /usr/bin/python3.
+  const real = await runEntryPoint(ws.root, PKG, 'detector', [join(venv, 'bin')]);
+  assert.notEqual(real.code, 0);
+  assert.match(real.output, /ModuleNotFoundError: No module named 'venv_only_ml'/);
+
+  const { run, report } = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
+  assert.equal(run.code, 1, summary(report));
+  const [finding, ...more] = only(report, 'launch-path-import-fails');
+  assert.ok(finding, summary(report));
+  assert.equal(more.length, 0, summary(report));
+  assert.equal(finding.severity, 'error');
+  assert.equal(finding.file, ws.model);
+  assert.equal(finding.line, MODEL_IMPORT_LINE);
+  assert.equal(finding.module, 'venv_only_ml');
+  assert.equal(finding.interpreter, DEBIAN_PYTHON);
+  assert.match(finding.message, /ros2 run perception_demo detector/);
+  // The venv itself imports everything: nothing else to say.
+  assert.deepEqual(report.findings.map((f) => f.code), ['launch-path-import-fails'], summary(report));
+  const row = report.launchPaths.find((path) => path.kind === 'ros2-run');
+  assert.deepEqual(row && { interpreter: row.interpreter, verdict: row.verdict, failing: row.failing, script: row.script }, { interpreter: DEBIAN_PYTHON, verdict: 'fails', failing: ['venv_only_ml'], script: entry });
+
+  // Fix 1, applied: rebuild with the venv's python (python -m colcon build).
+  const rebuild = finding.fixes.find((fix) => fix.kind === 'runInTerminal' && fix.commands.some((line) => line.includes('-m colcon build')));
+  assert.ok(rebuild, JSON.stringify(finding.fixes));
+  assert.ok(rebuild.kind === 'runInTerminal' && rebuild.commands.some((line) => line.startsWith(`${venvPython} -m colcon build`)), JSON.stringify(rebuild));
+  await applyTerminalFix(rebuild);
+  assert.match(await readFile(entry, 'utf8'), new RegExp(`^#!${venvPython}\\n`));
+  const after = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
+  assert.deepEqual(after.report.findings, [], summary(after.report));
+  assert.equal(after.run.code, 0);
+  const ran = await runEntryPoint(ws.root, PKG, 'detector');
+  assert.equal(ran.code, 0, ran.output);
+});
+
+test('the [build_scripts] setup.cfg fix, applied and rebuilt, makes ros2 run use the python3 first on PATH', async (t) => {
+  if (!needs(t, ...rosStack, ...colconTools)) return;
+  const ws = await detectorWorkspace('build-scripts');
+  t.after(() => ws.cleanup());
+  await colconBuild(ws.root);
+  const { report } = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
+  const finding = only(report, 'launch-path-import-fails')[0];
+  assert.ok(finding, summary(report));
+  const edit = finding.fixes.find((fix) => fix.kind === 'replaceText');
+  assert.ok(edit, JSON.stringify(finding.fixes));
+  await applyEdit(edit);
+  assert.match(await readFile(join(ws.root, 'src', PKG, 'setup.cfg'), 'utf8'), /\n\[build_scripts\]\nexecutable = \/usr\/bin\/env python3\n$/);
+  await colconBuild(ws.root);
+  const after = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
+  assert.deepEqual(after.report.findings, [], summary(after.report));
+  const ran = await runEntryPoint(ws.root, PKG, 'detector', [join(venv, 'bin')]);
+  assert.equal(ran.code, 0, ran.output);
+});
+
+test('a healthy build whose baked interpreter differs from the selected one but imports everything gets no finding', async (t) => {
+  if (!needs(t, ...rosStack, ...colconTools)) return;
+  const ws = await tempWorkspace('healthy');
+  t.after(() => ws.cleanup());
+  await writeAmentPackage(ws.root, { name: 'talker_py', nodes: [{ exe: 'talker', module: 'talker', text: 'import yaml\n\n\ndef main():\n    print(yaml.safe_dump({"a": 1}))\n' }] });
+  await colconBuild(ws.root, { python: venvPython });
+  const { run, report } = await doctor(ws.root, DEBIAN_PYTHON);
+  assert.deepEqual(report.findings, [], summary(report));
+  assert.equal(run.code, 0);
+  const row = report.launchPaths.find((path) => path.kind === 'ros2-run');
+  assert.deepEqual(row && { interpreter: row.interpreter, verdict: row.verdict }, { interpreter: venvPython, verdict: 'ok' });
+});
+
+test('a deleted build venv: the entry point cannot execute, and build-interpreter-missing lands on its setup.py line', async (t) => {
+  if (!needs(t, ...rosStack, ...colconTools)) return;
+  const ws = await detectorWorkspace('deleted-venv');
+  t.after(() => ws.cleanup());
+  const buildVenv = join(ws.root, '..', `${ws.root.split('/').at(-1) ?? 'x'}-build-venv`);
+  t.after(() => rm(buildVenv, { recursive: true, force: true }));
+  const buildPython = await makeVenv(buildVenv, { systemSite: true });
+  await installIntoVenv(buildVenv, 'venv_only_ml');
+  await colconBuild(ws.root, { python: buildPython });
+  await rm(buildVenv, { recursive: true, force: true });
+  const real = await runEntryPoint(ws.root, PKG, 'detector');
+  assert.equal(real.code, 127);
+  // bash 5.2 says "cannot execute: required file not found"; older shells "bad interpreter: No such file or directory".
+  assert.match(real.output, /cannot execute: required file not found|bad interpreter/);
+  assert.match(await readFile(join(ws.root, 'install', 'local_setup.sh'), 'utf8'), new RegExp(`_colcon_python_executable="${buildPython}"`));
+
+  const { run, report } = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
+  assert.equal(run.code, 1);
+  const [finding, ...more] = only(report, 'build-interpreter-missing');
+  assert.ok(finding, summary(report));
+  assert.equal(more.length, 0, summary(report));
+  assert.equal(finding.file, ws.setupPy);
+  assert.equal(finding.line, ENTRY_POINT_LINE);
+  assert.ok(finding.message.includes(buildPython), finding.message);
+  const rebuild = finding.fixes.find((fix) => fix.kind === 'runInTerminal');
+  assert.ok(rebuild, JSON.stringify(finding.fixes));
+  await applyTerminalFix(rebuild);
+  const after = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
+  assert.deepEqual(after.report.findings, [], summary(after.report));
+});
