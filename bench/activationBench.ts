@@ -26,6 +26,8 @@ export interface ActivationResult {
   readonly standInMs: number;
   readonly bundleBytes: number;
   readonly vsixBytes: number | null;
+  /** The real VS Code runs behind `ms` (empty when measured in the stand-in), for the spread. */
+  readonly runs: readonly number[];
 }
 
 /** Runs bench/activationStandIn.cjs in plain Node, so no tsx hook sits in the module loader being timed. */
@@ -72,9 +74,9 @@ export async function activation(rounds: number, vscodeRuns: number): Promise<Ac
       }
     }
     if (real.length > 0) {
-      return { ms: median(real), activateBodyMs: bodies.length > 0 ? median(bodies) : null, measuredIn: 'vscode', vscodeRuns: real.length, vscodeFailure, emptyExtensionMs: empties.length > 0 ? median(empties) : null, standInMs: timing.ms, bundleBytes, vsixBytes };
+      return { runs: real, ms: median(real), activateBodyMs: bodies.length > 0 ? median(bodies) : null, measuredIn: 'vscode', vscodeRuns: real.length, vscodeFailure, emptyExtensionMs: empties.length > 0 ? median(empties) : null, standInMs: timing.ms, bundleBytes, vsixBytes };
     }
-    return { ...timing, measuredIn: 'node-stand-in', vscodeRuns: 0, vscodeFailure, emptyExtensionMs: null, standInMs: timing.ms, bundleBytes, vsixBytes };
+    return { ...timing, runs: [], measuredIn: 'node-stand-in', vscodeRuns: 0, vscodeFailure, emptyExtensionMs: null, standInMs: timing.ms, bundleBytes, vsixBytes };
   } finally {
     spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'ignore' });
     rmSync(dir, { recursive: true, force: true });

@@ -26,7 +26,8 @@ function vscodeNames(text) {
 const names = vscodeNames(readFileSync(bundle, 'utf8'));
 
 function standIn() {
-  const target = () => {};
+  // A plain function, not an arrow: `new vscode.EventEmitter()` at activation needs a constructible target.
+  const target = function () {};
   const handler = {
     get(_, key) {
       if (key === 'then' || typeof key === 'symbol') return undefined;

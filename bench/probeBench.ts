@@ -12,6 +12,7 @@ export interface CachedReprobe {
   readonly ms: number;
   readonly processes: number;
   readonly samples: number;
+  readonly runs: readonly number[];
 }
 
 const system = interpreterRef(SYSTEM_PYTHON, SYSTEM_PYTHON, 'system', SYSTEM_PYTHON);
@@ -71,5 +72,5 @@ export async function cachedReprobe(iterations: number): Promise<CachedReprobe> 
     times.push(ms);
     processes.push(prober.processesSpawned - before);
   }
-  return { ms: median(times), processes: Math.max(...processes), samples: times.length };
+  return { ms: median(times), processes: Math.max(...processes), samples: times.length, runs: times };
 }

@@ -26,6 +26,8 @@ export interface ScanResult {
   /** Explanations: reading every Python file (readFileSync, nothing else), and scanImports over the texts in memory. */
   readonly readFloorMs: number;
   readonly scanCpuMs: number;
+  /** Every measured run's total, for the spread. */
+  readonly runs: readonly number[];
   /** The fewest files the source scanner returned in any run (it should be pythonFiles every time). */
   readonly scannedFiles: number;
 }
@@ -69,6 +71,7 @@ export async function scan(packages: number, iterations: number): Promise<ScanRe
     const keystroke = await keystrokeRescan(generated.root, iterations * 6);
     return {
       ms: median(totals),
+      runs: totals,
       detectMs: median(detects),
       importScanMs: median(scans),
       packages,

@@ -68,3 +68,15 @@ export function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+/** How much a figure moved over the runs: min and max of the values its median was taken from. */
+export interface Spread {
+  readonly min: number;
+  readonly max: number;
+  readonly runs: number;
+}
+
+export function spread(values: readonly number[]): Spread {
+  const finite = values.filter((value) => Number.isFinite(value));
+  return { min: finite.length === 0 ? Number.NaN : Math.min(...finite), max: finite.length === 0 ? Number.NaN : Math.max(...finite), runs: finite.length };
+}

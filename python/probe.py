@@ -3,6 +3,7 @@
 # Runs unchanged on CPython 2.7, 3.6-3.13 and Jython 2.7, standard library only.
 #   <python> -B probe.py facts <mod1,mod2,...>
 #   <python> -B probe.py import <module> [<deepTarget1,deepTarget2,...>]
+#   <python> [-s] -B probe.py prove <module> <deepTargets> <watchedModules> [<sys.path entry to drop> ...]
 # It prints exactly one JSON document (ASCII) on its own line between the sentinel lines, then leaves with
 # os._exit(0) so that a module's atexit handlers or non-daemon threads cannot hang the exit. It never crashes:
 # whatever goes wrong still ends in a document, because the TypeScript side treats "no document" as
@@ -309,10 +310,11 @@ def _user_site():
 
 
 def _pth_entries(site_dirs):
-    entries = set()
+    """sys.path entries .pth files add, each with the .pth file that adds it (the culprit a proof run drops)."""
+    entries = {}
     for d in site_dirs:
         try:
-            names = os.listdir(d)
+            names = sorted(os.listdir(d))
         except BaseException:
             continue
         for name in names:
@@ -330,7 +332,9 @@ def _pth_entries(site_dirs):
                 line = line.strip()
                 if not line or line.startswith('#') or line.startswith('import ') or line.startswith('import\t'):
                     continue
-                entries.add(_norm(os.path.join(d, line)))
+                key = _norm(os.path.join(d, line))
+                if key not in entries:
+                    entries[key] = os.path.join(d, name)
     return entries
 
 
@@ -376,7 +380,10 @@ def _sys_path_entries(stdlib_dirs, site_dirs):
             exists = os.path.exists(entry)
         except BaseException:
             exists = False
-        entries.append({'path': entry, 'origin': origin, 'exists': exists})
+        item = {'path': entry, 'origin': origin, 'exists': exists}
+        if origin == 'pth':
+            item['pthFile'] = pth[key]
+        entries.append(item)
     return entries
 
 
@@ -676,6 +683,9 @@ def _missing_name(message):
 def _is_missing_module(exc, module):
     if not isinstance(exc, ImportError):
         return False
+    if _error_path(exc) is not None:
+        # The loader found the file and refused it (a missing library, a GLIBCXX version): there, but broken.
+        return False
     parts = module.split('.')
     prefixes = ['.'.join(parts[:i]) for i in range(1, len(parts) + 1)]
     named = getattr(exc, 'name', None)
@@ -740,6 +750,8 @@ def _error(stage, target, exc_info, module):
         'file': getattr(module, '__file__', None) if module is not None else None,
         'version': _version(module) if module is not None else None,
         'extensions': _extensions(module if module is not None else _package_folder(target)),
+        'loaded': _loaded_packages(),
+        'errorPath': _error_path(exc),
     }
 
 
@@ -773,6 +785,85 @@ def _run_import(module_name, deep_targets):
     return {'protocolVersion': PROTOCOL_VERSION, 'mode': 'import', 'module': module_name, 'outcome': outcome}
 
 
+# ---------------------------------------------------------------- proof of a cause
+# After a failed import: which packages were loaded (and from where), so the TypeScript side can name a suspect
+# (the user site, a PYTHONPATH entry, a .pth file's entries) and prove it with a second, isolated run: `prove`
+# imports the module again with that suspect's sys.path entries dropped (the user site is left out with -s instead).
+
+MAX_LOADED = 200
+
+
+def _loaded_packages():
+    """Top-level modules loaded from outside the standard library: [{module, file, version}], bounded."""
+    roots = [_norm(d) for d in _stdlib_dirs()]
+    found = []
+    for name in sorted(list(sys.modules.keys())):
+        if len(found) >= MAX_LOADED:
+            break
+        if not isinstance(name, (str, _text_type)) or '.' in name or name in ('__main__', '__mp_main__'):
+            continue
+        module = sys.modules.get(name)
+        where = getattr(module, '__file__', None)
+        if not isinstance(where, (str, _text_type)):
+            continue
+        key = _norm(where)
+        if _under(key, roots) and 'site-packages' not in key and 'dist-packages' not in key:
+            continue
+        try:
+            version = _version(module)
+        except BaseException:
+            version = None
+        found.append({'module': name, 'file': where, 'version': version})
+    return found
+
+
+def _error_path(exc):
+    """The file an ImportError names (a compiled extension the loader refused), or None."""
+    value = getattr(exc, 'path', None)
+    return value if isinstance(value, (str, _text_type)) else None
+
+
+def _drop_entries(paths):
+    drop = set(_norm(p) for p in paths)
+    kept = []
+    dropped = []
+    for entry in sys.path:
+        try:
+            if isinstance(entry, (str, _text_type)) and entry and _norm(entry) in drop:
+                dropped.append(entry)
+                continue
+        except BaseException:
+            pass
+        kept.append(entry)
+    sys.path[:] = kept
+    return dropped
+
+
+def _watched(names):
+    out = []
+    for name in names:
+        module = sys.modules.get(name)
+        if module is None:
+            try:
+                __import__(name)
+                module = sys.modules.get(name)
+            except BaseException:
+                module = None
+        where = getattr(module, '__file__', None) if module is not None else None
+        out.append({'module': name, 'file': where if isinstance(where, (str, _text_type)) else None,
+                    'version': _version(module) if module is not None else None})
+    return out
+
+
+def _run_prove(module_name, deep_targets, watch, drop):
+    dropped = _drop_entries(drop)
+    document = _run_import(module_name, deep_targets)
+    document['mode'] = 'prove'
+    document['dropped'] = dropped
+    document['watched'] = _watched(watch)
+    return document
+
+
 def _split(arg):
     return [part for part in arg.split(',') if part]
 
@@ -782,6 +873,8 @@ def main(argv):
         return _run_facts(_split(argv[1]) if len(argv) > 1 else [])
     if len(argv) >= 2 and argv[0] == 'import':
         return _run_import(argv[1], _split(argv[2]) if len(argv) > 2 else [])
+    if len(argv) >= 4 and argv[0] == 'prove':
+        return _run_prove(argv[1], _split(argv[2]), _split(argv[3]), argv[4:])
     return {'protocolVersion': PROTOCOL_VERSION, 'mode': 'usage', 'error': 'usage: probe.py facts <mods> | import <mod> [<deep>]'}
 
 

@@ -40,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
     statusSummary: () => status.summary,
     interpreterProviderKind: () => controller.interpreterProviderKind,
     lastTerminalText: () => fixes.lastTerminalText,
+    onDidPublish: publisher.onDidPublish,
     activationMs,
   };
 }

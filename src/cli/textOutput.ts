@@ -127,7 +127,10 @@ function causeLines(cause: Cause, paint: Paint, relative: (file: string) => stri
   if (cause.detail !== null) for (const detailLine of cause.detail.split('\n').slice(-6)) lines.push(paint.dim(`            ${detailLine}`));
   for (const fix of cause.fixes) {
     const how = fixHow(fix.fix);
-    if (how !== null) lines.push(`            → ${fix.title}${how === '' ? '' : `: ${paint.bold(how)}`}`);
+    if (how === null) continue;
+    // The command on a line of its own: titles may have their own colon, and a command is easier to copy alone.
+    lines.push(`            → ${fix.title}`);
+    if (how !== '') lines.push(`              ${paint.bold(how)}`);
   }
   return lines;
 }

@@ -18,8 +18,20 @@ export function toRange(range: SourceRange): vscode.Range {
   return new vscode.Range(range.line - 1, range.column, range.endLine - 1, range.endColumn);
 }
 
+/** One publication of a folder's diagnostics; the bench's firstDiagnostic waits for the first with selectedComplete. */
+export interface Publication {
+  readonly folder: string;
+  /** The selected interpreter's answer is complete in it (other interpreters may still refine it later). */
+  readonly selectedComplete: boolean;
+  /** performance.now() in the extension host when the diagnostics were handed to VS Code. */
+  readonly at: number;
+  readonly diagnostics: number;
+}
+
 export class DiagnosticsPublisher extends Disposable {
   private readonly collection = this._register(vscode.languages.createDiagnosticCollection('rosEnvDoctor'));
+  private readonly published = this._register(new vscode.EventEmitter<Publication>());
+  readonly onDidPublish = this.published.event;
   /** Specs per file path, per folder (a folder's diagnosis replaces only its own files). */
   private readonly byFolder = new Map<string, ReadonlyMap<string, readonly DiagnosticSpec[]>>();
 
@@ -27,11 +39,16 @@ export class DiagnosticsPublisher extends Disposable {
     super();
   }
 
-  publish(folder: string, specs: ReadonlyMap<string, readonly DiagnosticSpec[]>): void {
+  publish(folder: string, specs: ReadonlyMap<string, readonly DiagnosticSpec[]>, selectedComplete = true): Publication {
     const before = this.byFolder.get(folder);
     this.byFolder.set(folder, specs);
     for (const file of before?.keys() ?? []) if (!specs.has(file)) this.collection.delete(vscode.Uri.file(file));
     for (const file of specs.keys()) this.refreshFile(file);
+    let diagnostics = 0;
+    for (const list of specs.values()) diagnostics += list.length;
+    const publication: Publication = { folder, selectedComplete, at: performance.now(), diagnostics };
+    this.published.fire(publication);
+    return publication;
   }
 
   /** Draws what is known about a file that was just opened (nothing when no diagnosis covered it yet). */

@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { Diagnosis } from '../core/engine/doctorApi';
 import type { StatusSummary } from '../core/present/statusSummary';
+import type { Publication } from './diagnosticsPublisher';
 
 export interface RosEnvDoctorApi {
   /** Resolves when no folder has a diagnosis scheduled or running. */
@@ -13,6 +14,8 @@ export interface RosEnvDoctorApi {
   interpreterProviderKind(): 'python-extension' | 'fallback' | 'not-started';
   /** The text the last terminal fix typed (never run for the user). */
   lastTerminalText(): string | undefined;
+  /** Fires whenever diagnostics are handed to VS Code (the bench's firstDiagnostic waits for selectedComplete). */
+  readonly onDidPublish: vscode.Event<Publication>;
   /** How long activate() took. */
   readonly activationMs: number;
 }

@@ -4,22 +4,21 @@
 // environmentLayouts.ts) and their fixes are checked as exact command text, never run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { needs, pyenvPython, pyenvRoot, pyenvVersion, rosStack, DEBIAN_PYTHON } from '../support/prerequisites';
+import { needs, pyenvPython, pyenvVersion, rosStack, DEBIAN_PYTHON } from '../support/prerequisites';
+import { diagnoseWithCli, ensureCliBuilt, findingAt, fixCommands, nodeWorkspace, reportSummary } from '../support/cliHarness';
 import { baseEnv } from '../support/scenarios';
 import { pixiProject, uvStyleVenv } from '../support/environmentLayouts';
-import type { JsonFinding, JsonReport } from '../../src/cli/jsonOutput';
-import type { FixSpec } from '../../src/core/findings/fixSpec';
+import type { JsonReport } from '../../src/cli/jsonOutput';
 
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 let scratch = '';
 
 before(async () => {
-  if (!existsSync(CLI)) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: join(__dirname, '..', '..'), stdio: 'inherit' });
+  ensureCliBuilt();
   scratch = realpathSync(await mkdtemp(join(tmpdir(), 'red-envs-')));
 });
 after(() => rm(scratch, { recursive: true, force: true }));
@@ -32,32 +31,11 @@ const NODE = [
   '',
 ].join('\n');
 
-async function workspace(root: string, text = NODE): Promise<string> {
-  const scripts = join(root, 'src', 'demo_pkg', 'scripts');
-  await mkdir(scripts, { recursive: true });
-  await writeFile(join(root, '.catkin_workspace'), '# catkin workspace marker\n');
-  await writeFile(join(root, 'src', 'demo_pkg', 'package.xml'), '<?xml version="1.0"?>\n<package format="2"><name>demo_pkg</name><version>0.1.0</version><description>d</description><maintainer email="a@b.c">a</maintainer><license>MIT</license><buildtool_depend>catkin</buildtool_depend><depend>rospy</depend></package>\n');
-  const node = join(scripts, 'node.py');
-  await writeFile(node, text);
-  await chmod(node, 0o755);
-  return node;
-}
-
-function diagnose(root: string, python: string, env: Readonly<Record<string, string>>): Promise<JsonReport> {
-  const fullEnv = { ...env, PYENV_ROOT: pyenvRoot() ?? '/nonexistent', XDG_CACHE_HOME: join(scratch, 'cache') };
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLI, root, '--python', python, '--format', 'json', '--no-source', '--no-cache'], { env: fullEnv, timeout: 120_000, maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
-      if (error !== null && error.code !== 1) reject(new Error(`the CLI failed (${String(error.code)}): ${stderr}`));
-      else resolve(JSON.parse(stdout) as JsonReport);
-    });
-  });
-}
-
-const at = (report: JsonReport, code: string, file: string, line: number): JsonFinding | undefined =>
-  report.findings.find((f) => f.code === code && f.file === file && f.line === line);
-const summary = (report: JsonReport): string => report.findings.map((f) => `${f.code} ${f.file ?? ''}:${f.line ?? ''} ${f.message}`).join('\n');
-const commands = (fixes: readonly FixSpec[]): string[] =>
-  fixes.flatMap((f) => (f.kind === 'installPackages' ? [f.command] : f.kind === 'runInTerminal' || f.kind === 'createEnvironment' ? [...f.commands] : []));
+const workspace = (root: string, text = NODE): Promise<string> => nodeWorkspace(root, text);
+const diagnose = (root: string, python: string, env: Readonly<Record<string, string>>): Promise<JsonReport> => diagnoseWithCli(root, python, env, join(scratch, 'cache'));
+const at = findingAt;
+const summary = reportSummary;
+const commands = fixCommands;
 
 test('a pixi environment (RoboStack) lacking rospy and OpenCV gets pixi add with RoboStack and conda-forge names, never apt', async (t) => {
   if (!needs(t, pyenvVersion('3.11'))) return;

@@ -16,6 +16,8 @@ import { createSourceScanner } from './scanSources';
 import { scanImports } from '../scan/importScanner';
 import { launchFactsFor } from '../launch/launchHook';
 import { managersOf } from '../managers/managersOf';
+import { proveCauses, type Cause } from '../proof/proveCauses';
+import { libraryDirs } from '../proof/libraryDirs';
 
 export interface DoctorDeps {
   readonly fs: FileSystem;
@@ -77,11 +79,12 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     // would each wait the full limit for one finding); --all asks for the full matrix, hangs included.
     const hungImports = new Set(selected.kind === 'ok' && !request.probeAll ? probeModules.filter((module) => selected.imports[module]?.status === 'timeout') : []);
     const probeOthers: ProbeFn = (interpreter, modules, ...rest) => probe(interpreter, modules.filter((module) => !hungImports.has(module)), ...rest);
-    const [selectedPlain, others, shebangs, launch] = await Promise.all([
+    const [selectedPlain, others, shebangs, launch, causes] = await Promise.all([
       probePlain(request, selected, failing, probe),
       hung ? Promise.resolve([]) : probeCandidates(request, failing.filter((module) => !hungImports.has(module)), probeModules, probeOthers),
       shebangTargets(sources, request, needed, hung ? null : probeOthers),
       launchFactsFor({ fs: deps.fs, workspace, sources, needed, selected, env, hung, describe: (file, realPath) => describe(file, realPath, request), probe: (ref, modules, vars) => probeOthers(ref, modules, 'sourced', vars) }),
+      provenCauses(request, selected, probeModules),
     ]);
 
     const rosDistro = rosDistroFrom(env, workspace, request.rosInstalls ?? [], rosExtensionFiles([selected, ...(selectedPlain === null ? [] : [selectedPlain]), ...others]));
@@ -100,6 +103,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       ignoredModules: request.ignoredModules,
       launch,
       managers,
+      causes,
     };
     const findings = runRules(input).filter((finding) => finding.module === null || !ignored.has(finding.module));
     return {
@@ -145,6 +149,13 @@ export function createDoctor(deps: DoctorDeps): Doctor {
         return promising ? probe(candidate, modules, 'sourced') : pass;
       }),
     );
+  }
+
+  /** Why the selected interpreter's failed imports fail, proven by isolated re-runs; never on the typing path (proveCauses: false). */
+  async function provenCauses(request: DiagnoseRequest, selected: InterpreterProbe, modules: readonly string[]): Promise<ReadonlyMap<string, Cause>> {
+    if (selected.kind !== 'ok' || request.specOnly === true || request.proveCauses === false) return new Map();
+    const base = { interpreter: request.selected, modules, env: request.environment.vars, environment: selected.environment, timeoutMs: request.timeoutMs, ...(request.signal ? { signal: request.signal } : {}) };
+    return proveCauses({ prober: deps.prober, fs: deps.fs }, base, selected, libraryDirs(request));
   }
 
   /** What really runs each node: its shebang (or rosrun's relay), resolved on the environment's PATH. */

@@ -33,6 +33,11 @@ export interface DiagnoseRequest {
   readonly probeAll?: boolean;
   /** The distros installed under /opt/ros (folder names), for the distro when no ROS_DISTRO is set. */
   readonly rosInstalls?: readonly string[];
+  /**
+   * Prove the cause of each failed import of the selected interpreter with isolated re-runs (default true; the
+   * runs are cached). The editor's typing path passes false: a keystroke never starts a proof run.
+   */
+  readonly proveCauses?: boolean;
 }
 
 export interface Diagnosis {

@@ -55,6 +55,10 @@ export function untrustedProber(inner: Prober, boundary: TrustBoundary, skipped:
       if (!skipped.some((entry) => entry.path === ref.path)) skipped.push({ path: ref.path, what: 'interpreter inside the workspace (not run)' });
       return { kind: 'invalid', interpreter: ref, reason: 'untrusted', detail: `${ref.path} is inside the untrusted workspace and was not run` };
     },
+    prove(request, module, variant) {
+      if (!runsWorkspaceCode(request.interpreter, boundary)) return inner.prove(request, module, variant);
+      return Promise.resolve({ kind: 'failed', detail: `${request.interpreter.path} is inside the untrusted workspace and was not run` });
+    },
     get processesSpawned() {
       return inner.processesSpawned;
     },

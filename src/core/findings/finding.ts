@@ -11,6 +11,7 @@ export type ModuleFindingCode =
   | 'extension-abi-mismatch'
   | 'ros-deps-missing'
   | 'ros-env-not-sourced'
+  | 'shadowed-by-outside-package'
   | 'launch-path-import-fails';
 
 /** Findings about an interpreter as a whole. */
@@ -72,6 +73,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'module-import-error',
   'module-name-case',
   'extension-abi-mismatch',
+  'shadowed-by-outside-package',
   'foreign-python-path',
   'ros-python-mismatch',
   'ros-deps-missing',

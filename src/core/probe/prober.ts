@@ -6,7 +6,7 @@ import { deepChecksFor } from './deepChecks';
 import { parseProbeOutput } from './extractProbeDocument';
 import type { ImportResult, InterpreterProbe } from './probeResult';
 import { isCacheableImport, stampHolds, stampPaths, takeStamp, type CachedProbe, type ProbeCache, type ProbeCacheKey, type StampEntry } from './probeCache';
-import { NONCE_VARIABLE, newNonce, type InterpreterFacts, type SpecResult } from './protocol';
+import { NONCE_VARIABLE, newNonce, type InterpreterFacts, type LoadedPackage, type ReportedImport, type SpecResult } from './protocol';
 import { stableHash } from './stableHash';
 
 export interface ProbeRequest {
@@ -25,8 +25,24 @@ export interface ProbeRequest {
   readonly onFacts?: (facts: InterpreterFacts, specs: Readonly<Record<string, SpecResult>>) => void;
 }
 
+/** A proof run: the failed import once more with one suspect bypassed (see src/core/proof/). */
+export interface ProofVariant {
+  /** Interpreter options before the script: ['-s'] leaves the user site out. */
+  readonly flags: readonly string[];
+  /** sys.path entries the probe drops before importing (a .pth file's entries). */
+  readonly drop: readonly string[];
+  /** Packages whose origin the run reports (the one that was shadowed). */
+  readonly watch: readonly string[];
+}
+
+export type ProofRun =
+  | { readonly kind: 'ran'; readonly outcome: ReportedImport; readonly watched: readonly LoadedPackage[] }
+  | { readonly kind: 'failed'; readonly detail: string };
+
 export interface Prober {
   probe(request: ProbeRequest): Promise<InterpreterProbe>;
+  /** Imports `module` again under `variant` in request.env; cached per interpreter, env, module and variant. */
+  prove(request: ProbeRequest, module: string, variant: ProofVariant): Promise<ProofRun>;
   /** How many processes this prober has started, ever; the engine reports the difference per run. */
   readonly processesSpawned: number;
 }
@@ -125,16 +141,16 @@ export function createProber(deps: ProberDeps): Prober {
   const limit = createLimiter(Math.max(1, Math.floor(deps.concurrency)));
 
   /** One probe process; its outcome comes with the nonce its document must carry. */
-  async function run(request: ProbeRequest, program: string, args: readonly string[], priority: number): Promise<ProcessOutcome & { readonly nonce: string }> {
+  async function run(request: ProbeRequest, program: string, args: readonly string[], priority: number, flags: readonly string[] = []): Promise<ProcessOutcome & { readonly nonce: string }> {
     const nonce = newNonce();
-    return { ...(await spawnProbe(request, program, args, priority, nonce)), nonce };
+    return { ...(await spawnProbe(request, program, args, priority, flags, nonce)), nonce };
   }
 
-  async function spawnProbe(request: ProbeRequest, program: string, args: readonly string[], priority: number, nonce: string): Promise<ProcessOutcome> {
+  async function spawnProbe(request: ProbeRequest, program: string, args: readonly string[], priority: number, flags: readonly string[], nonce: string): Promise<ProcessOutcome> {
     return limit(priority, async () => {
       if (request.signal?.aborted === true) return { kind: 'aborted' } as const;
       spawned += 1;
-      const fullArgs = ['-B', deps.probeScript, ...args];
+      const fullArgs = [...flags, '-B', deps.probeScript, ...args];
       const commandLine = [program, ...fullArgs].map(quote).join(' ');
       const started = deps.clock.now();
       const outcome = await deps.runner.run(program, fullArgs, {
@@ -323,8 +339,35 @@ export function createProber(deps: ProberDeps): Prober {
     };
   }
 
+  const proofs = new Map<string, Promise<ProofRun>>();
+
+  async function proveOnce(request: ProbeRequest, module: string, variant: ProofVariant): Promise<ProofRun> {
+    const program = programFor(request.interpreter);
+    const deep = deepChecksFor(module);
+    const args = ['prove', module, deep.join(','), variant.watch.join(','), ...variant.drop];
+    const outcome = await run(request, program, args, importCost(module), variant.flags);
+    if (outcome.kind !== 'exited') return { kind: 'failed', detail: `the proof run ${outcome.kind === 'signaled' ? `was killed by ${outcome.signal}` : outcome.kind === 'spawn-error' ? `could not start (${outcome.code})` : outcome.kind}` };
+    const parsed = parseProbeOutput(outcome.stdout, outcome.nonce);
+    if (parsed.kind === 'ok' && parsed.document.mode === 'prove') return { kind: 'ran', outcome: parsed.document.outcome, watched: parsed.document.watched };
+    return { kind: 'failed', detail: parsed.kind === 'invalid' ? parsed.reason : `the proof run printed no result (exit code ${outcome.exitCode})` };
+  }
+
+  function prove(request: ProbeRequest, module: string, variant: ProofVariant): Promise<ProofRun> {
+    const key = `${programFor(request.interpreter)}\u0000${module}\u0000${JSON.stringify(variant)}\u0000${stableHash(request.env)}`;
+    const known = proofs.get(key);
+    if (known !== undefined) return known;
+    const running = proveOnce(request, module, variant);
+    proofs.set(key, running);
+    // A cancelled or failed run is not an answer to remember.
+    void running.then((result) => {
+      if (result.kind === 'failed') proofs.delete(key);
+    });
+    return running;
+  }
+
   return {
     probe,
+    prove,
     get processesSpawned() {
       return spawned;
     },

@@ -36,6 +36,15 @@ export interface SysPathEntry {
   readonly path: string;
   readonly origin: SysPathOrigin;
   readonly exists: boolean;
+  /** For origin 'pth': the .pth file that added the entry (a proof run drops exactly that file's entries). */
+  readonly pthFile?: string;
+}
+
+/** A top-level package a (failed) import had loaded, and from where: where a shadowing package shows itself. */
+export interface LoadedPackage {
+  readonly module: string;
+  readonly file: string | null;
+  readonly version: string | null;
 }
 
 export interface InterpreterFacts {
@@ -136,6 +145,10 @@ export type ReportedImport =
       readonly file: string | null;
       readonly version: string | null;
       readonly extensions: readonly ExtensionFile[];
+      /** Top-level packages loaded from outside the standard library when the import failed (absent from older probes). */
+      readonly loaded?: readonly LoadedPackage[];
+      /** The file an ImportError names (ImportError.path: an extension the loader refused), when it names one. */
+      readonly errorPath?: string | null;
     };
 
 export interface ImportDocument {
@@ -145,4 +158,16 @@ export interface ImportDocument {
   readonly outcome: ReportedImport;
 }
 
-export type ProbeDocument = FactsDocument | ImportDocument;
+/** A proof run: the import again with one suspect bypassed (its sys.path entries dropped, or the user site off). */
+export interface ProveDocument {
+  readonly protocolVersion: number;
+  readonly mode: 'prove';
+  readonly module: string;
+  readonly outcome: ReportedImport;
+  /** The sys.path entries the run really dropped. */
+  readonly dropped: readonly string[];
+  /** Where the packages asked about came from in this run (what the shadowed one really is). */
+  readonly watched: readonly LoadedPackage[];
+}
+
+export type ProbeDocument = FactsDocument | ImportDocument | ProveDocument;

@@ -6,7 +6,9 @@ import {
   type FactsDocument,
   type ImportDocument,
   type InterpreterFacts,
+  type LoadedPackage,
   type ProbeDocument,
+  type ProveDocument,
   type RaisedAt,
   type ReportedImport,
   type SpecResult,
@@ -118,7 +120,8 @@ function describe(value: unknown): string {
 
 function readSysPathEntry(r: FieldReader, value: unknown, path: string): SysPathEntry {
   const o = r.object(value, path);
-  return { path: r.string(o, 'path', path), origin: r.oneOf(o, 'origin', SYS_PATH_ORIGINS, path), exists: r.boolean(o, 'exists', path) };
+  const entry = { path: r.string(o, 'path', path), origin: r.oneOf(o, 'origin', SYS_PATH_ORIGINS, path), exists: r.boolean(o, 'exists', path) };
+  return o.pthFile === undefined ? entry : { ...entry, pthFile: r.string(o, 'pthFile', path) };
 }
 
 function readFacts(r: FieldReader, value: unknown, path: string): InterpreterFacts {
@@ -209,8 +212,15 @@ function readReportedImport(r: FieldReader, value: unknown, path: string): Repor
         file: r.nullableString(o, 'file', path),
         version: r.nullableString(o, 'version', path),
         extensions: r.array(o, 'extensions', path, (e, p) => readExtension(r, e, p)),
+        ...(o.loaded === undefined ? {} : { loaded: r.array(o, 'loaded', path, (e, p) => readLoaded(r, e, p)) }),
+        ...(o.errorPath === undefined ? {} : { errorPath: r.nullableString(o, 'errorPath', path) }),
       };
   }
+}
+
+function readLoaded(r: FieldReader, value: unknown, path: string): LoadedPackage {
+  const o = r.object(value, path);
+  return { module: r.string(o, 'module', path), file: r.nullableString(o, 'file', path), version: r.nullableString(o, 'version', path) };
 }
 
 function readImportResult(r: FieldReader, value: unknown, path: string): ImportResult {
@@ -266,7 +276,18 @@ export function validateProbeDocument(value: unknown): Validated<ProbeDocument> 
     };
     return r.done<ProbeDocument>(document);
   }
-  return { kind: 'invalid', reason: `bad probe document: document.mode: expected "facts" or "import", got ${describe(o.mode)}` };
+  if (o.mode === 'prove') {
+    const document: ProveDocument = {
+      protocolVersion: PROTOCOL_VERSION,
+      mode: 'prove',
+      module: r.string(o, 'module', 'document'),
+      outcome: readReportedImport(r, o.outcome, 'document.outcome'),
+      dropped: r.strings(o, 'dropped', 'document'),
+      watched: r.array(o, 'watched', 'document', (e, p) => readLoaded(r, e, p)),
+    };
+    return r.done<ProbeDocument>(document);
+  }
+  return { kind: 'invalid', reason: `bad probe document: document.mode: expected "facts", "import" or "prove", got ${describe(o.mode)}` };
 }
 
 /** For the probe cache's file: the same checks on what a previous run stored. */

@@ -15,12 +15,12 @@ export function buildInterpreterMissing(input: RuleInput): readonly Finding[] {
     if (runner.kind !== 'missing' || check.path.kind === 'direct' || check.path.script === null) return [];
     const script = check.path.script;
     const shown = input.workspace === null ? script : path.relative(input.workspace.root, script);
-    const what = runner.reason === 'no-such-file' ? `${runner.wanted}, which no longer exists` : `\`${runner.wanted}\`, which is not on PATH`;
+    const what = runner.reason === 'no-such-file' ? `${runner.wanted}, which no longer exists` : `"${runner.wanted}", which is not on PATH`;
     return [
       {
         code: 'build-interpreter-missing',
         severity: 'error',
-        message: `\`${check.path.command}\` runs ${shown}, whose #! names ${what}: rebuild the workspace with an interpreter that exists`,
+        message: `"${check.path.command}" runs ${shown}, whose #! names ${what}; rebuild the workspace with an interpreter that exists`,
         detail: runner.reason === 'no-such-file' ? `bash: ${shown}: cannot execute: required file not found` : null,
         location: check.path.declaredAt,
         related: [relatedFile(script, `the built script names ${runner.wanted}`)],
@@ -39,7 +39,7 @@ export function buildInterpreterMissing(input: RuleInput): readonly Finding[] {
           {
             code: 'build-interpreter-missing',
             severity: 'error',
-            message: `The workspace was built with ${build.path}, which no longer exists: rebuild it with an interpreter that exists`,
+            message: `The workspace was built with ${build.path}, which no longer exists; rebuild it with an interpreter that exists`,
             detail: `recorded in ${build.recordedIn}`,
             location: null,
             related: [relatedFile(build.recordedIn, `records ${build.path}`)],

@@ -11,16 +11,19 @@ import { sourceBuildFix } from '../fixes/sourceBuild';
 import { docsFix, fixList, placementsFor } from './findingParts';
 import { betterInterpreter, pythonVersion, selectedModules, switchFix } from './probeFacts';
 import { ownTag } from './moduleVerdict';
+import { provenShadow } from './shadowedByOutsidePackage';
 
 export function extensionAbiMismatch(input: RuleInput): readonly Finding[] {
   return selectedModules(input).flatMap(({ module, uses, verdict, probe }) => {
+    // A proven outside culprit is reported once, as shadowed-by-outside-package.
+    if (provenShadow(input, module) !== null) return [];
     if (verdict.kind !== 'abi') return [];
     const name = probe.interpreter.displayName;
     // Python 2 has no ABI tag to name.
     const here = `${name} is ${pythonVersion(probe.facts)}${probe.facts.soabi === null ? '' : ` (${ownTag(probe.facts)})`}`;
     const message =
       verdict.builtFor === null
-        ? `${module} here is built for another Python but ${here}: ${verdict.error}`
+        ? `${module} here is built for another Python but ${here} (${verdict.error})`
         : `${module} here is built for ${verdict.builtFor} but ${here}`;
     const better = betterInterpreter(input, module);
     const names = packageNames(module);

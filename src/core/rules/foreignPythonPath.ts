@@ -60,7 +60,7 @@ export function foreignPythonPath(input: RuleInput): readonly Finding[] {
   const name = probe.interpreter.displayName;
   const needed = neededModules(input);
   return probe.facts.sysPath.flatMap((entry) => {
-    if (!entry.exists || entry.origin === 'script') return [];
+    if (!entry.exists || entry.origin === 'script' || provenCulprit(input, entry.path)) return [];
     const version = pathPythonVersion(entry.path);
     if (version === null || !isForeign(version, probe.facts)) return [];
     const matching = okOthers(input).filter((p) => fits(p, version));
@@ -85,4 +85,9 @@ export function foreignPythonPath(input: RuleInput): readonly Finding[] {
       module: null,
     }));
   });
+}
+
+/** A PYTHONPATH entry already proven to break an import is reported once, as shadowed-by-outside-package. */
+function provenCulprit(input: RuleInput, entry: string): boolean {
+  return [...(input.causes?.values() ?? [])].some((cause) => cause.kind === 'shadowed' && cause.suspect.kind === 'pythonpath' && cause.suspect.entry === entry);
 }

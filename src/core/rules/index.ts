@@ -16,6 +16,7 @@ import { rosDepsMissing } from './rosDepsMissing';
 import { rosEnvNotSourced } from './rosEnvNotSourced';
 import { rosPythonMismatch } from './rosPythonMismatch';
 import { setupScriptFailed } from './setupScriptFailed';
+import { shadowedByOutsidePackage } from './shadowedByOutsidePackage';
 import { shebangMismatch } from './shebangMismatch';
 import { splitEnvironment } from './splitEnvironment';
 import { workspaceFileSkipped } from './workspaceFileSkipped';
@@ -27,6 +28,7 @@ export const allRules: readonly Rule[] = [
   moduleImportError,
   moduleNameCase,
   extensionAbiMismatch,
+  shadowedByOutsidePackage,
   foreignPythonPath,
   rosPythonMismatch,
   rosDepsMissing,

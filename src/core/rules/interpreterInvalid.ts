@@ -12,7 +12,7 @@ export function interpreterInvalid(input: RuleInput): readonly Finding[] {
   return firstImportPerFile(input, 'error').map(({ location, severity }) => ({
     code: 'interpreter-invalid',
     severity,
-    message: `The selected interpreter ${probe.interpreter.displayName} cannot run Python: ${probe.detail}`,
+    message: `The selected interpreter ${probe.interpreter.displayName} cannot run Python (${probe.detail})`,
     detail: `${probe.interpreter.path} (${probe.reason})`,
     location,
     related: [relatedFile(probe.interpreter.path, 'the selected interpreter')],

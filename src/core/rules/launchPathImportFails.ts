@@ -46,7 +46,7 @@ export function launchPathImportFails(input: RuleInput): readonly Finding[] {
         const uses = (input.modules.get(module) ?? []).filter((use) => files.has(use.file));
         const why = verdictText(moduleVerdict(probe, module));
         const via = check.path.script === null ? '' : ` (${shown(check.path.script)})`;
-        const message = `\`${check.path.command}\`${via} runs ${runner}, where import ${module} fails: ${why}`;
+        const message = `"${check.path.command}"${via} runs ${runner}, where import ${module} fails (${why})`;
         const fixes = fixList(...launchFixes(input, check), docsFix('launch-path-import-fails'));
         const related = check.path.script === null ? [] : [relatedFile(check.path.script, `${RUNS[check.path.kind]} runs this, with ${runner}`)];
         return placementsFor(uses, severity).map(({ location, severity: placed }): Finding => ({

@@ -3,16 +3,26 @@ import type { Finding, RelatedLocation } from '../findings/finding';
 import type { RuleInput } from './ruleInput';
 import { docsFix, fixList, placementsFor, relatedLine } from './findingParts';
 import { betterInterpreter, selectedModules, switchFix } from './probeFacts';
-import { messageSummary } from './moduleVerdict';
+import { exceptionText } from './moduleVerdict';
+import { provenShadow } from './shadowedByOutsidePackage';
+import type { FixSpec } from '../findings/fixSpec';
+import { shellLine } from '../fixes/shellQuote';
 
 export function moduleImportError(input: RuleInput): readonly Finding[] {
   return selectedModules(input).flatMap(({ module, uses, verdict, probe }) => {
+    // A proven outside culprit is reported once, as shadowed-by-outside-package.
+    if (provenShadow(input, module) !== null) return [];
     const name = probe.interpreter.displayName;
     let message: string;
     let detail: string | null;
     let related: RelatedLocation[] = [];
-    if (verdict.kind === 'error') {
-      message = `import ${module} fails in ${name}: ${verdict.exceptionType}: ${messageSummary(verdict.message)}`;
+    const library = input.causes?.get(module);
+    if (verdict.kind === 'error' && library?.kind === 'library-not-on-path') {
+      const by = library.requiredBy === null ? '' : ` (needed by ${library.requiredBy})`;
+      message = `import ${module} fails in ${name} because the loader cannot find ${library.library}${by}; it is in ${library.dir}, which is not on LD_LIBRARY_PATH, and with it there the import works`;
+      detail = `${verdict.exceptionType}: ${verdict.message}`;
+    } else if (verdict.kind === 'error') {
+      message = `import ${module} fails in ${name} with ${exceptionText(verdict.exceptionType, verdict.message)}`;
       detail = verdict.detail;
       if (verdict.raisedAt !== null) related = [relatedLine(verdict.raisedAt.file, verdict.raisedAt.line, 'raised here')];
     } else if (verdict.kind === 'crash') {
@@ -23,7 +33,11 @@ export function moduleImportError(input: RuleInput): readonly Finding[] {
       return [];
     }
     const better = betterInterpreter(input, module);
-    const fixes = fixList(better === undefined ? null : switchFix(better), docsFix('module-import-error'));
+    const fixes = fixList(
+      library?.kind === 'library-not-on-path' ? libraryPathFix(library.dir, library.env) : null,
+      better === undefined ? null : switchFix(better),
+      docsFix('module-import-error'),
+    );
     return placementsFor(uses, 'error').map(({ location, severity }): Finding => ({
       code: 'module-import-error',
       severity,
@@ -36,4 +50,10 @@ export function moduleImportError(input: RuleInput): readonly Finding[] {
       module,
     }));
   });
+}
+
+/** Puts the folder that has the missing library first on LD_LIBRARY_PATH in a terminal (a setup script does the same). */
+function libraryPathFix(dir: string, env: Readonly<Record<string, string>>): FixSpec {
+  const value = [dir, ...(env.LD_LIBRARY_PATH ?? '').split(':').filter((d) => d !== '')].join(':');
+  return { kind: 'runInTerminal', title: `Put ${dir} on LD_LIBRARY_PATH in this terminal`, commands: [shellLine(['export', `LD_LIBRARY_PATH=${value}`])] };
 }

@@ -92,6 +92,15 @@ function missingDependencySpec(probe: OkProbe, module: string): string | null {
   return ROS_PYTHON_MODULES[generation].runtimeDependencies.find((d) => probe.specs[d]?.found === false) ?? null;
 }
 
+/**
+ * An exception as a message shows it: the type, then its own words in quotes ('ImportError "libGL.so.1: cannot open
+ * shared object file"'), so a sentence never strings colons together.
+ */
+export function exceptionText(exceptionType: string, message: string): string {
+  const summary = messageSummary(message);
+  return summary === '' ? exceptionType : `${exceptionType} "${summary}"`;
+}
+
 /** rclpy's loader (rpyutils.import_c_library) appends one of two hints to the ImportError of its C binding. */
 const RCLPY_NOT_PRESENT = /The C extension '([^']+)' isn't present on the system/;
 const RCLPY_PRESENT_BUT_FAILED = /The C extension '([^']+)' failed to be imported while being present on the system/;

@@ -7,6 +7,7 @@ import type { CapturedEnvironment } from '../engine/environment';
 import type { LaunchFacts } from '../launch/launchFacts';
 import type { WorkspaceProblem } from '../workspace/workspaceProblem';
 import type { EnvironmentManager } from '../managers/environmentManager';
+import type { Cause } from '../proof/proveCauses';
 
 export interface ScannedSource {
   readonly path: string;
@@ -64,6 +65,8 @@ export interface RuleInput {
   readonly launch?: LaunchFacts;
   /** Who manages each probed interpreter, by interpreter path (read by the engine; absent → judged from the facts). */
   readonly managers?: ReadonlyMap<string, EnvironmentManager>;
+  /** The proven cause of a failed import of the selected interpreter, by module (absent: none proven, or not asked). */
+  readonly causes?: ReadonlyMap<string, Cause>;
 }
 
 /** A rule: a pure function from facts to findings. One file each in src/core/rules/. */

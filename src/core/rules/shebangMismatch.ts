@@ -10,7 +10,7 @@ import { shellLine } from '../fixes/shellQuote';
 import { interpreterCommand } from '../fixes/interpreterCommand';
 import { docsFix, relatedFile, shebangRange } from './findingParts';
 import { importsModule, isOk } from './probeFacts';
-import { messageSummary, moduleVerdict, type ModuleVerdict } from './moduleVerdict';
+import { exceptionText, moduleVerdict, type ModuleVerdict } from './moduleVerdict';
 
 /** Why an import fails, in a few words. */
 export function verdictText(verdict: ModuleVerdict): string {
@@ -22,7 +22,7 @@ export function verdictText(verdict: ModuleVerdict): string {
     case 'ros-deps':
       return verdict.error;
     case 'error':
-      return `${verdict.exceptionType}: ${messageSummary(verdict.message)}`;
+      return exceptionText(verdict.exceptionType, verdict.message);
     case 'crash':
       return `it crashed (${verdict.signal ?? `exit code ${verdict.exitCode ?? '?'}`})`;
     case 'timeout':
@@ -57,7 +57,7 @@ function failure(input: RuleInput, target: ShebangTarget, probe: InterpreterProb
   const failing = modules.filter((m) => importsModule(input.selected, m) && !importsModule(probe, m));
   const first = failing[0];
   if (first === undefined || !isOk(probe)) return null;
-  return `where ${failing.join(', ')} ${failing.length === 1 ? 'fails' : 'fail'}: ${verdictText(moduleVerdict(probe, first))}`;
+  return `where ${failing.join(', ')} ${failing.length === 1 ? 'fails' : 'fail'} (${verdictText(moduleVerdict(probe, first))})`;
 }
 
 function rebuildFix(input: RuleInput): FixSpec | null {
@@ -85,8 +85,8 @@ export function shebangMismatch(input: RuleInput): readonly Finding[] {
       : `the shebang runs ${target.resolvedPath ?? deciding.command}`;
     let message: string;
     if (target.resolvedPath === null) {
-      const what = deciding.viaEnv ? `finds no \`${deciding.command}\` on PATH` : 'names a file that does not exist';
-      message = relayDiffers ? `${runner}, but \`${shebangShown(deciding)}\` ${what}` : `\`${shebangShown(deciding)}\` ${what}`;
+      const what = deciding.viaEnv ? `finds no ${deciding.command} on PATH` : 'names a file that does not exist';
+      message = relayDiffers ? `${runner}, but "${shebangShown(deciding)}" ${what}` : `"${shebangShown(deciding)}" ${what}`;
     } else if (target.probe === null) {
       return [];
     } else {

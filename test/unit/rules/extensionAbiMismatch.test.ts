@@ -24,7 +24,7 @@ test('catches cv_bridge, whose import succeeds but whose compiled part is for cp
 
 test("reports torch's 'Failed to load PyTorch C extensions' with the source build for this Python", () => {
   const torch = byModule.get('torch');
-  assert.match(torch?.message ?? '', /^torch here is built for another Python but py312-debian-dist-packages is Python 3\.12 \(cpython-312\): ImportError: Failed to load PyTorch C extensions/);
+  assert.match(torch?.message ?? '', /^torch here is built for another Python but py312-debian-dist-packages is Python 3\.12 \(cpython-312\) \(ImportError: Failed to load PyTorch C extensions/);
   assert.deepEqual(torch?.fixes.map((f) => f.kind), ['selectInterpreter', 'buildFromSource', 'installPackages', 'openDocs']);
   assert.deepEqual(torch?.fixes[0], { kind: 'selectInterpreter', title: 'Switch interpreter to /usr/bin/python3', path: '/usr/bin/python3' });
   const build = torch?.fixes[1];
@@ -32,7 +32,7 @@ test("reports torch's 'Failed to load PyTorch C extensions' with the source buil
 });
 
 test("reports numpy's missing _multiarray_umath by its real cause", () => {
-  assert.match(byModule.get('numpy')?.message ?? '', /ImportError: No module named 'numpy\.core\._multiarray_umath'$/);
+  assert.match(byModule.get('numpy')?.message ?? '', /\(ImportError: No module named 'numpy\.core\._multiarray_umath'\)$/);
 });
 
 test('leaves rospy alone: it is pure Python and imports under 3.12', () => {

@@ -17,7 +17,7 @@ for (const name of ['hostile-exits-127', 'hostile-fake-version', 'hostile-not-ex
       findings.map((f) => [f.location?.file, f.location?.line]),
       [[NODE_PATH, 2], [second.path, 4]],
     );
-    assert.equal(findings[0]?.message, `The selected interpreter ${name} cannot run Python: ${probe.detail}`);
+    assert.equal(findings[0]?.message, `The selected interpreter ${name} cannot run Python (${probe.detail})`);
     assert.deepEqual(findings[0]?.fixes[0], { kind: 'selectInterpreter', title: `Switch interpreter to ${venv.interpreter.path}`, path: venv.interpreter.path });
     assert.deepEqual([...new Set(runRules(input).map((f) => f.code))], ['interpreter-invalid'], 'nothing else is judged');
   });

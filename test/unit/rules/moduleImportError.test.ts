@@ -6,7 +6,7 @@ import { buildRuleInput, loadProbe, NODE, NODE_PATH } from '../../support/ruleIn
 test('shows the SyntaxError rospy hits under Python 2.7 and where it was raised', () => {
   const input = buildRuleInput({ selected: loadProbe('py27-debian-dist-packages'), sources: [NODE], others: [loadProbe('healthy-system')] });
   const rospy = moduleImportError(input).find((f) => f.module === 'rospy');
-  assert.equal(rospy?.message, 'import rospy fails in py27-debian-dist-packages: SyntaxError: invalid syntax (__init__.py, line 362)');
+  assert.equal(rospy?.message, 'import rospy fails in py27-debian-dist-packages with SyntaxError "invalid syntax (__init__.py, line 362)"');
   assert.deepEqual(rospy?.location, { file: NODE_PATH, line: 2, column: 7, endLine: 2, endColumn: 12 });
   assert.match(rospy?.detail ?? '', /class YAMLObject\(metaclass=YAMLObjectMetaclass\)/);
   assert.deepEqual(rospy?.related, [

@@ -1,0 +1,93 @@
+// firstDiagnostic, measured in a real VS Code (code-server + headless Chromium through the e2e harness): time from
+// opening the example node to the publication of the selected interpreter's complete answer, cold (a fresh
+// extension host, so an empty probe cache) ÷ the node's slowest import alone, and warm (probe cache hits) ÷
+// `python -c pass` — both floors measured in the same host right after. The first session is discarded: it
+// only warms the OS page cache (torch's files, the interpreters), so "cold" means an empty probe cache, not a cold disk.
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import { runExtensionTests } from '../test/e2e/harness/runExtensionTests';
+import type { FirstDiagnosticRun } from './vscode/firstDiagnosticEntry';
+import { REPO_ROOT } from './engine';
+import { median, spread, type Spread } from './stats';
+
+export const FIRST_DIAGNOSTIC_PYTHON = '/usr/bin/python3';
+
+export type FirstDiagnosticResult =
+  | {
+      readonly kind: 'ok';
+      readonly coldVsFloor: number;
+      readonly coldMs: number;
+      readonly floorMs: number;
+      readonly slowestModule: string;
+      readonly warmVsStartup: number;
+      readonly warmMs: number;
+      readonly startupMs: number;
+      readonly sessions: number;
+      readonly coldVsFloorSpread: Spread;
+      readonly warmVsStartupSpread: Spread;
+    }
+  | { readonly kind: 'failed'; readonly detail: string };
+
+async function oneSession(entry: string, index: number): Promise<FirstDiagnosticRun | { kind: 'failed'; detail: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ros-env-doctor-bench-first-'));
+  try {
+    const workspace = path.join(dir, 'catkin_ws');
+    await cp(path.join(REPO_ROOT, 'examples', 'catkin_ws'), workspace, { recursive: true });
+    const out = path.join(dir, 'first.json');
+    const run = await runExtensionTests({
+      name: `bench-first-diagnostic-${index}`,
+      workspace,
+      extensionDevelopmentPath: REPO_ROOT,
+      extensionTestsPath: entry,
+      env: { BENCH_FIRST_DIAGNOSTIC_OUT: out, BENCH_PYTHON: FIRST_DIAGNOSTIC_PYTHON },
+      settings: { 'python.defaultInterpreterPath': FIRST_DIAGNOSTIC_PYTHON },
+      timeoutMs: 240_000,
+    });
+    const text = await readFile(out, 'utf8').catch(() => undefined);
+    if (text === undefined) return { kind: 'failed', detail: `no result from the extension host (${run.kind}, exit ${run.exitCode}; log ${run.logFile})` };
+    return JSON.parse(text) as FirstDiagnosticRun | { kind: 'failed'; detail: string };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** `sessions` measured sessions after one discarded; the production bundle, as users get it. */
+export async function firstDiagnostic(sessions: number, progress: (message: string) => void): Promise<FirstDiagnosticResult> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ros-env-doctor-bench-first-entry-'));
+  try {
+    const built = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs'), '--production'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    if (built.status !== 0) return { kind: 'failed', detail: `production build failed: ${built.stderr}` };
+    const entry = path.join(dir, 'firstDiagnosticEntry.js');
+    await build({ entryPoints: [path.join(REPO_ROOT, 'bench', 'vscode', 'firstDiagnosticEntry.ts')], outfile: entry, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'warning' });
+    const runs: FirstDiagnosticRun[] = [];
+    for (let index = 0; index <= sessions; index++) {
+      const run = await oneSession(entry, index);
+      if (run.kind === 'failed') return run;
+      progress(`  session ${index}${index === 0 ? ' (discarded: warms the page cache)' : ''}: cold ${run.coldMs.toFixed(0)} ms vs import ${run.slowestModule} ${run.floorMs.toFixed(0)} ms; warm ${run.warmMs.toFixed(0)} ms vs python -c pass ${run.startupMs.toFixed(0)} ms`);
+      if (index > 0) runs.push(run);
+    }
+    const cold = runs.map((run) => run.coldMs / run.floorMs);
+    const warm = runs.map((run) => run.warmMs / run.startupMs);
+    return {
+      kind: 'ok',
+      coldVsFloor: median(cold),
+      coldMs: median(runs.map((run) => run.coldMs)),
+      floorMs: median(runs.map((run) => run.floorMs)),
+      slowestModule: runs[0]?.slowestModule ?? '',
+      warmVsStartup: median(warm),
+      warmMs: median(runs.map((run) => run.warmMs)),
+      startupMs: median(runs.map((run) => run.startupMs)),
+      sessions: runs.length,
+      coldVsFloorSpread: spread(cold),
+      warmVsStartupSpread: spread(warm),
+    };
+  } catch (error) {
+    return { kind: 'failed', detail: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  } finally {
+    spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'ignore' });
+    await rm(dir, { recursive: true, force: true });
+  }
+}
