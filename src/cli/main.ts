@@ -6,7 +6,7 @@ import { createDoctor } from '../core/engine/doctor';
 import { withReadCache } from '../core/readCache';
 import type { InterpreterRef } from '../core/interpreters/interpreter';
 import { systemClock, type FileSystem, type Logger } from '../core/ports';
-import { createProbeCache } from '../core/probe/probeCache';
+import { createProbeCache, refreshOnly } from '../core/probe/probeCache';
 import { createProber } from '../core/probe/prober';
 import { reportMarkdown } from '../core/present/markdownReport';
 import { detectWorkspace } from '../core/workspace/detectWorkspace';
@@ -63,8 +63,9 @@ async function run(options: CliOptions): Promise<number> {
   const logger = stderrLogger(process.env.ROS_ENV_DOCTOR_DEBUG === '1');
   const cache = createProbeCache();
   const cacheFile = probeCacheFile();
-  if (options.cache) await loadProbeCache(cache, cacheFile);
-  const realProber = createProber({ runner, fs, probeScript: probeScriptPath(), concurrency: Math.max(1, os.availableParallelism()), logger, clock: systemClock, cache });
+  // --no-cache reads nothing from the cache but refreshes it, so the next run is not stale either.
+  await loadProbeCache(cache, cacheFile);
+  const realProber = createProber({ runner, fs, probeScript: probeScriptPath(), concurrency: Math.max(1, os.availableParallelism()), logger, clock: systemClock, cache: options.cache ? cache : refreshOnly(cache) });
 
   // Detection and the scan share one read cache for this run: each folder is listed and each file read once.
   const runFs = withReadCache(fs);
@@ -121,7 +122,7 @@ async function run(options: CliOptions): Promise<number> {
   });
   if (options.untrusted) diagnosis = { ...diagnosis, findings: [...diagnosis.findings, untrustedSkippedFinding(skipped)] };
   logger.info(`diagnosed in ${diagnosis.durationMs} ms; spawned ${diagnosis.processesSpawned} processes`);
-  if (options.cache) await saveProbeCache(cache, cacheFile).catch((error: unknown) => logger.warn(`could not save the probe cache to ${cacheFile} (${error instanceof Error ? error.message : String(error)}): remove or fix that path, or run with --no-cache`));
+  await saveProbeCache(cache, cacheFile).catch((error: unknown) => logger.warn(`could not save the probe cache to ${cacheFile} (${error instanceof Error ? error.message : String(error)}): remove or fix that path (it only holds a cache)`));
 
   const color = options.color === 'auto' ? process.stdout.isTTY === true && process.env.NO_COLOR === undefined : options.color;
   switch (options.format) {

@@ -5,7 +5,7 @@ import { FACTS_PRIORITY, importCost } from './importCost';
 import { deepChecksFor } from './deepChecks';
 import { parseProbeOutput } from './extractProbeDocument';
 import type { ImportResult, InterpreterProbe } from './probeResult';
-import { isCacheableImport, stampHolds, stampPaths, takeStamp, type CachedProbe, type ProbeCache, type ProbeCacheKey, type StampEntry } from './probeCache';
+import { isCacheableImport, moduleStampPaths, stampHolds, stampPaths, takeStamp, type CachedProbe, type ProbeCache, type ProbeCacheKey, type StampEntry } from './probeCache';
 import { NONCE_VARIABLE, newNonce, type InterpreterFacts, type LoadedPackage, type ReportedImport, type SpecResult } from './protocol';
 import { stableHash } from './stableHash';
 
@@ -287,6 +287,17 @@ export function createProber(deps: ProberDeps): Prober {
     let stamp: readonly StampEntry[];
     const specs: Record<string, SpecResult> = { ...(usable?.specs ?? {}) };
     const imports: Record<string, ImportResult> = { ...(usable?.imports ?? {}) };
+    const moduleStamps: Record<string, readonly StampEntry[]> = { ...(usable?.moduleStamps ?? {}) };
+    // A module edited in place since (its package's files changed) is imported again.
+    await Promise.all(
+      Object.keys(moduleStamps).map(async (module) => {
+        const moduleStamp = moduleStamps[module];
+        if (moduleStamp !== undefined && !(await stampHolds(deps.fs, moduleStamp))) {
+          delete imports[module];
+          delete moduleStamps[module];
+        }
+      }),
+    );
     let spawnedHere = false;
 
     const unknownSpecs = usable === undefined ? modules : modules.filter((module) => specs[module] === undefined);
@@ -324,7 +335,16 @@ export function createProber(deps: ProberDeps): Prober {
 
     const kept: Record<string, ImportResult> = {};
     for (const [module, result] of Object.entries(imports)) if (isCacheableImport(result)) kept[module] = result;
-    const entry: CachedProbe = { key, stamp, facts, specs, imports: kept };
+    await Promise.all(
+      Object.entries(kept).map(async ([module, result]) => {
+        if (moduleStamps[module] !== undefined) return;
+        const spec = specs[module];
+        const origin = 'file' in result && typeof result.file === 'string' ? result.file : spec?.found === true ? spec.origin : null;
+        if (origin !== null) moduleStamps[module] = await takeStamp(deps.fs, await moduleStampPaths(deps.fs, origin));
+      }),
+    );
+    for (const module of Object.keys(moduleStamps)) if (kept[module] === undefined) delete moduleStamps[module];
+    const entry: CachedProbe = { key, stamp, facts, specs, imports: kept, moduleStamps };
     deps.cache.set(entry);
 
     return {
