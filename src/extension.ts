@@ -8,10 +8,12 @@ import { FixApplier } from './editor/fixApplier';
 import { DisposableStore } from './editor/lifecycle';
 import { createLogChannel } from './editor/logChannel';
 import { engineServices } from './editor/lazyServices';
+import { longTaskMonitor } from './editor/longTasks';
 import { repositoryUrl } from './editor/manifest';
 import { ReportView } from './editor/reportView';
 import { StatusItem } from './editor/statusItem';
 import type { RosEnvDoctorApi } from './editor/testApi';
+import { UndoNotices } from './editor/undoNotices';
 
 export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
   const started = performance.now();
@@ -20,15 +22,18 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
 
   const { channel, logger } = createLogChannel();
   extension.add(channel);
+  const longTasks = longTaskMonitor(logger);
+  if (longTasks !== undefined) extension.add(longTasks);
   const repository = repositoryUrl(context.extension.packageJSON);
   const services = engineServices(logger);
   const publisher = extension.add(new DiagnosticsPublisher(repository));
   const status = extension.add(new StatusItem());
   const report = extension.add(new ReportView());
-  const fixes = extension.add(new FixApplier(repository, context.extensionUri, logger));
+  const undo = new UndoNotices(logger);
+  const fixes = extension.add(new FixApplier(repository, context.extensionUri, logger, undo));
   const controller = extension.add(new DoctorController({ services, logger, publisher, status, fixes, report }));
   extension.add(vscode.languages.registerCodeActionsProvider({ language: 'python', scheme: 'file' }, new FixCodeActionProvider(publisher), FixCodeActionProvider.metadata));
-  registerCommands(extension, { controller, fixes, report, services, logger });
+  const commands = registerCommands(extension, { controller, fixes, report, services, logger });
 
   controller.start();
   const activationMs = Math.round((performance.now() - started) * 100) / 100;
@@ -40,6 +45,9 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
     statusSummary: () => status.summary,
     interpreterProviderKind: () => controller.interpreterProviderKind,
     lastTerminalText: () => fixes.lastTerminalText,
+    longestTask: () => longTasks?.longest,
+    undoLatestChange: () => undo.undoLatest(),
+    lastExplanation: () => commands.lastExplanation,
     onDidPublish: publisher.onDidPublish,
     activationMs,
   };

@@ -28,6 +28,9 @@ export async function buildE2e() {
   const fake = join(root, 'test', 'e2e', 'fakePythonExtension');
   const fakeOut = join(out, 'fakePythonExtension');
   await mkdir(join(fakeOut, 'dist'), { recursive: true });
+  const fakeEnvs = join(root, 'test', 'e2e', 'fakePythonEnvsExtension');
+  const fakeEnvsOut = join(out, 'fakePythonEnvsExtension');
+  await mkdir(join(fakeEnvsOut, 'dist'), { recursive: true });
   await Promise.all([
     build({ ...common, entryPoints: [join(root, 'test', 'e2e', 'harness', 'mochaIndex.ts')], outfile: join(out, 'mochaIndex.js') }),
     ...suites.map((file) =>
@@ -36,13 +39,16 @@ export async function buildE2e() {
     build({ ...common, entryPoints: [join(fake, 'src', 'extension.ts')], outfile: join(fakeOut, 'dist', 'extension.js') }),
     copyFile(join(fake, 'package.json'), join(fakeOut, 'package.json')),
     copyFile(join(fake, 'README.md'), join(fakeOut, 'README.md')),
+    build({ ...common, entryPoints: [join(fakeEnvs, 'src', 'extension.ts')], outfile: join(fakeEnvsOut, 'dist', 'extension.js') }),
+    copyFile(join(fakeEnvs, 'package.json'), join(fakeEnvsOut, 'package.json')),
+    copyFile(join(fakeEnvs, 'README.md'), join(fakeEnvsOut, 'README.md')),
   ]);
-  return { out, suites: suites.length, fakePythonExtension: fakeOut, mochaIndex: join(out, 'mochaIndex.js') };
+  return { out, suites: suites.length, fakePythonExtension: fakeOut, fakePythonEnvsExtension: fakeEnvsOut, mochaIndex: join(out, 'mochaIndex.js') };
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   buildE2e().then(
-    (result) => process.stdout.write(`e2e bundles in ${result.out}: mochaIndex.js, ${result.suites} suite(s), fakePythonExtension/\n`),
+    (result) => process.stdout.write(`e2e bundles in ${result.out}: mochaIndex.js, ${result.suites} suite(s), fakePythonExtension/, fakePythonEnvsExtension/\n`),
     (error) => {
       process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;

@@ -19,26 +19,38 @@ export interface CommandParts {
   readonly logger: Logger;
 }
 
-export function registerCommands(store: DisposableStore, parts: CommandParts): void {
+export function registerCommands(store: DisposableStore, parts: CommandParts): DoctorCommands {
   const { controller, logger } = parts;
   const commands = new DoctorCommands(parts);
   registerCommand(store, logger, COMMANDS.probeEnvironment, () => commands.probeEnvironment());
   registerCommand(store, logger, COMMANDS.showReport, () => commands.showReport());
   registerCommand(store, logger, COMMANDS.copyReportMarkdown, () => commands.copyReportMarkdown());
   registerCommand(store, logger, COMMANDS.selectWorkingInterpreter, () => commands.selectWorkingInterpreter());
-  registerCommand(store, logger, COMMANDS.applyFix, (id: unknown, resource: unknown, options: unknown) => {
+  registerCommand(store, logger, COMMANDS.applyFix, (id: unknown, resource: unknown) => {
     const uri = resource instanceof vscode.Uri ? resource : undefined;
     const folder = (uri === undefined ? undefined : vscode.workspace.getWorkspaceFolder(uri)) ?? controller.currentFolder();
-    const confirmed = typeof options === 'object' && options !== null && 'confirmed' in options && options.confirmed === true;
-    return typeof id === 'string' && folder !== undefined ? commands.applyFix(folder, id, confirmed) : false;
+    return typeof id === 'string' && folder !== undefined ? commands.applyFix(folder, id) : false;
   });
+  return commands;
 }
 
 /** Everything a command does beyond registration; each method is one command. */
 export class DoctorCommands {
+  /** What the last command that could not run told the user (the in-host tests cannot read notifications). */
+  lastExplanation: string | undefined;
+
   constructor(private readonly parts: CommandParts) {}
 
-  private folderOrSay(): vscode.WorkspaceFolder | undefined {
+  /** The folder a command is about, or undefined after telling the user why there is none to work on. */
+  private folderOrSay(command: string): vscode.WorkspaceFolder | undefined {
+    if (!vscode.workspace.isTrusted) {
+      // Every time, not once per window: a command that does nothing silently looks broken.
+      this.lastExplanation = `ROS Env Doctor: ${command} needs a trusted workspace. Checking runs the workspace's interpreters and sources its setup scripts, which restricted mode forbids.`;
+      void vscode.window.showInformationMessage(this.lastExplanation, 'Manage Workspace Trust').then((choice) => {
+        if (choice === 'Manage Workspace Trust') void vscode.commands.executeCommand('workbench.trust.manage');
+      });
+      return undefined;
+    }
     const folder = this.parts.controller.currentFolder();
     if (folder === undefined) void vscode.window.showInformationMessage('ROS Env Doctor: open a folder (a ROS workspace) first.');
     return folder;
@@ -46,7 +58,7 @@ export class DoctorCommands {
 
   /** Re-probes every interpreter ignoring the cache, with a cancellable progress notification, then opens the report. */
   async probeEnvironment(): Promise<Diagnosis | undefined> {
-    const folder = this.folderOrSay();
+    const folder = this.folderOrSay('Probe Environment');
     const session = folder === undefined ? undefined : this.parts.controller.session(folder);
     if (folder === undefined || session === undefined) return undefined;
     const outcome = await vscode.window.withProgress(
@@ -55,7 +67,7 @@ export class DoctorCommands {
         const controller = new AbortController();
         const cancel = token.onCancellationRequested(() => controller.abort());
         try {
-          return await session.run({ fresh: true, signal: controller.signal });
+          return await session.runToAnswer({ fresh: true, signal: controller.signal });
         } finally {
           cancel.dispose();
         }
@@ -71,23 +83,23 @@ export class DoctorCommands {
   }
 
   /** The latest diagnosis of the current folder, diagnosing first when there is none yet. */
-  private async latest(): Promise<{ readonly folder: vscode.WorkspaceFolder; readonly diagnosis: Diagnosis } | undefined> {
-    const folder = this.folderOrSay();
+  private async latest(command: string): Promise<{ readonly folder: vscode.WorkspaceFolder; readonly diagnosis: Diagnosis } | undefined> {
+    const folder = this.folderOrSay(command);
     const session = folder === undefined ? undefined : this.parts.controller.session(folder);
     if (folder === undefined || session === undefined) return undefined;
     await session.whenIdle();
     if (session.diagnosis !== undefined) return { folder, diagnosis: session.diagnosis };
-    const outcome = await session.run();
+    const outcome = await session.runToAnswer();
     return outcome.kind === 'diagnosed' ? { folder, diagnosis: outcome.diagnosis } : undefined;
   }
 
   async showReport(): Promise<void> {
-    const latest = await this.latest();
+    const latest = await this.latest('Show Report');
     if (latest !== undefined) this.parts.report.show(latest.folder, latest.diagnosis);
   }
 
   async copyReportMarkdown(): Promise<string | undefined> {
-    const latest = await this.latest();
+    const latest = await this.latest('Copy Report as Markdown');
     if (latest === undefined) return undefined;
     const markdown = this.parts.services.reportMarkdown(latest.diagnosis);
     await vscode.env.clipboard.writeText(markdown);
@@ -97,7 +109,7 @@ export class DoctorCommands {
 
   /** A quick pick of every known interpreter with its one-line verdict; the choice becomes the folder's interpreter. */
   async selectWorkingInterpreter(): Promise<string | undefined> {
-    const latest = await this.latest();
+    const latest = await this.latest('Select a Working Interpreter');
     if (latest === undefined) return undefined;
     const model = buildReport(latest.diagnosis);
     const items = model.interpreters
@@ -111,18 +123,16 @@ export class DoctorCommands {
       .sort((a, b) => Number(b.usable) - Number(a.usable));
     const picked = await vscode.window.showQuickPick(items, { title: 'Select a working interpreter', placeHolder: 'Interpreters that import every module are listed first', matchOnDetail: true });
     if (picked === undefined) return undefined;
-    const context = this.parts.controller.fixContext(latest.folder);
-    await context.selectInterpreter(picked.path);
-    context.reprobe();
-    return picked.path;
+    const switched = await this.parts.fixes.switchInterpreter(picked.path, this.parts.controller.fixContext(latest.folder));
+    return switched ? picked.path : undefined;
   }
 
-  async applyFix(folder: vscode.WorkspaceFolder, id: string, confirmed = false): Promise<boolean> {
+  async applyFix(folder: vscode.WorkspaceFolder, id: string): Promise<boolean> {
     const fix = this.parts.controller.findFix(folder, id);
     if (fix === undefined) {
       void vscode.window.showInformationMessage('ROS Env Doctor: that fix no longer applies; the environment was checked again since.');
       return false;
     }
-    return this.parts.fixes.apply(fix, this.parts.controller.fixContext(folder), confirmed);
+    return this.parts.fixes.apply(fix, this.parts.controller.fixContext(folder));
   }
 }

@@ -34,6 +34,11 @@ export class DiagnosticsPublisher extends Disposable {
   readonly onDidPublish = this.published.event;
   /** Specs per file path, per folder (a folder's diagnosis replaces only its own files). */
   private readonly byFolder = new Map<string, ReadonlyMap<string, readonly DiagnosticSpec[]>>();
+  /**
+   * What each file shows now. A new diagnosis that says the same about a file leaves it alone: every set() is a
+   * marker change, which makes VS Code drop and re-request the code actions of an open quick-fix menu or lightbulb.
+   */
+  private readonly shown = new Map<string, string>();
 
   constructor(private readonly repositoryUrl: string | null) {
     super();
@@ -42,7 +47,7 @@ export class DiagnosticsPublisher extends Disposable {
   publish(folder: string, specs: ReadonlyMap<string, readonly DiagnosticSpec[]>, selectedComplete = true): Publication {
     const before = this.byFolder.get(folder);
     this.byFolder.set(folder, specs);
-    for (const file of before?.keys() ?? []) if (!specs.has(file)) this.collection.delete(vscode.Uri.file(file));
+    for (const file of before?.keys() ?? []) if (!specs.has(file)) this.clearFile(file);
     for (const file of specs.keys()) this.refreshFile(file);
     let diagnostics = 0;
     for (const list of specs.values()) diagnostics += list.length;
@@ -54,18 +59,26 @@ export class DiagnosticsPublisher extends Disposable {
   /** Draws what is known about a file that was just opened (nothing when no diagnosis covered it yet). */
   refreshFile(file: string): void {
     const specs = this.specsFor(file);
-    if (specs.length === 0) this.collection.delete(vscode.Uri.file(file));
-    else this.collection.set(vscode.Uri.file(file), specs.map((spec) => this.toDiagnostic(spec)));
+    if (specs.length === 0) return this.clearFile(file);
+    const signature = JSON.stringify(specs);
+    if (this.shown.get(file) === signature) return;
+    this.shown.set(file, signature);
+    this.collection.set(vscode.Uri.file(file), specs.map((spec) => this.toDiagnostic(spec)));
   }
 
   /** A closed file keeps its diagnostics: they are part of the folder's summary until the next diagnosis. */
   closeFile(file: string): void {
-    if (this.specsFor(file).length === 0) this.collection.delete(vscode.Uri.file(file));
+    if (this.specsFor(file).length === 0) this.clearFile(file);
   }
 
   clearFolder(folder: string): void {
-    for (const file of this.byFolder.get(folder)?.keys() ?? []) this.collection.delete(vscode.Uri.file(file));
+    for (const file of this.byFolder.get(folder)?.keys() ?? []) this.clearFile(file);
     this.byFolder.delete(folder);
+  }
+
+  private clearFile(file: string): void {
+    if (!this.shown.delete(file)) return;
+    this.collection.delete(vscode.Uri.file(file));
   }
 
   specsFor(file: string): readonly DiagnosticSpec[] {

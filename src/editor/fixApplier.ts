@@ -4,41 +4,34 @@ import type { Logger } from '../core/ports';
 import { docsUrl } from '../core/present/diagnosticSpecs';
 import type { FixEffect, PresentedFix } from '../core/present/fixPresentation';
 import { editFor } from './fixEdits';
+import { FixTerminals } from './fixTerminal';
+import { readFolderSetting, writeFolderSetting } from './folderSettingsFile';
+import type { Selection } from './interpreterProvider';
 import { Disposable } from './lifecycle';
 import { SETTINGS_SECTION } from './settings';
+import type { UndoNotices } from './undoNotices';
+
+const IGNORE_SETTING = `${SETTINGS_SECTION}.ignoreModules`;
 
 export interface FixContext {
   readonly folder: vscode.WorkspaceFolder;
-  /** Switches the folder's interpreter (the Python extension, else python.defaultInterpreterPath). */
-  selectInterpreter(path: string): Promise<void>;
+  /** Switches the folder's interpreter (the Python extension, else python.defaultInterpreterPath); undoable. */
+  selectInterpreter(path: string): Promise<Selection>;
   /** Forget cached probes and diagnose again: after a fix the diagnostics should clear by themselves. */
   reprobe(): void;
 }
 
-const TERMINAL_NAME = 'ROS Env Doctor';
 
 export class FixApplier extends Disposable {
-  /** Our terminals, with the folder whose interpreter a command there may change. */
-  private readonly terminals = new Map<vscode.Terminal, FixContext>();
+  private readonly terminals = this._register(new FixTerminals());
 
   constructor(
     private readonly repositoryUrl: string | null,
     private readonly extensionUri: vscode.Uri,
     private readonly logger: Logger,
+    private readonly undo: UndoNotices,
   ) {
     super();
-    // When a command the user ran in our terminal ends (or the terminal closes), what it installed is probed again.
-    this._register(
-      vscode.window.onDidEndTerminalShellExecution((event) => {
-        this.terminals.get(event.terminal)?.reprobe();
-      }),
-    );
-    this._register(
-      vscode.window.onDidCloseTerminal((terminal) => {
-        this.terminals.get(terminal)?.reprobe();
-        this.terminals.delete(terminal);
-      }),
-    );
   }
 
   private lastTyped: string | undefined;
@@ -49,22 +42,18 @@ export class FixApplier extends Disposable {
   }
 
   /**
-   * Whether the fix was carried out (false: the user declined, or it no longer applies). `confirmed` skips the
-   * modal question for a caller that already asked (only the e2e suites pass it: a modal cannot be answered from the host).
+   * Whether the fix was carried out (false: it no longer applies, or it failed and the user was told why). The
+   * user picked the fix by its name, which says what it does, so nothing asks again; what changes a setting or
+   * the interpreter offers Undo.
    */
-  async apply(fix: PresentedFix, context: FixContext, confirmed = false): Promise<boolean> {
+  async apply(fix: PresentedFix, context: FixContext): Promise<boolean> {
     this.logger.info(`Applying fix ${fix.id}: ${fix.title}`);
     const effect: FixEffect = fix.effect;
     switch (effect.kind) {
-      case 'switch-interpreter': {
-        const choice = confirmed ? 'Switch Interpreter' : await vscode.window.showInformationMessage(effect.confirmation, { modal: true }, 'Switch Interpreter');
-        if (choice !== 'Switch Interpreter') return false;
-        await context.selectInterpreter(effect.path);
-        context.reprobe();
-        return true;
-      }
+      case 'switch-interpreter':
+        return this.switchInterpreter(effect.path, context);
       case 'terminal':
-        this.typeInTerminal(effect.text, context);
+        await this.typeInTerminal(effect.text, context);
         return true;
       case 'edit': {
         const document = await vscode.workspace.openTextDocument(vscode.Uri.file(effect.file));
@@ -74,14 +63,8 @@ export class FixApplier extends Disposable {
       }
       case 'untitled-document':
         return this.openUntitled(effect, context);
-      case 'ignore-module': {
-        const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, context.folder.uri);
-        const current = config.get<unknown>('ignoreModules');
-        const list = Array.isArray(current) ? current.filter((item): item is string => typeof item === 'string') : [];
-        if (list.includes(effect.module)) return false;
-        await config.update('ignoreModules', [...list, effect.module], vscode.ConfigurationTarget.Workspace);
-        return true;
-      }
+      case 'ignore-module':
+        return this.ignoreModule(effect.module, context);
       case 'docs': {
         const url = docsUrl(this.repositoryUrl, effect.anchor);
         if (url !== null) return vscode.env.openExternal(vscode.Uri.parse(url));
@@ -92,12 +75,38 @@ export class FixApplier extends Disposable {
     }
   }
 
+  /** Makes `path` the folder's interpreter, says so with Undo, and checks again. */
+  async switchInterpreter(path: string, context: FixContext): Promise<boolean> {
+    const selection = await context.selectInterpreter(path);
+    if (selection.kind === 'failed') {
+      void vscode.window.showWarningMessage(`ROS Env Doctor could not switch ${context.folder.name} to ${path}: ${selection.detail}`);
+      return false;
+    }
+    this.undo.offer(`ROS Env Doctor: ${context.folder.name} now uses ${path}.`, async () => {
+      await selection.undo();
+      context.reprobe();
+    });
+    context.reprobe();
+    return true;
+  }
+
+  /** Adds the module to the folder's rosEnvDoctor.ignoreModules (its own settings file, comments kept), with Undo. */
+  private async ignoreModule(module: string, context: FixContext): Promise<boolean> {
+    const current = await readFolderSetting(context.folder, IGNORE_SETTING);
+    const list = current.kind === 'value' && Array.isArray(current.value) ? current.value.filter((item): item is string => typeof item === 'string') : [];
+    if (list.includes(module)) return false;
+    const written = await writeFolderSetting(context.folder, IGNORE_SETTING, { kind: 'value', value: [...list, module] });
+    if (written.kind === 'failed') {
+      void vscode.window.showWarningMessage(`ROS Env Doctor could not ignore ${module}: ${written.detail}`);
+      return false;
+    }
+    this.undo.offer(`ROS Env Doctor: ${module} is ignored in ${context.folder.name}.`, async () => void (await writeFolderSetting(context.folder, IGNORE_SETTING, written.previous)));
+    return true;
+  }
+
   /** A visible terminal with the command typed but not run: the user reads it and presses Enter. */
-  typeInTerminal(text: string, context: FixContext): vscode.Terminal {
-    const terminal = vscode.window.createTerminal({ name: TERMINAL_NAME, cwd: context.folder.uri });
-    this.terminals.set(terminal, context);
-    terminal.show(false);
-    terminal.sendText(text, false);
+  async typeInTerminal(text: string, context: FixContext): Promise<vscode.Terminal> {
+    const terminal = await this.terminals.type(text, context.folder, () => context.reprobe());
     this.lastTyped = text;
     return terminal;
   }
@@ -116,12 +125,7 @@ export class FixApplier extends Disposable {
     if (effect.followUp === null) return true;
     const followUp = effect.followUp;
     const choice = await vscode.window.showInformationMessage(`Save the file, then run: ${followUp}`, 'Type in Terminal');
-    if (choice === 'Type in Terminal') this.typeInTerminal(followUp, context);
+    if (choice === 'Type in Terminal') await this.typeInTerminal(followUp, context);
     return true;
-  }
-
-  override dispose(): void {
-    this.terminals.clear();
-    super.dispose();
   }
 }

@@ -48,6 +48,8 @@ export class FolderSession extends Disposable {
   private inFlight: AbortController | undefined;
   private timer: NodeJS.Timeout | undefined;
   private pending = 0;
+  /** A fresh run (Probe Environment, after a fix) was superseded before it finished. */
+  private freshOwed = false;
   private idleWaiters: (() => void)[] = [];
 
   constructor(
@@ -123,14 +125,32 @@ export class FolderSession extends Disposable {
     }
   }
 
+  /**
+   * A run whose caller needs its answer (Probe Environment, the report): when a newer run supersedes it (a file
+   * was created or deleted meanwhile), the newer run inherits `fresh`, and this waits for it instead of
+   * returning nothing — a report that never opens is what the user would otherwise see.
+   */
+  async runToAnswer(options: RunOptions = {}): Promise<RunOutcome> {
+    const outcome = await this.run(options);
+    if (outcome.kind !== 'superseded' || options.signal?.aborted === true || this.isDisposed) return outcome;
+    await this.whenIdle();
+    const diagnosis = this.latestDiagnosis;
+    return diagnosis === undefined ? outcome : { kind: 'diagnosed', diagnosis };
+  }
+
   private async runOnce(options: RunOptions): Promise<RunOutcome> {
     this.cancelRun();
     const controller = new AbortController();
     this.inFlight = controller;
     const abortFromCaller = (): void => controller.abort();
     options.signal?.addEventListener('abort', abortFromCaller, { once: true });
+    // A fresh run cut short by a newer one passes its freshness on: the newer run owes what was asked.
+    const fresh = options.fresh === true || this.freshOwed;
+    this.freshOwed = fresh;
     try {
-      return await this.diagnose(controller.signal, options.fresh === true);
+      const outcome = await this.diagnose(controller.signal, fresh);
+      if (outcome.kind !== 'superseded' || options.signal?.aborted === true) this.freshOwed = false;
+      return outcome;
     } finally {
       options.signal?.removeEventListener('abort', abortFromCaller);
       if (this.inFlight === controller) this.inFlight = undefined;
@@ -159,7 +179,7 @@ export class FolderSession extends Disposable {
     }
     this.workspace ??= services.detectWorkspace(root);
     const workspace = await this.workspace;
-    const baseEnv = { ...processEnv(), ...provider.environmentVariables(this.folder) };
+    const baseEnv = { ...processEnv(), ...(await provider.environmentVariables(this.folder)) };
     const timeoutMs = settings.probeTimeoutSeconds * 1000;
     const envKey = JSON.stringify([settings.setupScript, settings.shell, baseEnv]);
     if (this.environment?.key !== envKey) {

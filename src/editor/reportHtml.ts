@@ -84,6 +84,7 @@ button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-off
 <body>
 <h1>ROS Env Doctor</h1>
 <p>Workspace: <code>${escapeHtml(model.workspaceRoot ?? 'none')}</code> (${escapeHtml(model.workspaceKind)}) · ROS distro: <strong>${escapeHtml(model.rosDistro)}</strong> · ROS Python: <strong>${escapeHtml(model.rosPython)}</strong> · Environment: ${escapeHtml(model.environment)}</p>
+<p>Interpreter: <code>${escapeHtml(model.selectedInterpreter.path)}</code> (${escapeHtml(model.selectedInterpreter.chosenBy)})</p>
 <p><button type="button" data-command="probe">Probe again</button> <button type="button" data-command="copy">Copy as Markdown</button></p>
 <h2 id="findings">Problems: ${escapeHtml(countsText(model.summary.causes))}</h2>
 ${findings}

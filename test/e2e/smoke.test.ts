@@ -4,12 +4,12 @@
 // 2. A user's view: the packaged VSIX installed for real, detector_node.py opened, and screenshots of
 //    the Problems panel, a hover, the quick-fix menu and the status bar in test-results/screenshots/.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { DEBIAN_PYTHON, file, needs, pyenvPython, pyenvVersion } from '../support/prerequisites';
-import { buildE2eBundles, buildExtension, FAKE_PYTHON_EXTENSION, MOCHA_INDEX, packageVsix, prepareFixture, type StandInConfig } from './harness/fixtures';
+import { buildE2eBundles, buildExtension, FAKE_PYTHON_ENVS_EXTENSION, FAKE_PYTHON_EXTENSION, MOCHA_INDEX, packageVsix, prepareFixture, type StandInConfig } from './harness/fixtures';
 import { openWorkbench, runExtensionTests } from './harness/runExtensionTests';
 import { formatSuiteReport, SUITES_ENV } from './harness/suiteReport';
 import { ensureTools, REPO_ROOT, type Tools } from './harness/tools';
@@ -37,6 +37,16 @@ function standIn(active: string): StandInConfig {
   };
 }
 
+/** The Python Environments stand-in selects the isolated interpreter, while the Python extension's selects Debian's. */
+function envsStandIn(): { environments: { path: string; name: string }[]; active: string | undefined; environmentVariables: Record<string, string> } {
+  const { system, isolated } = interpreters();
+  return {
+    environments: [{ path: system, name: 'system' }, ...(isolated === undefined ? [] : [{ path: isolated, name: 'pyenv-3.11' }])],
+    active: isolated,
+    environmentVariables: { ROS_ENV_DOCTOR_E2E_ENVS: '1' },
+  };
+}
+
 /**
  * The in-host suites skip what does not apply to the window they run in, so each configuration a
  * user can be in gets its own window: with the Python extension (the stand-in), without it, and in
@@ -45,12 +55,16 @@ function standIn(active: string): StandInConfig {
 type HostConfiguration = {
   readonly name: string;
   readonly standIn: boolean;
+  /** The Python Environments stand-in too, selecting another interpreter than the Python extension's. */
+  readonly envsStandIn?: boolean;
   readonly trust: boolean;
   readonly suites?: readonly string[];
   readonly settings?: Readonly<Record<string, unknown>>;
 };
 const HOST_CONFIGURATIONS: readonly HostConfiguration[] = [
-  { name: 'with-python-extension', standIn: true, trust: true },
+  { name: 'with-python-extension', standIn: true, trust: true, suites: ['activation', 'editor'] },
+  // Both extensions installed and disagreeing: the Python Environments extension's choice is the one probed.
+  { name: 'with-python-environments', standIn: true, envsStandIn: true, trust: true, suites: ['environments'] },
   // Without the Python extension `python.defaultInterpreterPath` is not a registered setting (so it
   // cannot be written through the API), but a user's settings.json may still hold it.
   { name: 'without-python-extension', standIn: false, trust: true, suites: ['activation', 'fallback'], settings: { 'python.defaultInterpreterPath': DEBIAN_PYTHON } },
@@ -67,6 +81,8 @@ test('the in-host end-to-end suites pass in a real VS Code on a copy of examples
   for (const configuration of HOST_CONFIGURATIONS) {
     await t.test(configuration.name, { timeout: 10 * 60_000 }, async (st) => {
       const fixture = await prepareFixture(standIn(DEBIAN_PYTHON));
+      const envsConfig = join(dirname(fixture.standInConfig), 'python-envs-standin.json');
+      if (configuration.envsStandIn === true) await writeFile(envsConfig, JSON.stringify(envsStandIn()));
       try {
         const run = await runExtensionTests({
           name: `in-host-${configuration.name}`,
@@ -74,9 +90,10 @@ test('the in-host end-to-end suites pass in a real VS Code on a copy of examples
           workspace: fixture.workspace,
           extensionDevelopmentPath: REPO_ROOT,
           extensionTestsPath: MOCHA_INDEX,
-          extraExtensions: configuration.standIn ? [FAKE_PYTHON_EXTENSION] : [],
+          extraExtensions: [...(configuration.standIn ? [FAKE_PYTHON_EXTENSION] : []), ...(configuration.envsStandIn === true ? [FAKE_PYTHON_ENVS_EXTENSION] : [])],
           env: {
             ...(configuration.standIn ? { FAKE_PYTHON_EXTENSION_CONFIG: fixture.standInConfig } : {}),
+            ...(configuration.envsStandIn === true ? { FAKE_PYTHON_ENVS_CONFIG: envsConfig } : {}),
             ...(configuration.suites ? { [SUITES_ENV]: configuration.suites.join(',') } : {}),
           },
           settings: configuration.settings ?? {},
@@ -130,62 +147,71 @@ test('a user who opens detector_node.py with an interpreter lacking torch sees p
       await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible' });
       await page.keyboard.press('Control+P');
       const quickInput = page.locator('.quick-input-widget input');
-      await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
+      await quickInput.waitFor({ state: 'visible', timeout: 60_000 });
       await quickInput.fill('detector_node.py');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'detector_node.py' }).first().waitFor({ timeout: 15_000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'detector_node.py' }).first().waitFor({ timeout: 60_000 });
       await page.keyboard.press('Enter');
       const editor = page.locator('.monaco-editor[data-uri$="detector_node.py"]');
-      await editor.locator('.view-lines').waitFor({ state: 'visible', timeout: 15_000 });
+      await editor.locator('.view-lines').waitFor({ state: 'visible', timeout: 60_000 });
 
       // The diagnostics arrive after the probe of the selected interpreter.
-      await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ state: 'attached', timeout: 60_000 });
+      await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ state: 'attached', timeout: 180_000 });
 
       await page.keyboard.press('Control+Shift+M');
       const markerRows = page.locator('.markers-panel .monaco-list-row');
-      await markerRows.first().waitFor({ state: 'visible', timeout: 15_000 });
+      await markerRows.first().waitFor({ state: 'visible', timeout: 60_000 });
       await page.waitForTimeout(500);
       await workbench.screenshot('problems');
       const markerTexts = await markerRows.allInnerTexts();
       for (const text of markerTexts) t.diagnostic(`problem: ${text.replace(/\s+/g, ' ')}`);
       assert.ok(
-        markerTexts.some((text) => /torch/.test(text)),
-        `a problem names torch: ${JSON.stringify(markerTexts)}`,
+        markerTexts.some((text) => /rospy/.test(text)),
+        `a problem names rospy: ${JSON.stringify(markerTexts)}`,
       );
 
-      // Hover over `torch` on its import line.
+      // One cause, one message: the error sits on the first failing import (rospy); hover it.
       // Monaco renders spaces as U+00A0 and may put one inside the token's span: match loosely, hover its middle.
-      const importLine = editor.locator('.view-line', { hasText: /^import\s+torch\s*$/ }).first();
-      const torch = importLine.locator('span span', { hasText: /torch/ }).last();
-      await torch.hover();
+      const importLine = editor.locator('.view-line', { hasText: /^import\s+rospy\s*$/ }).first();
+      const rospy = importLine.locator('span span', { hasText: /rospy/ }).last();
+      await rospy.hover();
       const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-resizable-hover .hover-contents').first();
-      await hover.waitFor({ state: 'visible', timeout: 15_000 });
+      await hover.waitFor({ state: 'visible', timeout: 60_000 });
       await page.waitForTimeout(300);
       await workbench.screenshot('hover');
       const hoverText = await hover.innerText();
       t.diagnostic(`hover: ${hoverText.replace(/\s+/g, ' ')}`);
-      assert.match(hoverText, /torch/);
+      assert.match(hoverText, /rospy/);
 
-      // Quick fixes on the same word.
+      // Quick fixes on the same word. The hover must be gone and the editor focused, or Ctrl+. goes to whatever
+      // has focus (the Problems panel opened above has its own quick-fix action).
       await page.mouse.move(0, 0);
-      await torch.click();
+      await page.keyboard.press('Escape');
+      await hover.waitFor({ state: 'hidden', timeout: 30_000 });
+      await rospy.click();
+      await editor.and(page.locator('.monaco-editor.focused')).waitFor({ state: 'attached', timeout: 30_000 });
       await page.keyboard.press('Control+.');
       const actions = page.locator('.action-widget .monaco-list-row');
-      await actions.first().waitFor({ state: 'visible', timeout: 15_000 });
+      await actions.first().waitFor({ state: 'visible', timeout: 60_000 });
       await page.waitForTimeout(300);
       await workbench.screenshot('quickfix');
       const actionTexts = await actions.allInnerTexts();
       for (const text of actionTexts) t.diagnostic(`quick fix: ${text.replace(/\s+/g, ' ')}`);
-      assert.ok(actionTexts.length > 0, 'at least one quick fix is offered');
-      await page.keyboard.press('Escape');
+      const switchAction = actions.filter({ hasText: /Switch/ }).first();
+      assert.ok((await switchAction.count()) > 0, `a quick fix switches the interpreter: ${JSON.stringify(actionTexts)}`);
+
+      // One click switches (no second question): the import lines lose their squiggles, the status names the new interpreter.
+      await switchAction.click();
+      const statusItem = page.locator('.statusbar-item[id^="ros-env-doctor.ros-env-doctor"]').first();
+      await statusItem.filter({ hasText: /\/usr\/bin\/python3.* · .*rospy ✓/ }).waitFor({ state: 'visible', timeout: 180_000 });
+      await workbench.screenshot('switched');
 
       // The status bar summary, with its tooltip (status items are ids `<extension id>.<item id>`).
-      const statusItem = page.locator('.statusbar-item[id^="ros-env-doctor.ros-env-doctor"]').first();
-      await statusItem.waitFor({ state: 'visible', timeout: 15_000 });
+      await statusItem.waitFor({ state: 'visible', timeout: 60_000 });
       const statusText = await statusItem.innerText();
       t.diagnostic(`ROS Env Doctor status item: ${statusText.replace(/\s+/g, ' ')}`);
-      assert.match(statusText, /torch/, 'the status item names a module that fails');
+      assert.match(statusText, /rospy ✓/, 'the status item says rospy now imports');
       await statusItem.hover();
-      await page.locator('.workbench-hover, .monaco-hover:not(.hidden)').first().waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
+      await page.locator('.workbench-hover, .monaco-hover:not(.hidden)').first().waitFor({ state: 'visible', timeout: 30_000 }).catch(() => undefined);
       await page.waitForTimeout(300);
       await workbench.screenshot('status');
       const statusTexts = await page.locator('.statusbar-item').allInnerTexts();

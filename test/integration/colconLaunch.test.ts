@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needs, rosStack, DEBIAN_PYTHON } from '../support/prerequisites';
@@ -190,5 +190,53 @@ test('a deleted build venv: the entry point cannot execute, and build-interprete
   assert.ok(rebuild, JSON.stringify(finding.fixes));
   await applyTerminalFix(rebuild);
   const after = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
+  assert.deepEqual(after.report.findings, [], summary(after.report));
+});
+
+test('a package without setup.cfg: colcon puts the entry point in bin/, and entry-point-not-installed says why ros2 run finds no executable; the setup.cfg edit and a rebuild clear it', async (t) => {
+  if (!needs(t, ...rosStack, ...colconTools)) return;
+  const ws = await tempWorkspace('no-setup-cfg');
+  t.after(() => ws.cleanup());
+  const dir = await writeAmentPackage(ws.root, { name: 'talker_py', setupCfg: false, nodes: [{ exe: 'talker', module: 'talker', text: 'import yaml\n\n\ndef main():\n    print(yaml.safe_dump({"a": 1}))\n' }] });
+  await writeFile(join(dir, 'setup.cfg'), '[metadata]\nname = talker_py\n');
+  await colconBuild(ws.root);
+  assert.ok(existsSync(join(ws.root, 'install', 'talker_py', 'bin', 'talker')), 'colcon installed it into bin/');
+  assert.ok(!existsSync(join(ws.root, 'install', 'talker_py', 'lib', 'talker_py', 'talker')), 'not where ros2 run looks');
+  const { report } = await doctor(ws.root, DEBIAN_PYTHON);
+  const [finding, ...more] = only(report, 'entry-point-not-installed');
+  assert.ok(finding, summary(report));
+  assert.equal(more.length, 0);
+  assert.equal(finding.file, join(dir, 'setup.py'));
+  assert.equal(finding.line, ENTRY_POINT_LINE);
+  const edit = finding.fixes.find((fix) => fix.kind === 'replaceText');
+  assert.ok(edit, JSON.stringify(finding.fixes));
+  await applyEdit(edit);
+  await colconBuild(ws.root);
+  const after = await doctor(ws.root, DEBIAN_PYTHON);
+  assert.deepEqual(after.report.findings, [], summary(after.report));
+  assert.equal((await runEntryPoint(ws.root, 'talker_py', 'talker')).code, 0);
+});
+
+test('a node edited after the last build: install-outdated on its entry point, cleared by the rebuild it offers', async (t) => {
+  if (!needs(t, ...rosStack, ...colconTools)) return;
+  const ws = await tempWorkspace('outdated');
+  t.after(() => ws.cleanup());
+  const dir = await writeAmentPackage(ws.root, { name: 'talker_py', nodes: [{ exe: 'talker', module: 'talker', text: 'import yaml\n\n\ndef main():\n    print(yaml.safe_dump({"a": 1}))\n' }] });
+  await colconBuild(ws.root);
+  const node = join(dir, 'talker_py', 'talker.py');
+  const script = join(ws.root, 'install', 'talker_py', 'lib', 'talker_py', 'talker');
+  // As if the build had run two minutes ago and the node was edited one minute ago.
+  const now = (await stat(script)).mtimeMs;
+  await utimes(script, new Date(now - 120_000), new Date(now - 120_000));
+  await utimes(node, new Date(now - 60_000), new Date(now - 60_000));
+  const { report } = await doctor(ws.root, DEBIAN_PYTHON);
+  const finding = only(report, 'install-outdated')[0];
+  assert.ok(finding, summary(report));
+  assert.equal(finding.line, ENTRY_POINT_LINE);
+  const rebuild = finding.fixes.find((fix) => fix.kind === 'runInTerminal');
+  assert.ok(rebuild, JSON.stringify(finding.fixes));
+  // The rebuild writes the entry point anew, after the edit.
+  await applyTerminalFix(rebuild);
+  const after = await doctor(ws.root, DEBIAN_PYTHON);
   assert.deepEqual(after.report.findings, [], summary(after.report));
 });

@@ -24,7 +24,14 @@ export type InterpreterFindingCode =
   | 'build-interpreter-missing';
 
 /** Findings about the workspace or the machine, not one interpreter. */
-export type WorkspaceFindingCode = 'split-environment' | 'conda-shadows-system-python' | 'setup-script-failed' | 'workspace-file-skipped' | 'untrusted-skipped';
+export type WorkspaceFindingCode =
+  | 'split-environment'
+  | 'conda-shadows-system-python'
+  | 'setup-script-failed'
+  | 'workspace-file-skipped'
+  | 'untrusted-skipped'
+  | 'entry-point-not-installed'
+  | 'install-outdated';
 
 export type FindingCode = ModuleFindingCode | InterpreterFindingCode | WorkspaceFindingCode | 'probe-timeout';
 
@@ -81,6 +88,8 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'shebang-mismatch',
   'launch-path-import-fails',
   'build-interpreter-missing',
+  'entry-point-not-installed',
+  'install-outdated',
   'conda-shadows-system-python',
   'split-environment',
   'better-interpreter-available',

@@ -5,6 +5,7 @@ export type InterpreterKind = 'system' | 'venv' | 'conda' | 'pyenv' | 'other';
 /** How the interpreter came to be known; the selected one is probed first and reported against. */
 export type InterpreterSource =
   | 'selected'
+  | 'python-environments'
   | 'python-extension'
   | 'setting'
   | 'path'

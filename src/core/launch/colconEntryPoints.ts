@@ -24,6 +24,8 @@ export interface EntryPoint {
   /** setup.cfg sends scripts to lib/<pkg> (`[develop] script_dir` and `[install] install_scripts`), as ros2 run needs. */
   readonly scriptDirsSet: boolean;
   readonly setupCfg: { readonly path: string; readonly text: string } | null;
+  /** The source file's modification time, to tell an install older than the source. */
+  readonly sourceMtimeMs: number | null;
 }
 
 function escape(text: string): string {
@@ -106,17 +108,21 @@ export async function findEntryPoints(fs: FileSystem, workspace: Workspace): Pro
       ];
       const dirsSet = scriptDirsSet(setupCfg, pkg.name);
       return Promise.all(
-        declared.map(async ({ script, file, text }): Promise<EntryPoint> => ({
+        declared.map(async ({ script, file, text }): Promise<EntryPoint> => {
+          const source = sourceFor(workspace, pkg, script.module);
+          return {
           packageName: pkg.name,
           name: script.name,
           module: script.module,
-          source: sourceFor(workspace, pkg, script.module),
+          source,
+          sourceMtimeMs: source === null ? null : ((await fs.stat(source))?.mtimeMs ?? null),
           declaredAt: declarationRange(file, text, script),
           built: installed ? await builtScript(fs, workspace.root, pkg.name, script.name) : null,
           packageInstalled: installed,
           scriptDirsSet: dirsSet,
           setupCfg: setupCfg === undefined ? null : { path: setupCfgPath, text: setupCfg },
-        })),
+          };
+        }),
       );
     }),
   );

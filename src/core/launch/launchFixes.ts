@@ -10,6 +10,7 @@ import type { RuleInput } from '../rules/ruleInput';
 import { importsAll, isOk, type OkProbe } from '../rules/probeFacts';
 import { modulesOf, type LaunchCheck } from './probeLaunchPaths';
 import { COLCON_IGNORE_FILE } from '../ros/workspaceMarkers';
+import { shebangFix } from '../fixes/shebangFix';
 
 /** A Python that imports every module the given files need (all the workspace needs, when no files are given): the selected one first. */
 export function workingInterpreter(input: RuleInput, files: readonly string[]): OkProbe | null {
@@ -105,6 +106,27 @@ export function systemSiteVenvFix(input: RuleInput, check: LaunchCheck): FixSpec
   };
 }
 
+/** Build the workspace and source what it built, so its own packages (generated messages too) import. */
+export function buildAndSourceFix(input: RuleInput): FixSpec | null {
+  const workspace = input.workspace;
+  if (workspace === null || workspace.kind === 'none') return null;
+  const build =
+    workspace.kind === 'colcon'
+      ? [shellLine(['colcon', 'build', ...(input.launch?.colconBuildArgs ?? [])]), '. install/setup.bash']
+      : workspace.kind === 'catkin_tools'
+        ? [shellLine(['catkin', 'build']), '. devel/setup.bash']
+        : [shellLine(['catkin_make']), '. devel/setup.bash'];
+  return { kind: 'runInTerminal', title: 'Build the workspace and source its setup script', commands: [shellLine(['cd', workspace.root]), ...build] };
+}
+
+/** Running the source file directly: its own first line decides, so the fix is there (an undoable edit). */
+function directShebangFix(input: RuleInput, check: LaunchCheck): FixSpec | null {
+  const working = workingInterpreter(input, check.files);
+  if (check.path.shebang === null || working === null) return null;
+  return shebangFix(check.path.file, check.path.shebang, working.interpreter, false);
+}
+
 export function launchFixes(input: RuleInput, check: LaunchCheck): (FixSpec | null)[] {
+  if (check.path.kind === 'direct') return [directShebangFix(input, check)];
   return [rebuildFix(input, check.files), buildScriptsFix(input, check), systemSiteVenvFix(input, check)];
 }

@@ -5,7 +5,7 @@ import type { FixKind, FixSpec } from '../findings/fixSpec';
 
 /** What choosing a fix does, so the editor knows which machinery to use and what to ask first. */
 export type FixEffect =
-  | { readonly kind: 'switch-interpreter'; readonly path: string; readonly confirmation: string }
+  | { readonly kind: 'switch-interpreter'; readonly path: string }
   /** Commands typed into a visible terminal and left for the user to run (never executed for them). */
   | { readonly kind: 'terminal'; readonly text: string }
   /** An undoable edit of one line range in a file. */
@@ -33,7 +33,7 @@ export function terminalText(commands: readonly string[]): string {
 export function fixEffect(fix: FixSpec): FixEffect {
   switch (fix.kind) {
     case 'selectInterpreter':
-      return { kind: 'switch-interpreter', path: fix.path, confirmation: `Use ${fix.path} as the Python interpreter for this folder?` };
+      return { kind: 'switch-interpreter', path: fix.path };
     case 'installPackages':
       return { kind: 'terminal', text: fix.command };
     case 'buildFromSource':

@@ -12,6 +12,7 @@ export function reportMarkdown(diagnosis: Diagnosis): string {
   lines.push(`- Workspace: ${report.workspaceRoot === null ? 'none' : `\`${report.workspaceRoot}\` (${report.workspaceKind})`}`);
   lines.push(`- ROS distro: ${report.rosDistro} (${report.rosPython})`);
   lines.push(`- Environment: ${report.environment}`);
+  lines.push(`- Interpreter: \`${report.selectedInterpreter.path}\` (${report.selectedInterpreter.chosenBy})`);
   lines.push('');
   lines.push('## Interpreters × modules', '');
   if (report.rows.length === 0) lines.push('The workspace imports no third-party module.', '');

@@ -4,6 +4,7 @@ import type { Diagnosis } from '../engine/doctorApi';
 import { RELEVANT_VARIABLES } from '../engine/environment';
 import type { Finding } from '../findings/finding';
 import type { InterpreterProbe } from '../probe/probeResult';
+import { chosenBy } from './interpreterSource';
 import type { Cause } from './causes';
 import { isUsable, moduleCell, type ModuleCell } from './moduleCell';
 import { presentDiagnosis } from './presentation';
@@ -34,6 +35,8 @@ export interface ReportModel {
   readonly rosDistro: string;
   readonly rosPython: string;
   readonly environment: string;
+  /** The selected interpreter and who chose it ("selected in the Python Environments extension"). */
+  readonly selectedInterpreter: { readonly path: string; readonly chosenBy: string };
   readonly variables: readonly (readonly [string, string])[];
   readonly interpreters: readonly ReportInterpreter[];
   readonly rows: readonly ReportRow[];
@@ -73,6 +76,7 @@ export function buildReport(diagnosis: Diagnosis): ReportModel {
     rosDistro: distro.name ?? 'unknown',
     rosPython: distro.pythonVersion === null ? 'unknown' : `Python ${distro.pythonVersion}${distro.pythonMinor === null ? '' : `.${distro.pythonMinor}`}`,
     environment: describeEnvironment(diagnosis),
+    selectedInterpreter: { path: diagnosis.selected.interpreter.path, chosenBy: chosenBy(diagnosis.selected.interpreter.source) },
     variables: RELEVANT_VARIABLES.flatMap((name) => {
       const value = diagnosis.environment.vars[name];
       return value === undefined ? [] : [[name, value] as const];

@@ -3,6 +3,8 @@ import type { Finding, Severity } from '../findings/finding';
 import type { Rule, RuleInput } from './ruleInput';
 import { betterInterpreterAvailable } from './betterInterpreterAvailable';
 import { buildInterpreterMissing } from './buildInterpreterMissing';
+import { entryPointNotInstalled } from './entryPointNotInstalled';
+import { installOutdated } from './installOutdated';
 import { condaShadowsSystemPython } from './condaShadowsSystemPython';
 import { extensionAbiMismatch } from './extensionAbiMismatch';
 import { foreignPythonPath } from './foreignPythonPath';
@@ -36,6 +38,8 @@ export const allRules: readonly Rule[] = [
   shebangMismatch,
   launchPathImportFails,
   buildInterpreterMissing,
+  entryPointNotInstalled,
+  installOutdated,
   condaShadowsSystemPython,
   splitEnvironment,
   betterInterpreterAvailable,

@@ -10,6 +10,7 @@ import { importsModule, isOk } from './probeFacts';
 import { moduleVerdict } from './moduleVerdict';
 import { verdictText } from './shebangMismatch';
 import { launchFixes } from '../launch/launchFixes';
+import { shebangFix } from '../fixes/shebangFix';
 
 const RUNS: Readonly<Record<LaunchCheck['path']['kind'], string>> = {
   editor: 'Run/Debug',
@@ -30,9 +31,36 @@ function severityOf(check: LaunchCheck, checks: readonly LaunchCheck[]): Severit
   return 'warning';
 }
 
+/**
+ * `./node.py` whose shebang finds nothing (`#!/usr/bin/env python` where there is no `python`), while rosrun or
+ * ros2 run starts it: the shebang's own problem (shebang-mismatch, a warning), which that rule does not see for a
+ * file with a relay because the engine's shebang targets follow the relay.
+ */
+function directRunnerMissing(input: RuleInput, check: LaunchCheck, checks: readonly LaunchCheck[]): Finding[] {
+  const runner = check.path.runner;
+  const shebang = check.path.shebang;
+  if (check.path.kind !== 'direct' || runner.kind !== 'missing' || shebang === null || severityOf(check, checks) === null) return [];
+  const said = runner.reason === 'not-on-path' ? `/usr/bin/env: '${runner.wanted}': No such file or directory` : `${runner.wanted}: bad interpreter: No such file or directory`;
+  return [
+    {
+      code: 'shebang-mismatch',
+      severity: 'warning',
+      message: `Running \`${check.path.command}\` directly fails before Python starts (${said}); rosrun and ros2 run use their own interpreter`,
+      detail: `launch path: ${check.path.command} → #!${shebang.text}`,
+      location: check.path.declaredAt,
+      related: [],
+      fixes: fixList(shebangFix(check.path.file, shebang, input.selected.interpreter, false), docsFix('shebang-mismatch')),
+      interpreter: runner.wanted,
+      module: null,
+    },
+  ];
+}
+
 export function launchPathImportFails(input: RuleInput): readonly Finding[] {
   const checks = input.launch?.checks ?? [];
   return checks.flatMap((check): Finding[] => {
+    const missing = directRunnerMissing(input, check, checks);
+    if (missing.length > 0) return missing;
     const probe = check.probe;
     if (check.sameAsSelected || !isOk(probe) || check.interpreter === null) return [];
     const severity = severityOf(check, checks);

@@ -7,6 +7,7 @@ import { exceptionText } from './moduleVerdict';
 import { provenShadow } from './shadowedByOutsidePackage';
 import type { FixSpec } from '../findings/fixSpec';
 import { shellLine } from '../fixes/shellQuote';
+import { numpyBreakFixes } from './numpyBreakFixes';
 
 export function moduleImportError(input: RuleInput): readonly Finding[] {
   return selectedModules(input).flatMap(({ module, uses, verdict, probe }) => {
@@ -36,6 +37,7 @@ export function moduleImportError(input: RuleInput): readonly Finding[] {
     const fixes = fixList(
       library?.kind === 'library-not-on-path' ? libraryPathFix(library.dir, library.env) : null,
       better === undefined ? null : switchFix(better),
+      ...(verdict.kind === 'error' ? numpyBreakFixes(input, probe, module, verdict.message) : []),
       docsFix('module-import-error'),
     );
     return placementsFor(uses, 'error').map(({ location, severity }): Finding => ({

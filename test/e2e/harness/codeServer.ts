@@ -48,6 +48,9 @@ export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
   'git.enabled': false,
   'window.commandCenter': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // The workbench's port finder reads /proc for every process of the machine every few seconds, in the same
+  // extension host as the extension under test: on a loaded test machine that is the host's busiest work.
+  'remote.autoForwardPorts': false,
 };
 
 export async function freePort(): Promise<number> {

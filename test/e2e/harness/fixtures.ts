@@ -11,6 +11,7 @@ export const EXAMPLE_WORKSPACE = join(REPO_ROOT, 'examples', 'catkin_ws');
 export const E2E_OUT = join(REPO_ROOT, 'out', 'e2e');
 export const MOCHA_INDEX = join(E2E_OUT, 'mochaIndex.js');
 export const FAKE_PYTHON_EXTENSION = join(E2E_OUT, 'fakePythonExtension');
+export const FAKE_PYTHON_ENVS_EXTENSION = join(E2E_OUT, 'fakePythonEnvsExtension');
 
 export type Fixture = {
   /** The copy of examples/catkin_ws the workbench opens. */

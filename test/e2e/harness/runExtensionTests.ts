@@ -3,12 +3,13 @@
 // development and run the Mocha entry, and VS Code hands the exit code to window.codeAutomationExit.
 // openWorkbench() is the same session without tests, for Playwright-driven UI flows.
 import { existsSync, statSync } from 'node:fs';
-import { appendFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type BrowserSession } from './browser';
 import { installExtension, packageFolder, prepareRunDirs, startCodeServer, type CodeServer } from './codeServer';
+import { LONG_TASKS_ENV } from '../../../src/editor/longTasks';
 import { SCREENSHOT_DIR_ENV } from './requestScreenshot';
 import { watchScreenshotRequests, type ScreenshotWatcher } from './screenshotWatcher';
 import { ensureTools, REPO_ROOT, type Tools } from './tools';
@@ -92,6 +93,27 @@ function isVsix(path: string): boolean {
   return path.endsWith('.vsix') && existsSync(path) && statSync(path).isFile();
 }
 
+/** What the extension (src/editor/longTasks.ts) recorded: every task over 100 ms of the extension host. */
+async function longestTask(file: string): Promise<string> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  const tasks = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { ms: number; at: string });
+  if (tasks.length === 0) return 'none over 100 ms';
+  const longest = tasks.reduce((a, b) => (b.ms > a.ms ? b : a));
+  return `${longest.ms} ms (ending ${longest.at}); ${tasks.length} task(s) over 100 ms: ${tasks.map((task) => task.ms).join(', ')}`;
+}
+
+/** The extension's own output channel (every probe, diagnosis and long task), kept next to the run's log. */
+async function keepExtensionLog(runDir: string, target: string): Promise<void> {
+  const logs = join(runDir, 'user-data', 'logs');
+  const files = await readdir(logs, { recursive: true }).catch(() => [] as string[]);
+  const ours = files.filter((file) => file.endsWith('ROS Env Doctor.log'));
+  const texts = await Promise.all(ours.map((file) => readFile(join(logs, file), 'utf8').catch(() => '')));
+  await writeFile(target, texts.join('\n'));
+}
+
 /** extraEnv gets the run folder, so per-run files (the results file) live in it and go with it. */
 async function startSession(options: SessionOptions, extraEnv: (runDir: string) => Readonly<Record<string, string>>): Promise<Session> {
   const tools = options.tools ?? readyTools();
@@ -102,6 +124,7 @@ async function startSession(options: SessionOptions, extraEnv: (runDir: string) 
   const log = logWriter(logFile);
   const runDir = await mkdtemp(join(tmpdir(), 'red-e2e-'));
   const requestDir = join(runDir, 'screenshot-requests');
+  const longTasksFile = join(runDir, 'long-tasks.jsonl');
   await mkdir(requestDir, { recursive: true });
 
   let server: CodeServer | undefined;
@@ -113,6 +136,8 @@ async function startSession(options: SessionOptions, extraEnv: (runDir: string) 
       await screenshots?.stop();
       await browserSession?.close();
       await server?.stop();
+      log(`[harness] extension host's longest task: ${await longestTask(longTasksFile)}`);
+      await keepExtensionLog(runDir, join(LOGS_DIR, `${name}.extension.log`));
       // ROS_ENV_DOCTOR_E2E_KEEP=1 keeps the run folder (server and extension host logs) for a post-mortem.
       if (process.env.ROS_ENV_DOCTOR_E2E_KEEP === '1') log(`[harness] kept ${runDir}`);
       else await rm(runDir, { recursive: true, force: true, maxRetries: 3 });
@@ -135,7 +160,7 @@ async function startSession(options: SessionOptions, extraEnv: (runDir: string) 
       runDir,
       settings,
       trust: options.trust ?? true,
-      env: { ...options.env, ...extraEnv(runDir), [SCREENSHOT_DIR_ENV]: requestDir },
+      env: { ...options.env, ...extraEnv(runDir), [SCREENSHOT_DIR_ENV]: requestDir, [LONG_TASKS_ENV]: longTasksFile },
       logFile,
     });
     log(`[harness] code-server on ${server.origin}, run folder ${runDir}`);

@@ -29,6 +29,7 @@ const model: ReportModel = {
   rosDistro: 'noetic',
   rosPython: 'Python 3',
   environment: 'sourced /ws/devel/setup.bash',
+  selectedInterpreter: { path: '/venv/bin/python', chosenBy: 'selected in the Python Environments extension' },
   variables: [['PYTHONPATH', '/ws/devel/lib/python3/dist-packages']],
   interpreters: [
     { path: '/venv/bin/python', displayName: 'venv: venv', version: '3.11.7', kind: 'venv', selected: true, verdict: '1 of 2 fail', usable: false },
@@ -70,6 +71,10 @@ test('every fix is a button carrying its stable id, the preferred one marked', (
 test('text from the machine is escaped', () => {
   assert.match(html, /venv: &lt;venv&gt;/);
   assert.doesNotMatch(html, /<venv>/);
+});
+
+test('the report names the selected interpreter and who chose it', () => {
+  assert.match(html, /Interpreter: <code>\/venv\/bin\/python<\/code> \(selected in the Python Environments extension\)/);
 });
 
 test('each place of a cause is a link carrying its file and line, which the page posts back', () => {

@@ -142,3 +142,19 @@ test('the status item and the Problems panel read one summary: equal counts, and
   assert.match(status.tooltip, /1 optional import shown as hints/);
   assert.match(status.text, /^isolated-venv \(py3\.\d+\) · /);
 });
+
+test('the Markdown report and the JSON list one entry per cause, with every place and each fix once', async () => {
+  const { reportMarkdown } = await import('../../../src/core/present/markdownReport');
+  const { jsonReport } = await import('../../../src/cli/jsonOutput');
+  const diagnosis = diagnosisOf(buildRuleInput({ selected: venv, others: [system], sources: [node, talker] }));
+  const markdown = reportMarkdown(diagnosis);
+  assert.match(markdown, /## Problems \(1 error, one per cause\)/);
+  assert.equal(markdown.match(/^- \*\*error\*\*/gm)?.length, 1, markdown);
+  assert.equal(markdown.match(/fix: Switch interpreter to \/usr\/bin\/python3/g)?.length, 1, 'one switch button for the cause');
+  assert.match(markdown, /at `\/ws\/src\/demo\/scripts\/talker\.py:2:8` rospy/);
+  assert.match(markdown, /### Optional imports \(not counted as problems\)\n\n- \*\*hint\*\* netifaces/);
+  assert.match(markdown, /\| isolated-venv \(selected\) — 5 of 5 required modules fail \| healthy-system — works \(without 1 optional module\) \|/);
+  const json = jsonReport(diagnosis);
+  assert.equal(json.causes.filter((cause) => cause.severity === 'error').length, 1);
+  assert.ok(json.findings.length > json.causes.length, 'findings stay granular in the JSON');
+});

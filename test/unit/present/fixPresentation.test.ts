@@ -86,10 +86,10 @@ test('opens an environment file as an unsaved yaml document and keeps its comman
   });
 });
 
-test('asks before switching the interpreter', () => {
+test('switching the interpreter names the interpreter it switches to (picked by name, so nothing asks again)', () => {
   const [select] = presentFixes(torchMissing);
-  assert.equal(select?.effect.kind, 'switch-interpreter');
-  assert.ok(select?.effect.kind === 'switch-interpreter' && select.effect.confirmation.includes('/usr/bin/python3'));
+  assert.ok(select?.effect.kind === 'switch-interpreter' && select.effect.path === '/usr/bin/python3');
+  assert.match(select.title, /\/usr\/bin\/python3/);
 });
 
 test('finds every fix of every finding by id, once', () => {

@@ -80,3 +80,19 @@ test('leaves a ROS module to ros-env-not-sourced when nothing was sourced but th
 test('stays silent for the healthy interpreter', () => {
   assert.deepEqual(moduleMissing(buildRuleInput({ selected: loadProbe('healthy-system'), sources: [NODE] })), []);
 });
+
+test("a workspace package's generated messages (from my_interfaces.msg import X) get 'build and source the workspace', never pip", () => {
+  const venv = loadProbe('isolated-venv');
+  if (venv.kind !== 'ok') throw new Error('fixture');
+  // The recorded venv, plus what its probe says of a module nothing provides yet (the interfaces are not built).
+  const selected = { ...venv, specs: { ...venv.specs, my_interfaces: { found: false, foreignExtensions: [], caseVariants: [] } as const }, imports: { ...venv.imports, my_interfaces: { status: 'missing', exceptionType: 'ModuleNotFoundError', message: "No module named 'my_interfaces'" } as const } };
+  const node = { path: '/ws/src/demo/demo/node.py', text: 'from my_interfaces.msg import Detection\n', packageName: 'demo' };
+  const interfaces = { name: 'my_interfaces', path: '/ws/src/my_interfaces', manifestPath: '/ws/src/my_interfaces/package.xml', format: 3 as const, buildType: 'ament_cmake', dependencies: [], pythonModules: [] };
+  const workspace = { ...bareWorkspace('/ws'), kind: 'colcon' as const, packages: [interfaces] };
+  const [finding, ...rest] = moduleMissing(buildRuleInput({ selected, sources: [node], workspace }));
+  assert.equal(rest.length, 0);
+  assert.ok(finding);
+  assert.match(finding.message, /package of this workspace .* build the workspace and source its setup script/);
+  assert.deepEqual(finding.fixes[0], { kind: 'runInTerminal', title: 'Build the workspace and source its setup script', commands: ['cd /ws', 'colcon build', '. install/setup.bash'] });
+  assert.ok(!finding.fixes.some((fix) => fix.kind === 'installPackages'), JSON.stringify(finding.fixes));
+});
