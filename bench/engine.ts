@@ -2,9 +2,9 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { InterpreterKind, InterpreterRef } from '../src/core/interpreters/interpreter';
-import { silentLogger, systemClock, type ProcessOutcome, type ProcessRunner } from '../src/core/ports';
-import { createProbeCache, type ProbeCache } from '../src/core/probe/probeCache';
-import { createProber, type Prober } from '../src/core/probe/prober';
+import type { ProcessOutcome, ProcessRunner } from '../src/core/ports';
+import type { Prober } from '../src/core/probe/prober';
+import { createEngine } from '../src/node/engine';
 import { createExecaRunner } from '../src/node/execaRunner';
 import { createNodeFileSystem } from '../src/node/nodeFileSystem';
 
@@ -16,9 +16,9 @@ export const TIMEOUT_MS = 60_000;
 export const fs = createNodeFileSystem();
 export const runner: ProcessRunner = createExecaRunner();
 
-/** A prober as the CLI builds it (concurrency = cores); a fresh cache unless one is handed in. */
-export function newProber(cache: ProbeCache = createProbeCache(), concurrency = Math.max(1, CORES)): Prober {
-  return createProber({ runner, fs, probeScript: PROBE_SCRIPT, concurrency, logger: silentLogger, clock: systemClock, cache });
+/** The engine's prober as the CLI gets it (concurrency = cores), with a fresh cache. */
+export function newProber(concurrency = Math.max(1, CORES)): Prober {
+  return createEngine({ runner, fs, probeScript: PROBE_SCRIPT, concurrency }).prober;
 }
 
 export function interpreterRef(file: string, realPath: string, kind: InterpreterKind, displayName: string, envPrefix: string | null = null): InterpreterRef {

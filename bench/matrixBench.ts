@@ -121,7 +121,7 @@ export async function matrix(setup: MatrixSetup, iterations: number): Promise<Ma
     for (const { ref, present } of setup.interpreters) await runPython(ref.path, floorCode(present), setup.env);
   };
   const probeAll = async (concurrency = CORES): Promise<void> => {
-    const prober = newProber(undefined, concurrency);
+    const prober = newProber(concurrency);
     const probes = await Promise.all(
       setup.interpreters.map(({ ref }) => prober.probe({ interpreter: ref, modules: MATRIX_MODULES, env: setup.env, environment: 'plain', timeoutMs: TIMEOUT_MS })),
     );

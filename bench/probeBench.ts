@@ -1,7 +1,6 @@
 // fullProbeVsFloor, specPassVsStartup and cachedReprobe: Debian's python3 with the real ROS/torch stack.
 import assert from 'node:assert/strict';
 import type { InterpreterProbe } from '../src/core/probe/probeResult';
-import { createProbeCache } from '../src/core/probe/probeCache';
 import { interpreterRef, newProber, processEnv, runPythonOk, TIMEOUT_MS } from './engine';
 import { median, paired, timed, type PairedResult } from './stats';
 
@@ -59,7 +58,7 @@ export async function specPassVsStartup(iterations: number): Promise<PairedResul
 /** One full probe fills the cache; then the same question again, with nothing changed on disk or in the env. */
 export async function cachedReprobe(iterations: number): Promise<CachedReprobe> {
   const env = processEnv();
-  const prober = newProber(createProbeCache());
+  const prober = newProber();
   const request = { interpreter: system, modules: HEAVY_MODULES, env, environment: 'plain' as const, timeoutMs: TIMEOUT_MS };
   assertFullProbe(await prober.probe(request));
   const times: number[] = [];

@@ -250,6 +250,8 @@ async function main(): Promise<void> {
     stealPercent: stealPercent(cpuBefore, cpuTimes()),
   };
   process.stdout.write(asJson ? `${JSON.stringify(json(results), null, 2)}\n` : table(results));
+  // With --json the table still goes to stderr: one run gives both, and a README can quote either.
+  if (asJson) process.stderr.write(`\n${table(results)}`);
 }
 
 main().catch((error: unknown) => {

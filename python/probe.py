@@ -2,7 +2,7 @@
 #
 # Runs unchanged on CPython 2.7, 3.6-3.13 and Jython 2.7, standard library only.
 #   <python> -B probe.py facts <mod1,mod2,...>
-#   <python> -B probe.py import <module> [<deepTarget1,deepTarget2,...>]
+#   <python> -B probe.py import <module> [<deepTarget1,deepTarget2,...>]   (a target may be `alt1|alt2`: alternatives)
 #   <python> [-s] -B probe.py prove <module> <deepTargets> <watchedModules> [<sys.path entry to drop> ...]
 # It prints exactly one JSON document (ASCII) on its own line between the sentinel lines, then leaves with
 # os._exit(0) so that a module's atexit handlers or non-daemon threads cannot hang the exit. It never crashes:
@@ -418,6 +418,10 @@ def _stdlib_modules(stdlib_dirs):
 def _archive_stdlib_modules():
     """Modules of a standard library kept in an archive on sys.path: Jython's jar (`jython.jar/Lib`), python27.zip."""
     found = set()
+    # An archive the user put on PYTHONPATH/JYTHONPATH holds their packages, not the standard library.
+    from_env = set()
+    for variable in ('PYTHONPATH', 'JYTHONPATH'):
+        from_env.update(_norm(p) for p in (os.environ.get(variable) or '').split(os.pathsep) if p)
     for entry in sys.path:
         try:
             lowered = entry.lower()
@@ -425,6 +429,8 @@ def _archive_stdlib_modules():
             if cut < 0 or 'site-packages' in lowered or 'dist-packages' in lowered:
                 continue
             archive = entry[:cut + 4]
+            if _norm(archive) in from_env:
+                continue
             inner = entry[cut + 4:].strip('/\\')
             prefix = inner + '/' if inner else ''
             if not os.path.isfile(archive):
@@ -548,6 +554,29 @@ def _not_found(top):
     return {'found': False, 'foreignExtensions': foreign, 'caseVariants': variants}
 
 
+def _found_by_importers(top):
+    """The spec of a top-level module that a path hook's importer (zipimport: eggs, jars) finds; None otherwise."""
+    try:
+        import pkgutil
+        loader = pkgutil.find_loader(top)
+    except BaseException:
+        return None
+    if loader is None:
+        return None
+    origin = None
+    try:
+        origin = loader.get_filename(top)
+    except BaseException:
+        archive = getattr(loader, 'archive', None)
+        if archive:
+            origin = os.path.join(archive, top)
+    try:
+        is_package = bool(loader.is_package(top))
+    except BaseException:
+        is_package = False
+    return {'found': True, 'origin': origin, 'isPackage': is_package}
+
+
 def _spec(name):
     top = name.split('.')[0]
     try:
@@ -572,7 +601,9 @@ def _spec(name):
         try:
             handle, pathname, description = imp.find_module(top)
         except ImportError:
-            return _not_found(top)
+            # imp sees only folders; the import system's own finders also see zipped eggs and jars on sys.path.
+            found = _found_by_importers(top)
+            return found if found is not None else _not_found(top)
         if handle is not None:
             try:
                 handle.close()
@@ -755,6 +786,23 @@ def _error(stage, target, exc_info, module):
     }
 
 
+def _import_deep(target):
+    """Imports one deep-check target. `a|b` are alternatives for different versions of a package (numpy 2 has
+    numpy._core, numpy 1 numpy.core): one whose module does not exist gives way to the next; the last one, or one
+    that exists but fails, is the answer. Returns the target imported (or failed) and sys.exc_info() or None."""
+    alternatives = target.split('|')
+    for index, alternative in enumerate(alternatives):
+        try:
+            __import__(alternative)
+            return alternative, None
+        except BaseException:
+            info = sys.exc_info()
+            if index < len(alternatives) - 1 and _is_missing_module(info[1], alternative):
+                continue
+            return alternative, info
+    return target, None
+
+
 def _run_import(module_name, deep_targets):
     module = None
     try:
@@ -769,12 +817,11 @@ def _run_import(module_name, deep_targets):
         return {'protocolVersion': PROTOCOL_VERSION, 'mode': 'import', 'module': module_name, 'outcome': outcome}
     checks = []
     for target in deep_targets:
-        try:
-            __import__(target)
-        except BaseException:
-            outcome = _error('deep-check', target, sys.exc_info(), module)
+        imported, info = _import_deep(target)
+        if info is not None:
+            outcome = _error('deep-check', imported, info, module)
             return {'protocolVersion': PROTOCOL_VERSION, 'mode': 'import', 'module': module_name, 'outcome': outcome}
-        checks.append({'target': target, 'status': 'ok'})
+        checks.append({'target': imported, 'status': 'ok'})
     outcome = {
         'status': 'ok',
         'file': getattr(module, '__file__', None),

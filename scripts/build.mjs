@@ -23,8 +23,8 @@ const common = {
 const targets = [
   // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow: take its ES module build.
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], mainFields: ['module', 'main'] },
-  // The engine, loaded by the extension on first use (src/editor/lazyServices.ts), so activation stays light.
-  { ...common, entryPoints: ['src/editor/nodeServices.ts'], outfile: 'dist/engine.js' },
+  // The engine, loaded by the extension on first use (src/editor/engineLoader.ts), so activation stays light.
+  { ...common, entryPoints: ['src/node/engine.ts'], outfile: 'dist/engine.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

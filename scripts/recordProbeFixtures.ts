@@ -4,13 +4,8 @@ import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { InterpreterKind, InterpreterRef } from '../src/core/interpreters/interpreter';
-import { silentLogger, systemClock } from '../src/core/ports';
-import { createProbeCache } from '../src/core/probe/probeCache';
-import { createProber } from '../src/core/probe/prober';
 import type { InterpreterProbe } from '../src/core/probe/probeResult';
-import { createExecaRunner } from '../src/node/execaRunner';
-import { createNodeFileSystem } from '../src/node/nodeFileSystem';
-import { probeScriptPath } from '../src/node/probeScriptPath';
+import { createEngine } from '../src/node/engine';
 import { DEBIAN_DIST_PACKAGES, DEBIAN_PYTHON, pyenvPython } from '../test/support/prerequisites';
 import {
   baseEnv,
@@ -103,13 +98,12 @@ async function recordings(): Promise<Recording[]> {
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  const fs = createNodeFileSystem();
-  const prober = createProber({ runner: createExecaRunner(), fs, probeScript: probeScriptPath(), concurrency: 2, logger: silentLogger, clock: systemClock, cache: createProbeCache() });
+  const engine = createEngine({ concurrency: 2 });
   await mkdir(OUT_DIR, { recursive: true });
   for (const recording of await recordings()) {
     try {
       if (recording.python === '' || (only.length > 0 && !only.includes(recording.name))) continue;
-      const probe: InterpreterProbe = await prober.probe({
+      const probe: InterpreterProbe = await engine.prober.probe({
         interpreter: ref(recording),
         modules: MODULES,
         env: recording.env,

@@ -7,7 +7,7 @@ import { DoctorController } from './editor/doctorController';
 import { FixApplier } from './editor/fixApplier';
 import { DisposableStore } from './editor/lifecycle';
 import { createLogChannel } from './editor/logChannel';
-import { engineServices } from './editor/lazyServices';
+import { engineBundle } from './editor/engineLoader';
 import { longTaskMonitor } from './editor/longTasks';
 import { repositoryUrl } from './editor/manifest';
 import { ReportView } from './editor/reportView';
@@ -25,15 +25,15 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
   const longTasks = longTaskMonitor(logger);
   if (longTasks !== undefined) extension.add(longTasks);
   const repository = repositoryUrl(context.extension.packageJSON);
-  const services = engineServices(logger);
+  const engine = engineBundle(logger);
   const publisher = extension.add(new DiagnosticsPublisher(repository));
   const status = extension.add(new StatusItem());
   const report = extension.add(new ReportView());
   const undo = new UndoNotices(logger);
   const fixes = extension.add(new FixApplier(repository, context.extensionUri, logger, undo));
-  const controller = extension.add(new DoctorController({ services, logger, publisher, status, fixes, report }));
+  const controller = extension.add(new DoctorController({ engine, logger, publisher, status, fixes, report }));
   extension.add(vscode.languages.registerCodeActionsProvider({ language: 'python', scheme: 'file' }, new FixCodeActionProvider(publisher), FixCodeActionProvider.metadata));
-  const commands = registerCommands(extension, { controller, fixes, report, services, logger });
+  const commands = registerCommands(extension, { controller, fixes, report, logger });
 
   controller.start();
   const activationMs = Math.round((performance.now() - started) * 100) / 100;
@@ -41,7 +41,8 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
   return {
     whenIdle: () => controller.whenIdle(),
     diagnosis: (folder) => controller.diagnosis(folder),
-    processesSpawned: () => services.processesSpawned(),
+    // Nothing has run before the engine is loaded.
+    processesSpawned: () => engine.loaded()?.processesSpawned() ?? 0,
     statusSummary: () => status.summary,
     interpreterProviderKind: () => controller.interpreterProviderKind,
     lastTerminalText: () => fixes.lastTerminalText,

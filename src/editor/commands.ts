@@ -1,5 +1,6 @@
 // The palette commands and the internal applyFix, each registered through registerCommand.
 import * as vscode from 'vscode';
+import { reportMarkdown } from '../core/present/markdownReport';
 import type { Diagnosis } from '../core/engine/doctorApi';
 import type { Logger } from '../core/ports';
 import { buildReport } from '../core/present/reportModel';
@@ -9,13 +10,11 @@ import type { FixApplier } from './fixApplier';
 import type { DisposableStore } from './lifecycle';
 import { registerCommand } from './registerCommand';
 import type { ReportView } from './reportView';
-import type { DoctorServices } from './services';
 
 export interface CommandParts {
   readonly controller: DoctorController;
   readonly fixes: FixApplier;
   readonly report: ReportView;
-  readonly services: DoctorServices;
   readonly logger: Logger;
 }
 
@@ -101,7 +100,7 @@ export class DoctorCommands {
   async copyReportMarkdown(): Promise<string | undefined> {
     const latest = await this.latest('Copy Report as Markdown');
     if (latest === undefined) return undefined;
-    const markdown = this.parts.services.reportMarkdown(latest.diagnosis);
+    const markdown = reportMarkdown(latest.diagnosis);
     await vscode.env.clipboard.writeText(markdown);
     void vscode.window.showInformationMessage('ROS Env Doctor: report copied as Markdown.');
     return markdown;

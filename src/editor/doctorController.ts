@@ -14,12 +14,12 @@ import { FolderSession, TYPING_DELAY_MS } from './folderSession';
 import { createInterpreterProvider, type InterpreterProvider } from './interpreterProvider';
 import { Disposable, toDisposable } from './lifecycle';
 import type { ReportView } from './reportView';
-import type { DoctorServices } from './services';
+import type { LazyEngine } from './engineLoader';
 import { SETTINGS_SECTION } from './settings';
 import type { StatusItem } from './statusItem';
 
 export interface ControllerParts {
-  readonly services: DoctorServices;
+  readonly engine: LazyEngine;
   readonly logger: Logger;
   readonly publisher: DiagnosticsPublisher;
   readonly status: StatusItem;
@@ -86,7 +86,7 @@ export class DoctorController extends Disposable {
     let session = this.sessions.get(key);
     if (session === undefined) {
       session = new FolderSession(folder, {
-        services: this.parts.services,
+        engine: this.parts.engine,
         publisher: this.parts.publisher,
         logger: this.parts.logger,
         interpreters: () => this.interpreters(),
@@ -121,7 +121,7 @@ export class DoctorController extends Disposable {
 
   async interpreters(): Promise<InterpreterProvider> {
     if (this.provider === undefined) {
-      this.provider = createInterpreterProvider(this.parts.services.fs, this.parts.logger).then((provider) => {
+      this.provider = createInterpreterProvider(this.parts.logger).then((provider) => {
         this.providerKind = provider.kind;
         if (this.isDisposed) provider.dispose();
         else {

@@ -2,7 +2,6 @@
 // PATH — what the Python extension itself falls back to. Switching edits the folder's settings.json.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FileSystem } from '../core/ports';
 import { writeFolderSetting } from './folderSettingsFile';
 import type { InterpreterAnswer, InterpreterProvider, Selection } from './interpreterProvider';
 import { Disposable } from './lifecycle';
@@ -10,25 +9,13 @@ import { expandInterpreterSetting } from './settings';
 
 const INTERPRETER_SETTING = 'python.defaultInterpreterPath';
 
-async function executableOnPath(names: readonly string[], fs: FileSystem): Promise<string | null> {
-  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter((dir) => dir !== '');
-  for (const name of names) {
-    for (const dir of dirs) {
-      const candidate = path.join(dir, name);
-      const stat = await fs.stat(candidate);
-      if (stat?.kind === 'file' && stat.executable) return candidate;
-    }
-  }
-  return null;
-}
-
 /** The setting, then PATH: what the Python extension itself would fall back to. */
 export class FallbackInterpreterProvider extends Disposable implements InterpreterProvider {
   readonly kind = 'fallback' as const;
   private readonly changed = this._register(new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>());
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly fs: FileSystem) {
+  constructor() {
     super();
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -41,16 +28,11 @@ export class FallbackInterpreterProvider extends Disposable implements Interpret
     const raw = vscode.workspace.getConfiguration('python', folder.uri).get<unknown>('defaultInterpreterPath');
     const fromSetting = expandInterpreterSetting(raw, folder.uri.fsPath, process.env);
     if (fromSetting !== null) {
-      // A bare command name ("python3.8") is looked up on PATH, as a terminal would.
-      if (!fromSetting.includes('/')) {
-        const found = await executableOnPath([fromSetting], this.fs);
-        return { path: found ?? fromSetting, source: 'setting' };
-      }
-      return { path: path.resolve(folder.uri.fsPath, fromSetting), source: 'setting' };
+      // A bare command name ("python3.8") is looked up by the engine on PATH, as a terminal would.
+      return { path: fromSetting.includes('/') ? path.resolve(folder.uri.fsPath, fromSetting) : fromSetting, source: 'setting' };
     }
-    const onPath = await executableOnPath(['python3', 'python'], this.fs);
-    if (onPath !== null) return { path: onPath, source: 'path' };
-    return { kind: 'none', detail: 'No Python interpreter: python.defaultInterpreterPath is not set and neither python3 nor python is on PATH.' };
+    // python3, then python, on the PATH of the environment the node runs in: the engine's one lookup.
+    return { path: null, source: 'path' };
   }
 
   known(): readonly string[] {

@@ -1,11 +1,8 @@
-// One workspace folder's lifetime: its workspace model, captured environment, latest diagnosis and the probe run
-// in flight (an AbortController: a newer run cancels the older one).
+// One workspace folder's lifetime: when to check it (debounce), cancelling the check in flight (an AbortController:
+// a newer run cancels the older one), and publishing what the engine answers. The engine owns everything else.
 import * as vscode from 'vscode';
 import type { Diagnosis } from '../core/engine/doctorApi';
-import type { CapturedEnvironment } from '../core/engine/environment';
-import type { InterpreterRef } from '../core/interpreters/interpreter';
 import type { Logger } from '../core/ports';
-import type { Workspace } from '../core/workspace/workspace';
 import { SETUP_SCRIPT_GLOB } from '../core/ros/setupScripts';
 import { PACKAGE_MANIFEST } from '../core/ros/workspaceMarkers';
 import { presentDiagnosis } from '../core/present/presentation';
@@ -14,10 +11,10 @@ import { readSettings } from './configuration';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { InterpreterProvider } from './interpreterProvider';
 import { Disposable, toDisposable } from './lifecycle';
-import type { DoctorServices } from './services';
+import type { LazyEngine } from './engineLoader';
 
 export interface SessionDeps {
-  readonly services: DoctorServices;
+  readonly engine: LazyEngine;
   readonly publisher: DiagnosticsPublisher;
   readonly logger: Logger;
   interpreters(): Promise<InterpreterProvider>;
@@ -40,10 +37,6 @@ export interface RunOptions {
 export const TYPING_DELAY_MS = 300;
 
 export class FolderSession extends Disposable {
-  private workspace: Promise<Workspace | null> | undefined;
-  private environment: { readonly key: string; readonly value: Promise<CapturedEnvironment> } | undefined;
-  /** Other interpreters, found again only when what decides them changes or on Probe Environment (not per keystroke). */
-  private discovered: { readonly key: string; readonly value: Promise<readonly InterpreterRef[]> } | undefined;
   private latestDiagnosis: Diagnosis | undefined;
   private inFlight: AbortController | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -60,8 +53,7 @@ export class FolderSession extends Disposable {
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, SETUP_SCRIPT_GLOB)));
     const setupChanged = (): void => {
       this.deps.logger.info(`A setup script changed in ${folder.name}; capturing the environment again.`);
-      this.environment = undefined;
-      this.workspace = undefined;
+      this.invalidate();
       this.schedule(0);
     };
     this._register(watcher.onDidChange(setupChanged));
@@ -80,7 +72,7 @@ export class FolderSession extends Disposable {
 
   /** Detect the workspace again on the next run (files only, no process). */
   forgetWorkspace(): void {
-    this.workspace = undefined;
+    this.deps.engine.loaded()?.forgetWorkspace(this.folder.uri.fsPath);
   }
 
   get diagnosis(): Diagnosis | undefined {
@@ -89,8 +81,7 @@ export class FolderSession extends Disposable {
 
   /** Forget the workspace model and environment (a setting or the interpreter's variables changed). */
   invalidate(): void {
-    this.environment = undefined;
-    this.workspace = undefined;
+    this.deps.engine.loaded()?.forgetFolder(this.folder.uri.fsPath);
   }
 
   /** Diagnose after `delayMs` unless something newer asks first; typing uses TYPING_DELAY_MS. */
@@ -168,34 +159,12 @@ export class FolderSession extends Disposable {
   }
 
   private async diagnose(signal: AbortSignal, fresh: boolean): Promise<RunOutcome> {
-    const { services, logger } = this.deps;
+    const { logger } = this.deps;
     const root = this.folder.uri.fsPath;
     const settings = readSettings(this.folder, logger);
     const provider = await this.deps.interpreters();
     const choice = await provider.active(this.folder);
-    if ('kind' in choice) {
-      this.deps.onState(this, { kind: 'no-interpreter', detail: choice.detail });
-      return { kind: 'no-interpreter', detail: choice.detail };
-    }
-    this.workspace ??= services.detectWorkspace(root);
-    const workspace = await this.workspace;
-    const baseEnv = { ...processEnv(), ...(await provider.environmentVariables(this.folder)) };
-    const timeoutMs = settings.probeTimeoutSeconds * 1000;
-    const envKey = JSON.stringify([settings.setupScript, settings.shell, baseEnv]);
-    if (this.environment?.key !== envKey) {
-      this.environment = {
-        key: envKey,
-        value: services.captureEnvironment({ workspace, folder: root, baseEnv, setupScript: settings.setupScript, shell: settings.shell, timeoutMs, signal }),
-      };
-    }
-    const environment = await this.environment.value;
-    if (signal.aborted) return { kind: 'superseded' };
-    if (environment.kind === 'failed') logger.warn(`Sourcing ${environment.script} failed: ${environment.detail}`);
-    const selected = await services.resolveInterpreter(choice.path, choice.source, environment.vars, root);
-    this.deps.onState(this, { kind: 'probing', interpreter: selected.displayName });
-    const candidates = settings.probeAllInterpreters ? await this.knownInterpreters(provider, selected, environment, workspace, fresh) : [];
-    if (signal.aborted) return { kind: 'superseded' };
-    if (fresh) services.forgetProbes();
+    if ('kind' in choice) return this.noInterpreter(choice.detail);
     const openDocuments = new Map<string, string>();
     const openFiles: string[] = [];
     for (const document of vscode.workspace.textDocuments) {
@@ -204,70 +173,67 @@ export class FolderSession extends Disposable {
       openFiles.push(document.uri.fsPath);
       if (document.isDirty) openDocuments.set(document.uri.fsPath, document.getText());
     }
-    const files = [...new Set([...(workspace?.pythonSources.map((source) => source.path) ?? []), ...openFiles])];
-    const started = Date.now();
-    const diagnosis = await services.diagnose({
-      workspace,
-      files,
+    const engine = await this.deps.engine.get();
+    const updates = engine.checkFolder({
+      folder: root,
+      selected: { command: choice.path, source: choice.source },
+      settings: {
+        setupScript: settings.setupScript.kind === 'path' ? settings.setupScript.path : settings.setupScript.kind,
+        shell: settings.shell,
+        timeoutMs: settings.probeTimeoutSeconds * 1000,
+        extraModules: settings.extraModules,
+        ignoredModules: settings.ignoreModules,
+        discoverInterpreters: settings.probeAllInterpreters,
+      },
+      baseEnv: { ...processEnv(), ...(await provider.environmentVariables(this.folder)) },
+      // Sessions exist only in a trusted workspace (the controller checks nothing in restricted mode).
+      trusted: vscode.workspace.isTrusted,
+      knownInterpreters: provider.known(),
+      openFiles,
       openDocuments,
-      selected,
-      candidates,
-      environment,
-      extraModules: settings.extraModules,
-      ignoredModules: settings.ignoreModules,
-      timeoutMs,
-      signal,
+      looseFolder: 'open-files',
       // The full matrix only when asked for (Probe Environment); otherwise other interpreters get the cheap spec pass.
       probeAll: fresh,
-      rosInstalls: await services.rosInstalls(),
-      ...(environment.kind === 'sourced' ? { plainEnvironment: baseEnv } : {}),
+      fresh,
+      signal,
     });
-    if (signal.aborted || this.isDisposed) return { kind: 'superseded' };
-    logger.info(
-      `${this.folder.name}: ${selected.displayName} — ${diagnosis.findings.length} finding(s), ${diagnosis.modules.length} module(s), ` +
-        `${diagnosis.processesSpawned} process(es) in ${Date.now() - started} ms.`,
-    );
-    this.latestDiagnosis = diagnosis;
-    const publication = this.deps.publisher.publish(root, presentDiagnosis(diagnosis).diagnostics);
-    // The event `npm run bench`'s firstDiagnostic waits for (through the API's onDidPublish); it counts for "no problems" too.
-    logger.info(`${this.folder.name}: published ${selected.displayName}'s complete answer (${publication.diagnostics} diagnostic(s)).`);
-    this.deps.onState(this, { kind: 'diagnosed', diagnosis });
-    return { kind: 'diagnosed', diagnosis };
+    for await (const update of updates) {
+      if (signal.aborted || this.isDisposed) return { kind: 'superseded' };
+      switch (update.kind) {
+        case 'no-interpreter':
+          return this.noInterpreter(
+            update.command === null
+              ? 'No Python interpreter: python.defaultInterpreterPath is not set and neither python3 nor python is on PATH.'
+              : `No Python interpreter: ${update.command} is not on PATH.`,
+          );
+        case 'refused':
+          return this.noInterpreter(update.detail);
+        case 'started':
+          this.deps.onState(this, { kind: 'probing', interpreter: update.selected.displayName });
+          break;
+        case 'diagnosis': {
+          // The selected interpreter's answer comes first; what is published is the final one, with every interpreter.
+          if (!update.final) break;
+          const diagnosis = update.diagnosis;
+          logger.info(
+            `${this.folder.name}: ${diagnosis.selected.interpreter.displayName} — ${diagnosis.findings.length} finding(s), ${diagnosis.modules.length} module(s), ` +
+              `${diagnosis.processesSpawned} process(es) in ${diagnosis.durationMs} ms.`,
+          );
+          this.latestDiagnosis = diagnosis;
+          const publication = this.deps.publisher.publish(root, presentDiagnosis(diagnosis).diagnostics);
+          // The event `npm run bench`'s firstDiagnostic waits for (through the API's onDidPublish); it counts for "no problems" too.
+          logger.info(`${this.folder.name}: published ${diagnosis.selected.interpreter.displayName}'s complete answer (${publication.diagnostics} diagnostic(s)).`);
+          this.deps.onState(this, { kind: 'diagnosed', diagnosis });
+          return { kind: 'diagnosed', diagnosis };
+        }
+      }
+    }
+    return { kind: 'superseded' };
   }
 
-  private knownInterpreters(
-    provider: InterpreterProvider,
-    selected: InterpreterRef,
-    environment: CapturedEnvironment,
-    workspace: Workspace | null,
-    fresh: boolean,
-  ): Promise<readonly InterpreterRef[]> {
-    const vars = environment.vars;
-    const key = JSON.stringify([vars.PATH, vars.CONDA_EXE, vars.PYENV_ROOT, vars.PYENV_VERSION, selected.path, provider.known(), workspace?.root]);
-    if (fresh || this.discovered?.key !== key) {
-      const value = this.candidates(provider, selected, environment, workspace);
-      this.discovered = { key, value };
-      // A failed discovery is not remembered: the next run tries again.
-      void value.catch(() => {
-        if (this.discovered?.value === value) this.discovered = undefined;
-      });
-    }
-    return this.discovered.value;
-  }
-
-  private async candidates(provider: InterpreterProvider, selected: InterpreterRef, environment: CapturedEnvironment, workspace: Workspace | null): Promise<readonly InterpreterRef[]> {
-    const { services } = this.deps;
-    const root = workspace?.root ?? this.folder.uri.fsPath;
-    const discovered = await services.discoverInterpreters({ env: environment.vars, workspaceRoot: root, selected: selected.path });
-    const fromExtension = await Promise.all(provider.known().map((path) => services.resolveInterpreter(path, 'python-extension', environment.vars, root)));
-    const seen = new Set<string>([selected.realPath]);
-    const result: InterpreterRef[] = [];
-    for (const ref of [...fromExtension, ...discovered]) {
-      if (seen.has(ref.realPath)) continue;
-      seen.add(ref.realPath);
-      result.push(ref);
-    }
-    return result;
+  private noInterpreter(detail: string): RunOutcome {
+    this.deps.onState(this, { kind: 'no-interpreter', detail });
+    return { kind: 'no-interpreter', detail };
   }
 }
 

@@ -6,7 +6,7 @@
 import { PythonExtension, PVSC_EXTENSION_ID } from '@vscode/python-extension';
 import { EXTENSION_ID as ENVS_EXTENSION_ID, PythonEnvironments } from '@vscode/python-environments';
 import * as vscode from 'vscode';
-import type { FileSystem, Logger } from '../core/ports';
+import type { Logger } from '../core/ports';
 import { FallbackInterpreterProvider } from './fallbackInterpreters';
 import { PythonEnvironmentsInterpreterProvider } from './pythonEnvironmentsInterpreters';
 import { PythonExtensionInterpreterProvider } from './pythonExtensionInterpreters';
@@ -14,7 +14,11 @@ import { PythonExtensionInterpreterProvider } from './pythonExtensionInterpreter
 export type InterpreterSourceKind = 'python-environments' | 'python-extension' | 'setting' | 'path';
 
 export interface InterpreterChoice {
-  readonly path: string;
+  /**
+   * The interpreter's path; a bare command ("python3.8") or null (python3, then python) is looked up by the engine
+   * on the PATH of the environment the node runs in.
+   */
+  readonly path: string | null;
   readonly source: InterpreterSourceKind;
 }
 
@@ -39,8 +43,8 @@ export interface InterpreterProvider extends vscode.Disposable {
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Uses an extension's API only when that extension is installed; activating it is its own cost, so call this lazily. */
-export async function createInterpreterProvider(fs: FileSystem, logger: Logger): Promise<InterpreterProvider> {
-  const fallback = new FallbackInterpreterProvider(fs);
+export async function createInterpreterProvider(logger: Logger): Promise<InterpreterProvider> {
+  const fallback = new FallbackInterpreterProvider();
   if (vscode.extensions.getExtension(ENVS_EXTENSION_ID) !== undefined) {
     try {
       const api = await PythonEnvironments.api();

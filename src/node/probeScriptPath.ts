@@ -10,11 +10,6 @@ export function probeScriptCandidates(fromDir: string = __dirname): readonly str
   ];
 }
 
-/** The probe script's absolute path, or undefined when no candidate exists (a broken install). */
-export function findProbeScript(fromDir: string = __dirname): string | undefined {
-  return probeScriptCandidates(fromDir).find((candidate) => existsSync(candidate));
-}
-
 /** The probe script to run: the one found, else the nearest candidate (running it then fails loudly, naming the path). */
 export function probeScriptPath(fromDir: string = __dirname): string {
   const candidates = probeScriptCandidates(fromDir);

@@ -54,7 +54,7 @@ test('--untrusted refuses an interpreter inside the workspace with a one-line er
     const { canary, venvPython, env } = await canaryWorkspace(c);
     const run = await runCli(c, [c.ws, '--untrusted', '--python', venvPython, '--format', 'json'], { env });
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /--untrusted: the interpreter .*\.venv\/bin\/python is inside the workspace/);
+    assert.match(run.stderr, /--untrusted: .*is inside the untrusted workspace .*--python/);
     assert.equal(existsSync(canary), false);
   } finally {
     await c.cleanup();

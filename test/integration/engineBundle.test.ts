@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { engineServices } from '../../src/editor/lazyServices';
+import { engineBundle } from '../../src/editor/engineLoader';
 import { silentLogger } from '../../src/core/ports';
 
 const ROOT = join(__dirname, '..', '..');
@@ -14,8 +14,20 @@ test('dist/extension.js stays thin and loads the engine from dist/engine.js', as
   if (!existsSync(join(DIST, 'engine.js'))) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const extension = readFileSync(join(DIST, 'extension.js'), 'utf8');
   assert.doesNotMatch(extension, /fast-xml-parser|catkin_install_python|probeCache/, 'engine code leaked into the activation bundle');
-  const services = engineServices(silentLogger, DIST);
-  const workspace = await services.detectWorkspace(join(ROOT, 'examples', 'catkin_ws', 'src', 'perception_demo'));
+  const engine = await engineBundle(silentLogger, DIST).get();
+  const updates = engine.checkFolder({
+    folder: join(ROOT, 'examples', 'catkin_ws', 'src', 'perception_demo'),
+    selected: { command: process.execPath, source: 'selected' },
+    settings: { setupScript: 'off', timeoutMs: 10_000, extraModules: [], ignoredModules: [], discoverInterpreters: false },
+    baseEnv: { PATH: process.env.PATH ?? '' },
+    trusted: true,
+  });
+  // The first update comes before any interpreter runs: the workspace as the bundled engine detected it.
+  const first = await updates.next();
+  await updates.return(undefined);
+  assert.equal(first.value?.kind, 'started');
+  const workspace = first.value?.kind === 'started' ? first.value.workspace : null;
   assert.equal(workspace?.kind, 'catkin_make');
   assert.equal(workspace?.root, join(ROOT, 'examples', 'catkin_ws'));
+  assert.equal(engine.processesSpawned(), 0);
 });

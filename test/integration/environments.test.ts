@@ -75,6 +75,8 @@ test('a uv venv from pyenv 3.12 gets uv pip install --python <venv>; its ROS mod
   assert.deepEqual(commands(numpy.fixes).filter((c) => c.startsWith('uv ')), [`uv pip install --python ${venv} numpy`]);
   const rospy = at(report, 'module-missing', node, 2);
   assert.ok(rospy, summary(report));
+  // pyvenv.cfg says why the venv cannot see Debian's 3.11 ROS packages even with --system-site-packages.
+  assert.match(rospy.message, new RegExp(`this uv venv was made from ${dirname(pyenvPython('3.12') as string)} \\(Python 3\\.12\\.\\d+\\), not from the system Python`));
   for (const finding of report.findings.filter((f) => f.interpreter === python)) {
     for (const command of commands(finding.fixes)) assert.doesNotMatch(command, /apt-get| -m pip /, `${finding.code}: ${command}`);
   }

@@ -1,24 +1,13 @@
-// Shared set-up of the probe integration tests: the real runner, file system and probe script.
+// Shared set-up of the probe integration tests: the engine's prober (real runner, file system and probe script).
 import { realpathSync } from 'node:fs';
 import type { InterpreterKind, InterpreterRef } from '../../src/core/interpreters/interpreter';
-import { silentLogger, systemClock } from '../../src/core/ports';
-import { createProbeCache } from '../../src/core/probe/probeCache';
-import { createProber, type Prober, type ProbeRequest } from '../../src/core/probe/prober';
+import type { Prober, ProbeRequest } from '../../src/core/probe/prober';
 import type { InterpreterProbe } from '../../src/core/probe/probeResult';
-import { createExecaRunner } from '../../src/node/execaRunner';
-import { createNodeFileSystem } from '../../src/node/nodeFileSystem';
-import { probeScriptPath } from '../../src/node/probeScriptPath';
+import { createEngine } from '../../src/node/engine';
 
+/** The engine's prober, with a fresh cache: the real runner, file system and probe script, wired by the engine. */
 export function realProber(concurrency = 2): Prober {
-  return createProber({
-    runner: createExecaRunner(),
-    fs: createNodeFileSystem(),
-    probeScript: probeScriptPath(),
-    concurrency,
-    logger: silentLogger,
-    clock: systemClock,
-    cache: createProbeCache(),
-  });
+  return createEngine({ concurrency }).prober;
 }
 
 export function refFor(path: string, kind: InterpreterKind = 'other'): InterpreterRef {

@@ -1,12 +1,13 @@
-// An in-memory FileSystem port for unit tests: files, folders, executables and symlinks, built from a plain tree or
-// loaded from a fixture folder on disk. It also counts reads, so tests can check that nothing is read twice.
+// The one in-memory FileSystem port for unit tests: files, folders, executables and symlinks (relative or absolute),
+// with modification times, built from a plain tree, step by step (file/dir/link/touch) or loaded from a fixture
+// folder on disk. It also counts reads, so tests can check that nothing is read twice.
 import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { posix as path } from 'node:path';
 import type { DirEntry, FileStat, FileSystem } from '../../src/core/ports';
 
 export type MemoryNode =
-  | { readonly kind: 'file'; readonly text: string; readonly executable: boolean }
-  | { readonly kind: 'directory' }
+  | { readonly kind: 'file'; readonly text: string; readonly executable: boolean; readonly mtimeMs?: number }
+  | { readonly kind: 'directory'; readonly mtimeMs?: number }
   | { readonly kind: 'symlink'; readonly target: string };
 
 /** Tree shorthand: a string is a file's text; `{ executable: text }` an executable; `{ link: target }` a symlink; `{}` an empty folder. */
@@ -46,6 +47,28 @@ export class MemoryFileSystem implements FileSystem {
       else if ('link' in value) this.add(full, { kind: 'symlink', target: value.link });
       else this.add(full, { kind: 'directory' });
     }
+    return this;
+  }
+
+  /** A regular file (not executable unless told), with its text and modification time. */
+  file(file: string, text = '', options: { readonly executable?: boolean; readonly mtimeMs?: number } = {}): this {
+    return this.add(file, { kind: 'file', text, executable: options.executable ?? false, ...(options.mtimeMs === undefined ? {} : { mtimeMs: options.mtimeMs }) });
+  }
+
+  dir(dir: string, mtimeMs?: number): this {
+    return this.add(dir, { kind: 'directory', ...(mtimeMs === undefined ? {} : { mtimeMs }) });
+  }
+
+  /** A symbolic link; a relative target is relative to the link's folder, as on disk. */
+  link(link: string, target: string): this {
+    return this.add(link, { kind: 'symlink', target });
+  }
+
+  /** A new modification time for an existing file or folder (what a rebuild or an install does). */
+  touch(file: string, mtimeMs: number): this {
+    const normalized = path.normalize(file);
+    const node = this.nodes.get(normalized);
+    if (node !== undefined && node.kind !== 'symlink') this.nodes.set(normalized, { ...node, mtimeMs });
     return this;
   }
 
@@ -109,8 +132,8 @@ export class MemoryFileSystem implements FileSystem {
     const real = this.resolve(file);
     const node = real === undefined ? undefined : this.nodes.get(real);
     if (node === undefined || node.kind === 'symlink') return undefined;
-    if (node.kind === 'directory') return { kind: 'directory', mtimeMs: 0, size: 0, executable: true };
-    return { kind: 'file', mtimeMs: 0, size: node.text.length, executable: node.executable };
+    if (node.kind === 'directory') return { kind: 'directory', mtimeMs: node.mtimeMs ?? 0, size: 0, executable: true };
+    return { kind: 'file', mtimeMs: node.mtimeMs ?? 0, size: node.text.length, executable: node.executable };
   }
 
   async realPath(file: string): Promise<string | undefined> {

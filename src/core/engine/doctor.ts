@@ -2,9 +2,10 @@
 import type { Clock, FileSystem, Logger } from '../ports';
 import type { InterpreterRef, InterpreterSource } from '../interpreters/interpreter';
 import type { Prober } from '../probe/prober';
-import type { ImportResult, InterpreterProbe } from '../probe/probeResult';
+import type { InterpreterProbe } from '../probe/probeResult';
 import type { ImportUse, RuleInput, ScannedSource, ShebangTarget } from '../rules/ruleInput';
 import { runRules } from '../rules/index';
+import { importsModule } from '../rules/probeFacts';
 import { rosDistroFrom } from '../ros/rosDistro';
 import { rosExtensionFiles } from '../ros/rosExtensionFiles';
 import type { Diagnosis, DiagnoseRequest } from './doctorApi';
@@ -70,7 +71,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     const needed = withoutStandardLibrary(withExtras(imported, request.extraModules, ignored), facts);
     // Optional imports (inside try/except ImportError) never decide which interpreter is worth probing.
     const required = [...needed].filter(([, uses]) => uses.length === 0 || uses.some((use) => !use.site.optional)).map(([module]) => module);
-    const failing = selected.kind === 'ok' ? required.filter((module) => !importsCleanly(selected, module)) : required;
+    const failing = selected.kind === 'ok' ? required.filter((module) => !importsModule(selected, module)) : required;
 
     // A start-up hang comes from the environment (a sitecustomize.py, a .pth file), which every other
     // interpreter would load too: waiting for each of them to hang as well would only delay the answer.
@@ -177,7 +178,8 @@ export function createDoctor(deps: DoctorDeps): Doctor {
         const resolved = await resolveShebang(effective, pathDirs, deps.fs);
         const realPath = resolved === null ? null : ((await deps.fs.realPath(resolved)) ?? resolved);
         const fileModules = [...new Set(source.scan.imports.map((site) => site.topLevel))].filter((module) => needed.has(module));
-        const needsProbe = resolved !== null && realPath !== null && realPath !== request.selected.realPath && fileModules.length > 0;
+        const allowed = resolved !== null && realPath !== null && (request.mayRun === undefined || (request.mayRun(resolved) && request.mayRun(realPath)));
+        const needsProbe = allowed && realPath !== request.selected.realPath && fileModules.length > 0;
         const shebangProbe = needsProbe && probe !== null ? await probe(await describe(resolved, realPath, request), fileModules, 'sourced') : null;
         return {
           file: source.path,
@@ -208,12 +210,6 @@ function withExtras(imported: Map<string, ImportUse[]>, extras: readonly string[
   const result = new Map(imported);
   for (const extra of extras) if (!ignored.has(extra) && !result.has(extra)) result.set(extra, []);
   return result;
-}
-
-function importsCleanly(probe: InterpreterProbe & { kind: 'ok' }, module: string): boolean {
-  const result: ImportResult | undefined = probe.imports[module];
-  if (result !== undefined) return result.status === 'ok';
-  return probe.specs[module]?.found === true;
 }
 
 function firstLine(text: string): string {

@@ -31,6 +31,8 @@ export interface DiagnoseRequest {
    * only when the selected interpreter fails something and the candidate's specs find what failed.
    */
   readonly probeAll?: boolean;
+  /** Whether an interpreter found by a shebang may be run (an untrusted workspace's own are not); all when absent. */
+  readonly mayRun?: (interpreterPath: string) => boolean;
   /** The distros installed under /opt/ros (folder names), for the distro when no ROS_DISTRO is set. */
   readonly rosInstalls?: readonly string[];
   /**

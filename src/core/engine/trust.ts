@@ -1,11 +1,9 @@
-// Checking a workspace one does not trust (a pull request in CI): nothing inside it is executed or sourced. Its
-// venvs, the interpreters its shebangs name inside it and its setup scripts are skipped, PYTHONPATH entries into it
-// are dropped (Python would run a sitecustomize.py or .pth file found there), and what was skipped is reported as
-// one info finding. The editor's untrusted mode goes further and runs nothing at all.
+// Checking a workspace one does not trust (a pull request in CI): the engine (src/node/engine.ts, trusted: false)
+// runs no interpreter inside it and sources none of its setup scripts; these helpers add what the CLI needs on top:
+// PYTHONPATH entries into it are dropped (Python would run a sitecustomize.py or .pth file found there), and what
+// was skipped is reported as one info finding. The editor's untrusted mode goes further and runs nothing at all.
 import type { Finding } from '../findings/finding';
 import type { InterpreterRef } from '../interpreters/interpreter';
-import type { InterpreterProbe } from '../probe/probeResult';
-import type { Prober } from '../probe/prober';
 
 export interface TrustBoundary {
   /** Folders whose contents are untrusted: the workspace root (and the folder given, when no workspace was found). */
@@ -44,25 +42,6 @@ export function withoutWorkspacePythonPath(vars: Readonly<Record<string, string>
   if (kept.length === 0) delete result.PYTHONPATH;
   else result.PYTHONPATH = kept.join(':');
   return result;
-}
-
-/** A prober that refuses interpreters inside the workspace: they are reported as skipped, never spawned. */
-export function untrustedProber(inner: Prober, boundary: TrustBoundary, skipped: Skipped[]): Prober {
-  return {
-    async probe(request): Promise<InterpreterProbe> {
-      const ref = request.interpreter;
-      if (!runsWorkspaceCode(ref, boundary)) return inner.probe(request);
-      if (!skipped.some((entry) => entry.path === ref.path)) skipped.push({ path: ref.path, what: 'interpreter inside the workspace (not run)' });
-      return { kind: 'invalid', interpreter: ref, reason: 'untrusted', detail: `${ref.path} is inside the untrusted workspace and was not run` };
-    },
-    prove(request, module, variant) {
-      if (!runsWorkspaceCode(request.interpreter, boundary)) return inner.prove(request, module, variant);
-      return Promise.resolve({ kind: 'failed', detail: `${request.interpreter.path} is inside the untrusted workspace and was not run` });
-    },
-    get processesSpawned() {
-      return inner.processesSpawned;
-    },
-  };
 }
 
 export function untrustedSkippedFinding(skipped: readonly Skipped[]): Finding {

@@ -19,22 +19,23 @@ export interface StatusSummary {
   readonly problems: SeverityCounts | null;
 }
 
-export type ModuleVerdict = 'ok' | 'broken' | 'unknown';
 
 /** ROS modules a user looks for first when several are fine. */
 const KEY_MODULES = ['rospy', 'rclpy', 'cv_bridge', 'torch', 'roslib', 'rospkg'];
 const SHOWN_MODULES = 3;
 
-/** The status item's three-way view of the report's cell (moduleCell.ts), so both always agree. */
-export function moduleVerdict(probe: InterpreterProbe, module: string): ModuleVerdict {
+/**
+ * The status item's mark for a module: the report's cell (moduleCell.ts, itself the rules' verdict), so the two
+ * always agree. Found by the spec pass says nothing about whether the import works: '?'.
+ */
+function markOf(probe: InterpreterProbe, module: string): '✓' | '✗' | '?' {
   const cell = moduleCell(probe, module);
-  if (cell.kind === 'ok') return 'ok';
-  // Found by the spec pass says nothing about whether the import works.
-  if (cell.kind === 'found' || cell.kind === 'unknown') return probe.kind === 'ok' ? 'unknown' : 'broken';
-  return 'broken';
+  if (cell.kind === 'ok') return '✓';
+  if (cell.kind === 'found' || cell.kind === 'unknown') return probe.kind === 'ok' ? '?' : '✗';
+  return '✗';
 }
 
-const MARK: Readonly<Record<ModuleVerdict, string>> = { ok: '✓', broken: '✗', unknown: '?' };
+const isBroken = (probe: InterpreterProbe, module: string): boolean => markOf(probe, module) === '✗';
 
 /**
  * The interpreter by the name of its environment, with its Python version when the name does not say it:
@@ -53,9 +54,8 @@ export function interpreterLabel(probe: InterpreterProbe): string {
 /** Broken required modules first, then the ROS ones people look for, then the rest alphabetically; optional imports last. */
 function rankModules(probe: InterpreterProbe, modules: readonly string[], optional: ReadonlySet<string>): readonly string[] {
   const rank = (module: string): number => {
-    const verdict = moduleVerdict(probe, module);
     const key = KEY_MODULES.indexOf(module);
-    return (optional.has(module) ? 1000 : 0) + (verdict === 'broken' ? 0 : 100) + (key === -1 ? 50 : key);
+    return (optional.has(module) ? 1000 : 0) + (isBroken(probe, module) ? 0 : 100) + (key === -1 ? 50 : key);
   };
   return [...modules].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
@@ -103,11 +103,11 @@ export function statusSummary(diagnosis: Diagnosis): StatusSummary {
   const optional = optionalModules(diagnosis);
   const ranked = rankModules(probe, diagnosis.modules, optional);
   const shown = ranked.slice(0, SHOWN_MODULES);
-  const verdictText = shown.map((module) => `${module} ${MARK[moduleVerdict(probe, module)]}`).join(' ');
+  const verdictText = shown.map((module) => `${module} ${markOf(probe, module)}`).join(' ');
   // "+N" counts only what fails and is not shown: modules that import fine are not news.
-  const hiddenBroken = ranked.slice(SHOWN_MODULES).filter((module) => !optional.has(module) && moduleVerdict(probe, module) === 'broken').length;
+  const hiddenBroken = ranked.slice(SHOWN_MODULES).filter((module) => !optional.has(module) && isBroken(probe, module)).length;
   const text = [interpreterLabel(probe), verdictText + (hiddenBroken > 0 ? ` +${hiddenBroken} ✗` : '')].filter((part) => part.length > 0).join(' · ');
-  const verdictLine = (modules: readonly string[]) => modules.map((module) => `${MARK[moduleVerdict(probe, module)]} ${module}`).join('  ');
+  const verdictLine = (modules: readonly string[]) => modules.map((module) => `${markOf(probe, module)} ${module}`).join('  ');
   const required = ranked.filter((module) => !optional.has(module));
   const optionalShown = ranked.filter((module) => optional.has(module));
   const tooltip = [

@@ -4,7 +4,8 @@
 /**
  * One entry per package: the submodules that must import too. An entry is either one target or a list of
  * alternatives (the first that exists for this package version is the one that counts): numpy ≥ 2 moved
- * `numpy.core` to `numpy._core`, and the probe cannot know the version before importing.
+ * `numpy.core` to `numpy._core` and keeps `numpy.core` only as a shim, and the probe cannot know the version
+ * before importing.
  */
 type DeepCheck = string | { readonly anyOf: readonly string[] };
 
@@ -12,22 +13,17 @@ const DEEP_CHECKS: Readonly<Record<string, readonly DeepCheck[]>> = {
   // `import cv_bridge` swallows the failure of its boost module; CvBridge() then needs cv2.
   cv_bridge: ['cv_bridge.boost.cv_bridge_boost', 'cv2'],
   torch: ['torch._C'],
-  numpy: [{ anyOf: ['numpy.core._multiarray_umath', 'numpy._core._multiarray_umath'] }],
+  numpy: [{ anyOf: ['numpy._core._multiarray_umath', 'numpy.core._multiarray_umath'] }],
   rclpy: ['rclpy._rclpy_pybind11'],
 };
 
 /**
- * The deep-check targets of a top-level module, as the probe's command line takes them. For alternatives the
- * probe gets the first one: numpy 1.x (what ROS distros ship) keeps `numpy.core._multiarray_umath`, and numpy 2
- * still provides `numpy.core` as a shim that imports `numpy._core`, so the first alternative works on both.
+ * The deep-check targets of a top-level module, as the probe's command line takes them: alternatives joined by
+ * `|`. The probe imports the first alternative whose module exists (numpy 2: `numpy._core…`; numpy 1.x, what ROS
+ * distros ship: `numpy.core…`) and reports the one it imported, or the one that failed.
  */
 export function deepChecksFor(module: string): readonly string[] {
   const checks = DEEP_CHECKS[module];
   if (checks === undefined) return [];
-  const targets: string[] = [];
-  for (const check of checks) {
-    const target = typeof check === 'string' ? check : check.anyOf[0];
-    if (target !== undefined) targets.push(target);
-  }
-  return targets;
+  return checks.map((check) => (typeof check === 'string' ? check : check.anyOf.join('|'))).filter((target) => target !== '');
 }

@@ -24,9 +24,7 @@ export type InvalidReason =
   | 'not-a-file'
   | 'spawn-failed'
   | 'exited-without-result'
-  | 'bad-protocol'
-  /** Not run at all: it lies inside a workspace checked with --untrusted (src/core/engine/trust.ts). */
-  | 'untrusted';
+  | 'bad-protocol';
 
 export type InterpreterProbe =
   | {

@@ -6,6 +6,9 @@ import { installFixesFor } from './installFixesFor';
 import { docsFix, fixList, placementsFor } from './findingParts';
 import { betterInterpreter, switchFix, selectedModules } from './probeFacts';
 import { missingBecauseNotSourced } from './rosEnvNotSourced';
+import { managerFor } from '../managers/managersOf';
+import type { EnvironmentManager } from '../managers/environmentManager';
+import { SYSTEM_BIN_DIRS } from '../interpreters/interpreterFacts';
 import { buildAndSourceFix } from '../launch/launchFixes';
 
 export function moduleMissing(input: RuleInput): readonly Finding[] {
@@ -21,7 +24,7 @@ export function moduleMissing(input: RuleInput): readonly Finding[] {
     const message = own
       ? `${module} is a package of this workspace that ${name} cannot import yet: build the workspace and source its setup script`
       : ros
-        ? `${module} is not installed for ${name}: it comes with ROS, not from pip${elsewhere}`
+        ? `${module} is not installed for ${name}: it comes with ROS, not from pip${venvBase(managerFor(input.managers, probe))}${elsewhere}`
         : `${module} is not installed for ${name}${elsewhere}`;
     const fixes = own
       ? fixList(buildAndSourceFix(input), docsFix('module-missing'))
@@ -38,4 +41,14 @@ export function moduleMissing(input: RuleInput): readonly Finding[] {
       module,
     }));
   });
+}
+
+/** Why a venv cannot see the system's ROS packages, from its pyvenv.cfg (`home`, `version`, uv's marker). */
+function venvBase(manager: EnvironmentManager): string {
+  if ((manager.kind !== 'venv' && manager.kind !== 'uv-venv') || manager.home === null) return '';
+  const what = manager.kind === 'uv-venv' ? 'uv venv' : 'venv';
+  const version = manager.version === null ? '' : ` (Python ${manager.version})`;
+  const home = manager.home.replace(/\/+$/, '');
+  if (!SYSTEM_BIN_DIRS.includes(home)) return `; this ${what} was made from ${home}${version}, not from the system Python that ROS's packages are installed for`;
+  return manager.systemSitePackages ? '' : `; this ${what} was made from ${home}${version} without --system-site-packages, so it does not see the system's ROS packages`;
 }

@@ -46,8 +46,6 @@ function shebangShown(shebang: Shebang): string {
 
 /** Why the interpreter a shebang runs cannot run this file, or null when it can. */
 function failure(input: RuleInput, target: ShebangTarget, probe: InterpreterProbe): string | null {
-  // Not run because the workspace is untrusted: the untrusted-skipped finding says so; nothing is known to mismatch.
-  if (probe.kind === 'invalid' && probe.reason === 'untrusted') return null;
   if (probe.kind === 'invalid') return `which cannot run Python: ${probe.detail}`;
   if (probe.kind === 'timeout') return 'which did not finish starting';
   const modules = [...input.modules.entries()]

@@ -39,26 +39,3 @@ export function workspaceModuleNames(workspace: Workspace | null): Set<string> {
   for (const pkg of workspace.packages) for (const module of pkg.pythonModules) names.add(module);
   return names;
 }
-
-export interface LocalContext {
-  /** From workspaceModuleNames. */
-  readonly workspaceModules: ReadonlySet<string>;
-  /** From siblingModuleNames of the importing file's folder. */
-  readonly siblings: ReadonlySet<string>;
-  /** The importing file's own module name (a script does not import itself from an interpreter). */
-  readonly ownName?: string;
-}
-
-export function isLocalModule(topLevel: string, context: LocalContext): boolean {
-  if (context.workspaceModules.has(topLevel)) return true;
-  if (context.ownName === topLevel) return true;
-  return context.siblings.has(topLevel);
-}
-
-/** The set scanImports' `localModules` wants for one file. */
-export function localModulesFor(context: LocalContext): Set<string> {
-  const names = new Set<string>(context.workspaceModules);
-  for (const name of context.siblings) names.add(name);
-  if (context.ownName !== undefined) names.add(context.ownName);
-  return names;
-}

@@ -35,10 +35,6 @@ test('package.json contributes every command the extension registers, and no oth
   checkManifest('package.json');
 });
 
-test('package-contributions.json (merged into package.json) contributes every command the extension registers', () => {
-  checkManifest('package-contributions.json');
-});
-
 test('no editor file spells a command id except commandIds.ts', () => {
   const ids = Object.values(COMMANDS);
   const files = readdirSync(join(root, 'src', 'editor'), { recursive: true, encoding: 'utf8' })

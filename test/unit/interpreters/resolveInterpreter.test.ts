@@ -4,7 +4,7 @@ import type { ProcessRunner } from '../../../src/core/ports';
 import { resolveInterpreter } from '../../../src/node/resolveInterpreter';
 import { discoverInterpreters } from '../../../src/node/interpreterDiscovery';
 import { findOnPath } from '../../../src/core/interpreters/pathLookup';
-import { createMemoryFileSystem, type MemoryFileSystem } from './memoryFileSystem';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 
 const ROOT = '/home/u/.pyenv';
 const shimText = (root: string) => `#!/usr/bin/env bash\nset -e\nprogram="\${0##*/}"\n\nexport PYENV_ROOT="${root}"\nexec "${root}/libexec/pyenv" exec "$program" "$@"\n`;
@@ -12,7 +12,7 @@ const exe = { executable: true };
 
 /** A home with pyenv 3.8.18, 3.12.1 and shims, and Debian's python3. */
 function machine(): MemoryFileSystem {
-  const fs = createMemoryFileSystem();
+  const fs = new MemoryFileSystem();
   for (const v of ['3.8.18', '3.12.1']) {
     const minor = v.split('.').slice(0, 2).join('.');
     fs.file(`${ROOT}/versions/${v}/bin/python${minor}`, 'ELF', exe).link(`${ROOT}/versions/${v}/bin/python3`, `python${minor}`).link(`${ROOT}/versions/${v}/bin/python`, 'python3');
@@ -82,7 +82,7 @@ test('a selected /usr/bin/python3 keeps its own path when PATH finds the same bi
 });
 
 test('findOnPath takes only executable files, in PATH order', async () => {
-  const fs = createMemoryFileSystem().file('/a/python3', 'text').dir('/b/python3').file('/c/python3', 'ELF', exe).file('/d/python3', 'ELF', exe);
+  const fs = new MemoryFileSystem().file('/a/python3', 'text').dir('/b/python3').file('/c/python3', 'ELF', exe).file('/d/python3', 'ELF', exe);
   assert.equal(await findOnPath('python3', ['/a', '/b', '/c', '/d'], fs), '/c/python3');
   assert.equal(await findOnPath('python9', ['/a', '/c'], fs), null);
   assert.equal(await findOnPath('/d/python3', [], fs), '/d/python3');

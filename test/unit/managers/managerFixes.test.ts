@@ -137,3 +137,15 @@ test("Debian's python3 without python3-venv gets apt-get install python3-venv be
   assert.equal(optIn?.kind === 'installPackages' ? optIn.command : null, 'env PIP_BREAK_SYSTEM_PACKAGES=1 /usr/bin/python3 -m pip install --user ultralytics');
   assert.equal(optIn?.kind === 'installPackages' ? optIn.optIn : null, 'break-system-packages');
 });
+
+test('apt is offered only for packages Debian/Ubuntu has: python3-rospy, not python3-rclpy (ROS 2 comes from the ROS repositories)', () => {
+  const probe = loadProbe('healthy-system');
+  assert.ok(probe.kind === 'ok');
+  const system = MANAGERS[0]!;
+  const fixes = (modules: string[], rosDistro: RosDistro) =>
+    installFixes({ interpreter: probe.interpreter, facts: probe.facts, manager: system, rosDistro, baseDir: '/ws' }, modules).flatMap((f) => (f.kind === 'installPackages' ? [f.command] : []));
+  assert.deepEqual(fixes(['rospy'], debian), ['sudo apt-get install python3-rospy']);
+  assert.deepEqual(fixes(['rclpy'], debian), []);
+  const humble: RosDistro = { name: 'humble', pythonVersion: 3, pythonMinor: 10, rosVersion: 2, evidence: 'ROS_DISTRO=humble' };
+  assert.deepEqual(fixes(['rclpy'], humble), ['sudo apt-get install ros-humble-rclpy']);
+});

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { createProbeCache, stampHolds, stampPaths, takeStamp, type CachedProbe } from '../../../src/core/probe/probeCache';
 import type { InterpreterFacts, SpecResult } from '../../../src/core/probe/protocol';
 import type { ImportResult } from '../../../src/core/probe/probeResult';
-import { createMemoryFs } from './memoryFs';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 
 const recorded = JSON.parse(readFileSync(join(__dirname, '../../fixtures/probes/py312-debian-dist-packages.json'), 'utf8')) as {
   probe: { facts: InterpreterFacts; specs: Record<string, SpecResult>; imports: Record<string, ImportResult> };
@@ -30,15 +30,15 @@ test('the stamp covers the interpreter, its site dirs and every sys.path entry',
 });
 
 test('a stamp breaks when a directory changes, appears or disappears', async () => {
-  const fs = createMemoryFs();
-  fs.setFile('/py', { mtimeMs: 1 });
-  fs.setDir('/site', 2);
+  const fs = new MemoryFileSystem();
+  fs.file('/py', '', { executable: true, mtimeMs: 1 });
+  fs.dir('/site', 2);
   const stamp = await takeStamp(fs, ['/py', '/site', '/later']);
   assert.equal(await stampHolds(fs, stamp), true);
   fs.touch('/site', 3);
   assert.equal(await stampHolds(fs, stamp), false);
   const again = await takeStamp(fs, ['/py', '/site', '/later']);
-  fs.setDir('/later', 4);
+  fs.dir('/later', 4);
   assert.equal(await stampHolds(fs, again), false);
 });
 

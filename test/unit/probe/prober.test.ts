@@ -8,7 +8,7 @@ import { silentLogger, systemClock, type ProcessOutcome, type ProcessRunner, typ
 import { createProbeCache } from '../../../src/core/probe/probeCache';
 import { createProber, type Prober } from '../../../src/core/probe/prober';
 import { NONCE_VARIABLE, sentinelBegin, sentinelEnd, type InterpreterFacts, type SpecResult } from '../../../src/core/probe/protocol';
-import { createMemoryFs, type MemoryFs } from './memoryFs';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
 
 interface Fixture {
   probe: { facts: InterpreterFacts; specs: Record<string, SpecResult>; imports: Record<string, unknown> };
@@ -59,16 +59,16 @@ function fakeRunner(options: { delayMs?: number; importOutcome?: (module: string
   };
 }
 
-function machine(): MemoryFs {
-  const fs = createMemoryFs();
-  fs.setFile(PYTHON, { mtimeMs: 5 });
-  for (const dir of [...facts.siteDirs, ...facts.sysPath.map((entry) => entry.path)]) fs.setDir(dir, 10);
+function machine(): MemoryFileSystem {
+  const fs = new MemoryFileSystem();
+  fs.file(PYTHON, '', { executable: true, mtimeMs: 5 });
+  for (const dir of [...facts.siteDirs, ...facts.sysPath.map((entry) => entry.path)]) fs.dir(dir, 10);
   return fs;
 }
 
 const ref = (path = PYTHON): InterpreterRef => ({ path, realPath: path, kind: 'pyenv', source: 'selected', envPrefix: null, displayName: path });
 
-function prober(runner: ProcessRunner, fs: MemoryFs, concurrency = 2): Prober {
+function prober(runner: ProcessRunner, fs: MemoryFileSystem, concurrency = 2): Prober {
   return createProber({ runner, fs, probeScript: '/ext/python/probe.py', concurrency, logger: silentLogger, clock: systemClock, cache: createProbeCache() });
 }
 
@@ -98,7 +98,7 @@ test('never runs more probe processes at once than the limit, across interpreter
   const runner = fakeRunner({ delayMs: 15 });
   const fs = machine();
   const others = ['/a/bin/python', '/b/bin/python', '/c/bin/python'];
-  for (const path of others) fs.setFile(path);
+  for (const path of others) fs.file(path, '', { executable: true, mtimeMs: 1000 });
   const shared = prober(runner, fs, 2);
   const modules = ['rospy', 'roslib', 'rospkg', 'catkin_pkg', 'torch', 'numpy', 'yaml'];
   const results = await Promise.all([PYTHON, ...others].map((path) => shared.probe(request(modules, { interpreter: ref(path) }))));
@@ -204,8 +204,8 @@ test('a timed-out import is not cached: the next probe tries it again', async ()
 test('an interpreter that is missing, a directory or not executable is invalid before anything runs', async () => {
   const runner = fakeRunner();
   const fs = machine();
-  fs.setDir('/some/dir');
-  fs.setFile('/some/notes.txt', { executable: false });
+  fs.dir('/some/dir', 1000);
+  fs.file('/some/notes.txt', '', { executable: false, mtimeMs: 1000 });
   const shared = prober(runner, fs);
   const missing = await shared.probe(request(['rospy'], { interpreter: ref('/nope/python') }));
   const directory = await shared.probe(request(['rospy'], { interpreter: ref('/some/dir') }));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isLocalModule, localModulesFor, siblingModuleNames, workspaceModuleNames } from '../../../src/core/scan/moduleClassifier';
+import { siblingModuleNames, workspaceModuleNames } from '../../../src/core/scan/moduleClassifier';
 import type { Workspace } from '../../../src/core/workspace/workspace';
 
 test('a helper .py or compiled module next to a script is local, a plain folder is not', () => {
@@ -30,12 +30,8 @@ test('modules of any workspace package are local; torch is not', () => {
     setupScripts: [],
     relays: [],
   };
-  const context = { workspaceModules: workspaceModuleNames(workspace), siblings: new Set(['helper']), ownName: 'detector_node' };
-  assert.equal(isLocalModule('perception_demo', context), true);
-  assert.equal(isLocalModule('tools_extra', context), true);
-  assert.equal(isLocalModule('helper', context), true);
-  assert.equal(isLocalModule('detector_node', context), true);
-  assert.equal(isLocalModule('torch', context), false);
-  assert.deepEqual([...localModulesFor(context)].sort(), ['detector_node', 'helper', 'perception_demo', 'tools_extra', 'tools_lib']);
+  const local = workspaceModuleNames(workspace);
+  assert.deepEqual([...local].sort(), ['perception_demo', 'tools_extra', 'tools_lib']);
+  assert.equal(local.has('torch'), false);
   assert.equal(workspaceModuleNames(null).size, 0);
 });

@@ -1,0 +1,99 @@
+// A fake ProcessRunner that answers as a machine whose interpreters were recorded by the real probe
+// (test/fixtures/probes), plus the shell that sources a setup script. It records every call, so a test can say
+// which processes a decision cost. Only for tests of orchestration: a probe itself is tested on real interpreters.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProcessOutcome, ProcessRunner, RunOptions } from '../../src/core/ports';
+import { NONCE_VARIABLE, PROTOCOL_VERSION, sentinelBegin, sentinelEnd, type InterpreterFacts, type ReportedImport, type SpecResult } from '../../src/core/probe/protocol';
+import type { InterpreterProbe } from '../../src/core/probe/probeResult';
+import { validateProbeDocument } from '../../src/core/probe/validateProbeDocument';
+
+export interface RecordedInterpreter {
+  readonly facts: InterpreterFacts;
+  readonly specs: Readonly<Record<string, SpecResult>>;
+  readonly imports: Readonly<Record<string, ReportedImport>>;
+}
+
+/** A recorded probe (test/fixtures/probes/<name>.json), validated through the protocol validator as it is loaded. */
+export function recordedInterpreter(name: string): RecordedInterpreter {
+  const file = join(__dirname, '..', 'fixtures', 'probes', `${name}.json`);
+  const fixture: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const probe = (fixture as { probe?: InterpreterProbe }).probe;
+  if (probe?.kind !== 'ok') throw new Error(`${file}: not a recorded ok probe`);
+  const facts = validateProbeDocument({ protocolVersion: PROTOCOL_VERSION, mode: 'facts', interpreter: probe.facts, specs: probe.specs });
+  if (facts.kind === 'invalid' || facts.document.mode !== 'facts') throw new Error(`${file}: ${facts.kind === 'invalid' ? facts.reason : 'not facts'}`);
+  const imports: Record<string, ReportedImport> = {};
+  for (const [module, result] of Object.entries(probe.imports)) {
+    if (result.status === 'crash' || result.status === 'timeout' || result.status === 'not-run') continue;
+    const checked = validateProbeDocument({ protocolVersion: PROTOCOL_VERSION, mode: 'import', module, outcome: result });
+    if (checked.kind === 'invalid' || checked.document.mode !== 'import') throw new Error(`${file}: import of ${module}: ${checked.kind === 'invalid' ? checked.reason : 'not an import'}`);
+    imports[module] = checked.document.outcome;
+  }
+  return { facts: facts.document.interpreter, specs: facts.document.specs, imports };
+}
+
+export interface Call {
+  readonly file: string;
+  readonly args: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  /** 'facts' or 'import' for a probe, 'shell' for sourcing a setup script, 'other' for anything else. */
+  readonly kind: 'facts' | 'import' | 'shell' | 'other';
+  /** The modules a probe was asked about. */
+  readonly modules: readonly string[];
+}
+
+export interface FakeMachine extends ProcessRunner {
+  readonly calls: Call[];
+  callsFor(file: string, kind?: Call['kind']): Call[];
+}
+
+export interface MachineOptions {
+  /** Interpreters by the path the prober runs (the resolved binary). */
+  readonly interpreters: Readonly<Record<string, RecordedInterpreter>>;
+  /** What sourcing any setup script adds to the environment. */
+  readonly sourced?: Readonly<Record<string, string>>;
+  /** Whether a module is found in this environment; default: as recorded. */
+  readonly visible?: (module: string, env: Readonly<Record<string, string>>) => boolean;
+}
+
+/** The probe's block, framed by the nonce the prober gave this process (the real probe reads it from its environment). */
+const block = (document: unknown, nonce: string | undefined): string => `${sentinelBegin(nonce)}\n${JSON.stringify(document)}\n${sentinelEnd(nonce)}\n`;
+const exited = (stdout: string, exitCode = 0, stderr = ''): ProcessOutcome => ({ kind: 'exited', exitCode, stdout, stderr, truncated: false, durationMs: 1 });
+const missing: SpecResult = { found: false, foreignExtensions: [], caseVariants: [] };
+
+export function fakeMachine(options: MachineOptions): FakeMachine {
+  const calls: Call[] = [];
+  const visible = options.visible ?? (() => true);
+  return {
+    calls,
+    callsFor: (file, kind) => calls.filter((call) => call.file === file && (kind === undefined || call.kind === kind)),
+    async run(file: string, args: readonly string[], runOptions: RunOptions): Promise<ProcessOutcome> {
+      const env = runOptions.env ?? {};
+      const interpreter = options.interpreters[file];
+      if (interpreter !== undefined && args[0] === '-B') {
+        const [, , mode, list = ''] = args;
+        if (mode === 'facts') {
+          const modules = list.split(',').filter((module) => module !== '');
+          calls.push({ file, args, env, kind: 'facts', modules });
+          const specs: Record<string, SpecResult> = {};
+          for (const module of modules) specs[module] = visible(module, env) ? (interpreter.specs[module] ?? missing) : missing;
+          return exited(block({ protocolVersion: PROTOCOL_VERSION, mode: 'facts', interpreter: interpreter.facts, specs }, env[NONCE_VARIABLE]));
+        }
+        calls.push({ file, args, env, kind: 'import', modules: [list] });
+        const recorded = visible(list, env) ? interpreter.imports[list] : undefined;
+        const outcome = recorded ?? { status: 'missing', exceptionType: 'ModuleNotFoundError', message: `No module named '${list}'` };
+        return exited(block({ protocolVersion: PROTOCOL_VERSION, mode: 'import', module: list, outcome }, env[NONCE_VARIABLE]));
+      }
+      const script = args.indexOf('-c');
+      if (script >= 0 && (file.endsWith('/bash') || file.endsWith('/zsh'))) {
+        // envCapture's wrapper: … -c WRAPPER name SCRIPT MARKER ENV
+        const marker = args[script + 4] ?? '';
+        calls.push({ file, args, env, kind: 'shell', modules: [] });
+        const vars = { ...env, ...(options.sourced ?? {}) };
+        return exited(`${marker}${Object.entries(vars).map(([name, value]) => `${name}=${value}`).join('\0')}\0`);
+      }
+      calls.push({ file, args, env, kind: 'other', modules: [] });
+      return { kind: 'spawn-error', code: 'ENOENT', message: `${file} is not on this fake machine` };
+    },
+  };
+}
