@@ -21,11 +21,12 @@ const common = {
 };
 
 const targets = [
-  // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow: take its ES module build.
+  // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow: take its ES module build
+  // (the editor's settings edits and the core's launch.json reading both use it).
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], mainFields: ['module', 'main'] },
   // The engine, loaded by the extension on first use (src/editor/engineLoader.ts), so activation stays light.
-  { ...common, entryPoints: ['src/node/engine.ts'], outfile: 'dist/engine.js' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/node/engine.ts'], outfile: 'dist/engine.js', mainFields: ['module', 'main'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, mainFields: ['module', 'main'] },
 ];
 
 await mkdir('dist', { recursive: true });

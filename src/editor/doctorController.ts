@@ -52,8 +52,8 @@ export class DoctorController extends Disposable {
     this._register(vscode.window.onDidChangeActiveTextEditor(() => this.showStatusForActiveEditor()));
     this._register(vscode.workspace.onDidOpenTextDocument((document) => this.onOpened(document)));
     this._register(vscode.workspace.onDidCloseTextDocument((document) => parts.publisher.closeFile(document.uri.fsPath)));
-    this._register(vscode.workspace.onDidChangeTextDocument((event) => this.onEdited(event.document, TYPING_DELAY_MS)));
-    this._register(vscode.workspace.onDidSaveTextDocument((document) => this.onEdited(document, 0)));
+    this._register(vscode.workspace.onDidChangeTextDocument((event) => this.onEdited(event.document, TYPING_DELAY_MS, true)));
+    this._register(vscode.workspace.onDidSaveTextDocument((document) => this.onEdited(document, 0, false)));
     this._register(vscode.workspace.onDidChangeConfiguration((event) => this.onConfigurationChanged(event)));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders((event) => this.onFoldersChanged(event)));
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.startForVisibleEditors()));
@@ -161,11 +161,11 @@ export class DoctorController extends Disposable {
     }
   }
 
-  private onEdited(document: vscode.TextDocument, delayMs: number): void {
+  private onEdited(document: vscode.TextDocument, delayMs: number, typing: boolean): void {
     if (!isPython(document)) return;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     if (folder === undefined) return;
-    this.sessions.get(folder.uri.toString())?.schedule(delayMs);
+    this.sessions.get(folder.uri.toString())?.schedule(delayMs, { typing });
   }
 
   private onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {

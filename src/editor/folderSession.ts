@@ -32,6 +32,8 @@ export interface RunOptions {
   readonly fresh?: boolean;
   /** A caller's cancel (the progress notification's button). */
   readonly signal?: AbortSignal;
+  /** A run for a keystroke: no proof runs (they come with the next save, open or Probe Environment). */
+  readonly typing?: boolean;
 }
 
 export const TYPING_DELAY_MS = 300;
@@ -139,7 +141,7 @@ export class FolderSession extends Disposable {
     const fresh = options.fresh === true || this.freshOwed;
     this.freshOwed = fresh;
     try {
-      const outcome = await this.diagnose(controller.signal, fresh);
+      const outcome = await this.diagnose(controller.signal, fresh, options.typing === true);
       if (outcome.kind !== 'superseded' || options.signal?.aborted === true) this.freshOwed = false;
       return outcome;
     } finally {
@@ -158,7 +160,7 @@ export class FolderSession extends Disposable {
     this.inFlight = undefined;
   }
 
-  private async diagnose(signal: AbortSignal, fresh: boolean): Promise<RunOutcome> {
+  private async diagnose(signal: AbortSignal, fresh: boolean, typing: boolean): Promise<RunOutcome> {
     const { logger } = this.deps;
     const root = this.folder.uri.fsPath;
     const settings = readSettings(this.folder, logger);
@@ -194,6 +196,8 @@ export class FolderSession extends Disposable {
       looseFolder: 'open-files',
       // The full matrix only when asked for (Probe Environment); otherwise other interpreters get the cheap spec pass.
       probeAll: fresh,
+      // A keystroke never starts a proof run; the next save, open or Probe Environment does (and they are cached).
+      proveCauses: !typing,
       fresh,
       signal,
     });
@@ -212,9 +216,17 @@ export class FolderSession extends Disposable {
           this.deps.onState(this, { kind: 'probing', interpreter: update.selected.displayName });
           break;
         case 'diagnosis': {
-          // The selected interpreter's answer comes first; what is published is the final one, with every interpreter.
-          if (!update.final) break;
           const diagnosis = update.diagnosis;
+          if (!update.final) {
+            // The selected interpreter's complete answer, before the other interpreters are probed: drawn now (with its
+            // fixes resolvable and the status item reading the same presentation); the final diagnosis refines it in
+            // place (the publisher sets only the files whose diagnostics changed, nothing is cleared in between).
+            this.latestDiagnosis = diagnosis;
+            const early = this.deps.publisher.publish(root, presentDiagnosis(diagnosis).diagnostics);
+            logger.info(`${this.folder.name}: published ${diagnosis.selected.interpreter.displayName}'s complete answer (${early.diagnostics} diagnostic(s)); other interpreters still to come.`);
+            this.deps.onState(this, { kind: 'diagnosed', diagnosis });
+            break;
+          }
           logger.info(
             `${this.folder.name}: ${diagnosis.selected.interpreter.displayName} — ${diagnosis.findings.length} finding(s), ${diagnosis.modules.length} module(s), ` +
               `${diagnosis.processesSpawned} process(es) in ${diagnosis.durationMs} ms.`,

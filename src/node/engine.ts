@@ -90,6 +90,8 @@ export interface CheckRequest {
   readonly probeAll?: boolean;
   /** Forget cached probe results and other interpreters first (Probe Environment, after a fix). */
   readonly fresh?: boolean;
+  /** Prove the cause of failed imports with isolated re-runs (default true); the editor's typing path passes false. */
+  readonly proveCauses?: boolean;
   readonly signal?: AbortSignal;
 }
 
@@ -344,11 +346,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
     };
     // Both at once: the selected interpreter's answer does not wait for the others, and the full diagnosis shares
     // its probes (sharingProber) instead of starting them again.
-    const full = doctor.diagnose({ ...diagnoseRequest, candidates });
+    // Proof runs belong to the full diagnosis only: they start after the selected interpreter has answered.
+    const full = doctor.diagnose({ ...diagnoseRequest, candidates, proveCauses: request.proveCauses !== false });
     // Awaited below; until then a failure must not count as unhandled.
     full.catch(() => undefined);
     if (candidates.length > 0) {
-      const first = await doctor.diagnose({ ...diagnoseRequest, candidates: [] });
+      const first = await doctor.diagnose({ ...diagnoseRequest, candidates: [], proveCauses: false });
       if (cancelled()) return;
       yield { kind: 'diagnosis', key, final: false, diagnosis: first };
     }

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needs, rosStack, DEBIAN_PYTHON } from '../support/prerequisites';
@@ -238,5 +238,73 @@ test('a node edited after the last build: install-outdated on its entry point, c
   // The rebuild writes the entry point anew, after the edit.
   await applyTerminalFix(rebuild);
   const after = await doctor(ws.root, DEBIAN_PYTHON);
+  assert.deepEqual(after.report.findings, [], summary(after.report));
+});
+
+test('a launch file runs in the interpreter of the ros2 command (a labelled stand-in here): its venv-only import is an error there, on its line', async (t) => {
+  if (!needs(t, ...rosStack, ...colconTools)) return;
+  const ws = await tempWorkspace('launch-file');
+  t.after(() => ws.cleanup());
+  const dir = await writeAmentPackage(ws.root, { name: 'talker_py', nodes: [{ exe: 'talker', module: 'talker', text: 'import yaml\n\n\ndef main():\n    print(yaml.safe_dump({"a": 1}))\n' }] });
+  const launchFile = join(dir, 'launch', 'detector.launch.py');
+  await mkdir(join(dir, 'launch'));
+  await writeFile(launchFile, 'import os\nimport venv_only_ml\n\n\ndef generate_launch_description():\n    return venv_only_ml.VALUE\n');
+  await colconBuild(ws.root);
+  // STAND-IN for the ros2 CLI (Debian 12 has none): the doctor only reads its #! line, never runs it.
+  const bin = join(ws.root, '..', `${ws.root.split('/').at(-1) ?? 'x'}-bin`);
+  t.after(() => rm(bin, { recursive: true, force: true }));
+  await mkdir(bin);
+  await writeFile(join(bin, 'ros2'), '#!/usr/bin/python3\n# STAND-IN for the ros2 command line (test/integration/colconLaunch.test.ts)\nraise SystemExit("stand-in")\n');
+  await chmod(join(bin, 'ros2'), 0o755);
+
+  const { report } = await doctor(ws.root, venvPython, [bin, join(venv, 'bin')]);
+  const [finding, ...more] = only(report, 'launch-path-import-fails');
+  assert.ok(finding, summary(report));
+  assert.equal(more.length, 0, summary(report));
+  assert.equal(finding.file, launchFile);
+  assert.equal(finding.line, 2);
+  assert.equal(finding.severity, 'error');
+  assert.equal(finding.interpreter, DEBIAN_PYTHON);
+  assert.match(finding.message, /ros2 launch talker_py detector\.launch\.py/);
+  const row = report.launchPaths.find((path) => path.kind === 'ros2-launch');
+  assert.deepEqual(row && { verdict: row.verdict, script: row.script }, { verdict: 'fails', script: join(bin, 'ros2') });
+  // Without a ros2 command on PATH there is no such launch path to judge.
+  const none = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
+  assert.equal(only(none.report, 'launch-path-import-fails').length, 0, summary(none.report));
+});
+
+test("Run/Debug with a launch.json 'python' runs that interpreter: its failing import is an error on the module's line, and the launch.json edit clears it", async (t) => {
+  if (!needs(t, ...rosStack, ...colconTools)) return;
+  const ws = await detectorWorkspace('launch-json');
+  t.after(() => ws.cleanup());
+  await colconBuild(ws.root, { python: venvPython });
+  await mkdir(join(ws.root, '.vscode'));
+  const launchJson = join(ws.root, '.vscode', 'launch.json');
+  await writeFile(
+    launchJson,
+    [
+      '{',
+      '  // written by hand, as users do: comments and a trailing comma',
+      '  "version": "0.2.0",',
+      '  "configurations": [',
+      `    { "name": "detector", "type": "debugpy", "request": "launch", "program": "\${workspaceFolder}/src/${PKG}/${PKG}/detector_node.py", "python": "${DEBIAN_PYTHON}", },`,
+      '  ],',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const { report } = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
+  const [finding, ...more] = only(report, 'launch-path-import-fails');
+  assert.ok(finding, summary(report));
+  assert.equal(more.length, 0, summary(report));
+  assert.equal(finding.file, ws.model);
+  assert.equal(finding.line, MODEL_IMPORT_LINE);
+  assert.equal(finding.interpreter, DEBIAN_PYTHON);
+  assert.match(finding.message, /Run\/Debug "detector"/);
+  const edit = finding.fixes.find((fix) => fix.kind === 'replaceText');
+  assert.ok(edit?.kind === 'replaceText' && edit.range.file === launchJson, JSON.stringify(finding.fixes));
+  await applyEdit(edit);
+  assert.match(await readFile(launchJson, 'utf8'), new RegExp(`"python": "${venvPython}"`));
+  const after = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
   assert.deepEqual(after.report.findings, [], summary(after.report));
 });

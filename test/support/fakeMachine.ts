@@ -1,35 +1,14 @@
 // A fake ProcessRunner that answers as a machine whose interpreters were recorded by the real probe
 // (test/fixtures/probes), plus the shell that sources a setup script. It records every call, so a test can say
 // which processes a decision cost. Only for tests of orchestration: a probe itself is tested on real interpreters.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProcessOutcome, ProcessRunner, RunOptions } from '../../src/core/ports';
-import { NONCE_VARIABLE, PROTOCOL_VERSION, sentinelBegin, sentinelEnd, type InterpreterFacts, type ReportedImport, type SpecResult } from '../../src/core/probe/protocol';
-import type { InterpreterProbe } from '../../src/core/probe/probeResult';
-import { validateProbeDocument } from '../../src/core/probe/validateProbeDocument';
-
-export interface RecordedInterpreter {
-  readonly facts: InterpreterFacts;
-  readonly specs: Readonly<Record<string, SpecResult>>;
-  readonly imports: Readonly<Record<string, ReportedImport>>;
-}
+import { NONCE_VARIABLE, PROTOCOL_VERSION, sentinelBegin, sentinelEnd, type SpecResult } from '../../src/core/probe/protocol';
+import { recordedInterpreter as loadRecorded, type RecordedInterpreter } from './recordedProbes';
 
 /** A recorded probe (test/fixtures/probes/<name>.json), validated through the protocol validator as it is loaded. */
 export function recordedInterpreter(name: string): RecordedInterpreter {
-  const file = join(__dirname, '..', 'fixtures', 'probes', `${name}.json`);
-  const fixture: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  const probe = (fixture as { probe?: InterpreterProbe }).probe;
-  if (probe?.kind !== 'ok') throw new Error(`${file}: not a recorded ok probe`);
-  const facts = validateProbeDocument({ protocolVersion: PROTOCOL_VERSION, mode: 'facts', interpreter: probe.facts, specs: probe.specs });
-  if (facts.kind === 'invalid' || facts.document.mode !== 'facts') throw new Error(`${file}: ${facts.kind === 'invalid' ? facts.reason : 'not facts'}`);
-  const imports: Record<string, ReportedImport> = {};
-  for (const [module, result] of Object.entries(probe.imports)) {
-    if (result.status === 'crash' || result.status === 'timeout' || result.status === 'not-run') continue;
-    const checked = validateProbeDocument({ protocolVersion: PROTOCOL_VERSION, mode: 'import', module, outcome: result });
-    if (checked.kind === 'invalid' || checked.document.mode !== 'import') throw new Error(`${file}: import of ${module}: ${checked.kind === 'invalid' ? checked.reason : 'not an import'}`);
-    imports[module] = checked.document.outcome;
-  }
-  return { facts: facts.document.interpreter, specs: facts.document.specs, imports };
+  return loadRecorded(join(__dirname, '..', 'fixtures', 'probes', `${name}.json`));
 }
 
 export interface Call {

@@ -1,6 +1,6 @@
 // Builds a RuleInput the way the engine does, from recorded probe output (test/fixtures/probes/) and Python sources
 // scanned by the real import scanner: rules are tested on what real interpreters reported.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CapturedEnvironment } from '../../src/core/engine/environment';
 import { importedModules, withoutStandardLibrary } from '../../src/core/engine/neededModules';
@@ -8,6 +8,7 @@ import type { InterpreterRef } from '../../src/core/interpreters/interpreter';
 import type { InterpreterProbe } from '../../src/core/probe/probeResult';
 import type { RuleInput, ScannedSource, ShebangTarget } from '../../src/core/rules/ruleInput';
 import { scanImports } from '../../src/core/scan/importScanner';
+import { loadRecordedProbe } from './recordedProbes';
 import type { RosDistro, Workspace } from '../../src/core/workspace/workspace';
 
 export const FIXTURE_DIR = path.join(import.meta.dirname, '..', 'fixtures', 'probes');
@@ -20,8 +21,7 @@ export const RULE_FIXTURE_DIR = path.join(FIXTURE_DIR, 'rules');
  */
 export function loadProbe(name: string): InterpreterProbe {
   const shared = path.join(FIXTURE_DIR, `${name}.json`);
-  if (existsSync(shared)) return (JSON.parse(readFileSync(shared, 'utf8')) as { probe: InterpreterProbe }).probe;
-  return JSON.parse(readFileSync(path.join(RULE_FIXTURE_DIR, `${name}.json`), 'utf8')) as InterpreterProbe;
+  return loadRecordedProbe(existsSync(shared) ? shared : path.join(RULE_FIXTURE_DIR, `${name}.json`));
 }
 
 /** The same probe as if the interpreter had been found elsewhere (a different path, kind or name). */

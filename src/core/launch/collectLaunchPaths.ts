@@ -2,6 +2,8 @@
 import { posix as path } from 'node:path';
 import type { FileSystem } from '../ports';
 import { resolveShebang } from '../engine/resolveCommand';
+import { findOnPath } from '../interpreters/pathLookup';
+import { editorLaunchPaths } from './launchConfigurations';
 import { parseShebang } from '../scan/importScanner';
 import type { Shebang } from '../scan/importSite';
 import type { ScannedSource } from '../rules/ruleInput';
@@ -83,6 +85,29 @@ export async function collectLaunchPaths(fs: FileSystem, workspace: Workspace | 
     }),
   );
 
-  const paths = [...direct, ...rosrun.flat(), ...ros2Run].filter((entry): entry is LaunchPath => entry !== null);
+  const [ros2Launch, editor] = await Promise.all([launchFilePaths(fs, sources, pathDirs), editorLaunchPaths(fs, workspace, sources)]);
+  const paths = [...editor, ...direct, ...rosrun.flat(), ...ros2Run, ...ros2Launch].filter((entry): entry is LaunchPath => entry !== null);
   return { paths, entryPoints, buildInterpreters };
+}
+
+/** A ROS 2 launch file's own code runs inside `ros2 launch`: the interpreter on the `ros2` command's #! line. */
+async function launchFilePaths(fs: FileSystem, sources: readonly ScannedSource[], pathDirs: readonly string[]): Promise<LaunchPath[]> {
+  const launchFiles = sources.filter((source) => /\/launch\/[^/]+\.launch\.py$/.test(source.path));
+  if (launchFiles.length === 0) return [];
+  const ros2 = await findOnPath('ros2', pathDirs, fs);
+  if (ros2 === null) return [];
+  const shebang = await firstLineShebang(fs, ros2);
+  const runner = await runnerOf(shebang, pathDirs, fs);
+  if (runner === null) return [];
+  return launchFiles.map((source) => ({
+    kind: 'ros2-launch',
+    file: source.path,
+    packageName: source.packageName,
+    command: `ros2 launch ${source.packageName ?? '?'} ${path.basename(source.path)}`,
+    script: ros2,
+    shebang,
+    runner,
+    environment: NO_OVERRIDES,
+    declaredAt: null,
+  }));
 }

@@ -126,7 +126,17 @@ function directShebangFix(input: RuleInput, check: LaunchCheck): FixSpec | null 
   return shebangFix(check.path.file, check.path.shebang, working.interpreter, false);
 }
 
+/** Run/Debug with a launch.json `python`: point that at a Python that imports everything (an undoable edit). */
+function launchJsonPythonFix(input: RuleInput, check: LaunchCheck): FixSpec | null {
+  const range = check.path.declaredAt;
+  const working = workingInterpreter(input, check.files);
+  if (range === null || working === null) return null;
+  const python = interpreterCommand(working.interpreter);
+  return { kind: 'replaceText', title: `Use ${python} in launch.json's "python"`, range, newText: JSON.stringify(python) };
+}
+
 export function launchFixes(input: RuleInput, check: LaunchCheck): (FixSpec | null)[] {
   if (check.path.kind === 'direct') return [directShebangFix(input, check)];
+  if (check.path.kind === 'editor') return [launchJsonPythonFix(input, check)];
   return [rebuildFix(input, check.files), buildScriptsFix(input, check), systemSiteVenvFix(input, check)];
 }

@@ -23,6 +23,7 @@ export type TextCache = Map<string, string>;
 const NODE_FOLDERS: readonly { readonly name: string; readonly evidence: PythonSourceEvidence }[] = [
   { name: 'scripts', evidence: 'scripts-dir' },
   { name: 'nodes', evidence: 'nodes-dir' },
+  { name: 'launch', evidence: 'launch-file' },
 ];
 const MAX_MODULE_DEPTH = 8;
 /** Python files taken from one package's module folders: real packages hold hundreds; a generated tree may hold 100,000. */
@@ -140,6 +141,10 @@ async function nodeFolderSources(fs: FileSystem, pkg: FoundPackage, names: Reado
           const isPy = entry.name.endsWith('.py');
           if (!isPy && entry.name.includes('.')) return;
           const file = path.join(dir, entry.name);
+          if (folder.evidence === 'launch-file') {
+            if (entry.name.endsWith('.launch.py')) set.add(file, 'module', 'launch-file');
+            return;
+          }
           if (isPy) {
             // A .py file is Python whatever its first line says; the run bit tells a node from a helper module
             // without reading the file (the scanner reads it once, later).

@@ -41,7 +41,9 @@ export type PythonSourceEvidence =
   | 'nodes-dir'
   | 'entry-point'
   | 'package-module'
-  | 'shebang';
+  | 'shebang'
+  /** launch/*.launch.py: run by the `ros2` command's interpreter (`ros2 launch`), not as a node. */
+  | 'launch-file';
 
 export interface PythonSource {
   readonly path: string;

@@ -13,7 +13,7 @@ import { PythonExtension } from '@vscode/python-extension';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/editor/commandIds';
 import type { RosEnvDoctorApi } from '../../../src/editor/testApi';
-import { EXTENSION_ID, pyenv311, waitFor } from './suiteSupport';
+import { EXTENSION_ID, pyenv311, waitFor, skipForMissing } from './suiteSupport';
 import { requestScreenshot } from '../harness/requestScreenshot';
 
 const SOURCE = 'ROS Env Doctor';
@@ -55,7 +55,7 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
 
   before(async function () {
     const python = pyenv311();
-    if (python === undefined) this.skip();
+    if (python === undefined) skipForMissing(this, 'pyenv 3.11 (pyenv install 3.11)');
     const extension = vscode.extensions.getExtension<RosEnvDoctorApi>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is loaded`);
     api = await extension.activate();

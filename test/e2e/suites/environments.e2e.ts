@@ -9,7 +9,7 @@ import { PythonExtension } from '@vscode/python-extension';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/editor/commandIds';
 import type { RosEnvDoctorApi } from '../../../src/editor/testApi';
-import { EXTENSION_ID, pyenv311, waitFor } from './suiteSupport';
+import { EXTENSION_ID, pyenv311, waitFor, skipForMissing } from './suiteSupport';
 
 const ENVS_ID = 'ms-python.vscode-python-envs';
 const DEBIAN_PYTHON = '/usr/bin/python3';
@@ -20,7 +20,8 @@ describe('editor: the Python Environments extension chooses the interpreter', fu
   it('probes the environment selected in Python Environments, names that source in the report, and switches and undoes through its API', async function () {
     const isolated = pyenv311();
     const envsExtension = vscode.extensions.getExtension<PythonEnvironmentApi>(ENVS_ID);
-    if (envsExtension === undefined || isolated === undefined || !vscode.workspace.isTrusted) this.skip();
+    if (envsExtension === undefined || !vscode.workspace.isTrusted) this.skip();
+    if (isolated === undefined) skipForMissing(this, 'pyenv 3.11 (pyenv install 3.11)');
     const extension = vscode.extensions.getExtension<RosEnvDoctorApi>(EXTENSION_ID);
     assert.ok(extension);
     const api = await extension.activate();

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { RosEnvDoctorApi } from '../../../src/editor/testApi';
-import { EXTENSION_ID, pyenv311, waitFor } from './suiteSupport';
+import { EXTENSION_ID, pyenv311, waitFor, skipForMissing } from './suiteSupport';
 
 /** A settings file as people write them: comments, a trailing comma, tabs, another setting after ours. */
 function commentedSettings(interpreter: string): string {
@@ -28,7 +28,8 @@ describe('editor: interpreter without the Python extension', function () {
 
   it('diagnoses with python.defaultInterpreterPath; the switch quick fix edits a commented settings.json, keeping its comments, and Undo restores it', async function () {
     const isolated = pyenv311();
-    if (vscode.extensions.getExtension('ms-python.python') !== undefined || !vscode.workspace.isTrusted || isolated === undefined) this.skip();
+    if (vscode.extensions.getExtension('ms-python.python') !== undefined || !vscode.workspace.isTrusted) this.skip();
+    if (isolated === undefined) skipForMissing(this, 'pyenv 3.11 (pyenv install 3.11)');
     const extension = vscode.extensions.getExtension<RosEnvDoctorApi>(EXTENSION_ID);
     assert.ok(extension);
     const api = await extension.activate();

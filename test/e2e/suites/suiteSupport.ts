@@ -16,6 +16,24 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
+/** What a pending test's title carries when it was skipped for a missing prerequisite (not for another window's test). */
+export const MISSING_PREREQUISITE = '[missing prerequisite:';
+
+/**
+ * Skips the test (or the suite, in a `before`) because something this machine should have is missing. The title
+ * says so, and the harness counts such a skip as a failure under CI=true, like every other missing prerequisite
+ * (test/support/prerequisites.ts). A test that only belongs to another window skips with plain `this.skip()`.
+ */
+export function skipForMissing(context: Mocha.Context, what: string): never {
+  const mark = (title: string): string => `${title} ${MISSING_PREREQUISITE} ${what}]`;
+  // In a test its own title; in a before hook the suite's, so every test it skips carries the mark in its full title.
+  const runnable = context.test;
+  // Mocha's Test (not a Hook) has a `type` of 'test' at run time; the typings only declare it on Test.
+  if (runnable !== undefined && 'type' in runnable && runnable.type === 'test') runnable.title = mark(runnable.title);
+  else if (runnable?.parent !== undefined) runnable.parent.title = mark(runnable.parent.title);
+  context.skip();
+}
+
 /** pyenv's newest 3.11 (no ROS packages on its path): the "broken" interpreter of the suites. */
 export function pyenv311(): string | undefined {
   const root = process.env.PYENV_ROOT ?? join(process.env.HOME ?? '/root', '.pyenv');

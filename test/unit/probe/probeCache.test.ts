@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createProbeCache, stampHolds, stampPaths, takeStamp, type CachedProbe } from '../../../src/core/probe/probeCache';
-import type { InterpreterFacts, SpecResult } from '../../../src/core/probe/protocol';
-import type { ImportResult } from '../../../src/core/probe/probeResult';
 import { MemoryFileSystem } from '../../support/memoryFileSystem';
+import { recordedInterpreter } from '../../support/recordedProbes';
 
-const recorded = JSON.parse(readFileSync(join(__dirname, '../../fixtures/probes/py312-debian-dist-packages.json'), 'utf8')) as {
-  probe: { facts: InterpreterFacts; specs: Record<string, SpecResult>; imports: Record<string, ImportResult> };
-};
+const recorded = { probe: recordedInterpreter(join(__dirname, '../../fixtures/probes/py312-debian-dist-packages.json')) };
 
 function entry(): CachedProbe {
   return {

@@ -1,19 +1,16 @@
 // Orchestration of the prober with a fake ProcessRunner that answers with recorded real probe documents.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { InterpreterRef } from '../../../src/core/interpreters/interpreter';
 import { silentLogger, systemClock, type ProcessOutcome, type ProcessRunner, type RunOptions } from '../../../src/core/ports';
 import { createProbeCache } from '../../../src/core/probe/probeCache';
 import { createProber, type Prober } from '../../../src/core/probe/prober';
-import { NONCE_VARIABLE, sentinelBegin, sentinelEnd, type InterpreterFacts, type SpecResult } from '../../../src/core/probe/protocol';
+import { NONCE_VARIABLE, sentinelBegin, sentinelEnd, type SpecResult } from '../../../src/core/probe/protocol';
 import { MemoryFileSystem } from '../../support/memoryFileSystem';
+import { recordedInterpreter } from '../../support/recordedProbes';
 
-interface Fixture {
-  probe: { facts: InterpreterFacts; specs: Record<string, SpecResult>; imports: Record<string, unknown> };
-}
-const recorded = JSON.parse(readFileSync(join(__dirname, '../../fixtures/probes/py312-debian-dist-packages.json'), 'utf8')) as Fixture;
+const recorded = { probe: recordedInterpreter(join(__dirname, '../../fixtures/probes/py312-debian-dist-packages.json')) };
 const facts = recorded.probe.facts;
 const PYTHON = '/opt/py/bin/python3';
 
