@@ -12,8 +12,23 @@ import sys
 import os
 
 PROTOCOL_VERSION = 1
-SENTINEL_BEGIN = '<<<ros-env-doctor:probe:begin:9b1f3e>>>'
-SENTINEL_END = '<<<ros-env-doctor:probe:end:9b1f3e>>>'
+
+
+def _sentinel_id():
+    # The caller's per-process nonce (src/core/probe/protocol.ts NONCE_VARIABLE): a document printed by code in the
+    # interpreter without it is ignored, and one copying it makes two documents, which the caller rejects.
+    nonce = os.environ.get('ROS_ENV_DOCTOR_PROBE_NONCE', '')
+    if 0 < len(nonce) <= 64 and not [c for c in nonce if c not in '0123456789abcdef']:
+        return nonce
+    return '9b1f3e'
+
+
+SENTINEL_BEGIN = '<<<ros-env-doctor:probe:begin:%s>>>' % _sentinel_id()
+SENTINEL_END = '<<<ros-env-doctor:probe:end:%s>>>' % _sentinel_id()
+# Every string and list in the document is cut to these, so a 5 MB exception message or 12,000 sys.path entries
+# still fit well inside the caller's 1 MB output cap: the cap is for noise, never for a normal answer.
+MAX_STRING_CHARS = 4000
+MAX_LIST_ITEMS = 3000
 
 MAX_WALK_ENTRIES = 2000
 MAX_WALK_DEPTH = 4
@@ -74,6 +89,12 @@ def _text(value):
             return u'<unprintable>'
 
 
+def _cut(text):
+    if text is None or len(text) <= MAX_STRING_CHARS:
+        return text
+    return text[:MAX_STRING_CHARS] + u'... [%d more characters cut by the probe]' % (len(text) - MAX_STRING_CHARS)
+
+
 def _clean(value):
     if isinstance(value, dict):
         out = {}
@@ -81,7 +102,7 @@ def _clean(value):
             out[_text(key)] = _clean(value[key])
         return out
     if isinstance(value, (list, tuple)):
-        return [_clean(item) for item in value]
+        return [_clean(item) for item in value[:MAX_LIST_ITEMS]]
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, (int, float)):
@@ -91,7 +112,7 @@ def _clean(value):
             return int(value)
     except NameError:
         pass
-    return _text(value)
+    return _cut(_text(value))
 
 
 # A small JSON encoder instead of `import json`, which pulls in `re` and the decoder and was a fifth of the

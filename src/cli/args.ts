@@ -13,6 +13,8 @@ export interface CliOptions {
   readonly ignore: readonly string[];
   readonly cache: boolean;
   readonly color: boolean | 'auto';
+  /** Nothing inside the workspace is executed or sourced (explicit only: CI=true does not imply it). */
+  readonly untrusted: boolean;
 }
 
 export type ParsedArgs = { readonly kind: 'run'; readonly options: CliOptions } | { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'error'; readonly message: string };
@@ -30,6 +32,8 @@ Options:
   --modules a,b        also check these modules
   --ignore a,b         never report these modules
   --no-cache           probe again even if nothing changed
+  --untrusted          run and source nothing from inside the workspace (its venvs, shebang
+                       interpreters, setup scripts, PYTHONPATH entries): for checking a pull request
   --color / --no-color force colours on or off (default: on for a terminal)
   -h, --help           show this help
   --version            print the version
@@ -49,6 +53,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let ignore: string[] = [];
   let cache = true;
   let color: boolean | 'auto' = 'auto';
+  let untrusted = false;
 
   for (let index = 0; index < argv.length; index++) {
     const raw = argv[index] ?? '';
@@ -104,6 +109,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--no-cache':
         cache = false;
         break;
+      case '--untrusted':
+        untrusted = true;
+        break;
       case '--color':
         color = true;
         break;
@@ -116,5 +124,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         workspace = raw;
     }
   }
-  return { kind: 'run', options: { workspace: workspace ?? '.', python, all, format, timeoutMs, source, modules, ignore, cache, color } };
+  return { kind: 'run', options: { workspace: workspace ?? '.', python, all, format, timeoutMs, source, modules, ignore, cache, color, untrusted } };
 }

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { Logger } from '../core/ports';
+import type { Diagnosis } from '../core/engine/doctorApi';
 import { reportMarkdown } from '../core/present/markdownReport';
 import { createEngine, finalUpdate, type EngineUpdate } from '../node/engine';
 import { probeCacheFile } from '../node/probeCacheFile';
@@ -10,6 +11,8 @@ import { jsonReport } from './jsonOutput';
 import { sarifReport } from './sarifOutput';
 import { textReport } from './textOutput';
 import { escapeControlCharacters } from '../core/present/controlCharacters';
+import { exitCleanlyOnSignals } from '../node/signalCleanup';
+import { insideWorkspace, untrustedSkippedFinding, withoutWorkspacePythonPath, type Skipped, type TrustBoundary } from '../core/engine/trust';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -42,7 +45,13 @@ async function run(options: CliOptions): Promise<number> {
   }
   const logger = stderrLogger(process.env.ROS_ENV_DOCTOR_DEBUG === '1');
   const cacheFile = probeCacheFile();
-  const engine = createEngine({ logger, singleRun: true, ...(options.cache ? { cacheFile } : {}) });
+  // --no-cache probes afresh (fresh) and still saves what it found, so the next run is not stale either.
+  const engine = createEngine({ logger, singleRun: true, cacheFile });
+  // --untrusted (never implied by CI=true): the engine runs and sources nothing inside the folder; PYTHONPATH
+  // entries into it are dropped too (a sitecustomize.py or .pth file there would run in every interpreter).
+  const boundary: TrustBoundary = { roots: [root] };
+  const skipped: Skipped[] = [];
+  const baseEnv = options.untrusted ? withoutWorkspacePythonPath(stringEnv(process.env), boundary, skipped) : stringEnv(process.env);
   const outcome = await finalUpdate(
     engine.checkFolder({
       folder: root,
@@ -55,8 +64,9 @@ async function run(options: CliOptions): Promise<number> {
         ignoredModules: options.ignore,
         discoverInterpreters: true,
       },
-      baseEnv: stringEnv(process.env),
-      trusted: true,
+      baseEnv,
+      trusted: !options.untrusted,
+      fresh: !options.cache,
       looseFolder: 'top-level-files',
       probeAll: options.all,
     }),
@@ -65,9 +75,10 @@ async function run(options: CliOptions): Promise<number> {
     process.stderr.write(`ros-env-doctor: ${outcome === null ? 'the check ended without a diagnosis' : problemText(outcome)}\n`);
     return 2;
   }
-  const diagnosis = outcome.diagnosis;
+  let diagnosis = outcome.diagnosis;
+  if (options.untrusted) diagnosis = { ...diagnosis, findings: [...diagnosis.findings, untrustedSkippedFinding([...skipped, ...untrustedSkips(diagnosis, boundary)])] };
   logger.info(`diagnosed in ${diagnosis.durationMs} ms; spawned ${diagnosis.processesSpawned} processes`);
-  if (options.cache) await engine.saveCache().catch((error: unknown) => logger.warn(`could not save the probe cache to ${cacheFile} (${error instanceof Error ? error.message : String(error)}): remove or fix that path, or run with --no-cache`));
+  await engine.saveCache().catch((error: unknown) => logger.warn(`could not save the probe cache to ${cacheFile} (${error instanceof Error ? error.message : String(error)}): remove or fix that path (it only holds a cache)`));
 
   const color = options.color === 'auto' ? process.stdout.isTTY === true && process.env.NO_COLOR === undefined : options.color;
   switch (options.format) {
@@ -87,9 +98,19 @@ async function run(options: CliOptions): Promise<number> {
   return diagnosis.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }
 
+/** What the engine did not run or source in an untrusted folder: its setup scripts, interpreters its nodes' shebangs name inside it. */
+function untrustedSkips(diagnosis: Diagnosis, boundary: TrustBoundary): Skipped[] {
+  const scripts = (diagnosis.workspace?.setupScripts ?? []).filter((script) => insideWorkspace(script.path, boundary)).map((script) => ({ path: script.path, what: 'setup script (not sourced)' }));
+  const shebangs = diagnosis.files.flatMap((file) => {
+    const command = file.scan.shebang?.command ?? '';
+    return command.startsWith('/') && insideWorkspace(command, boundary) ? [{ path: command, what: 'interpreter named by a shebang (not run)' }] : [];
+  });
+  return [...scripts, ...shebangs];
+}
+
 /** Why no interpreter ran: --python not on PATH, or no python3/python on PATH at all. */
 function problemText(outcome: Extract<EngineUpdate, { kind: 'no-interpreter' | 'refused' }>): string {
-  if (outcome.kind === 'refused') return outcome.detail;
+  if (outcome.kind === 'refused') return `--untrusted: ${outcome.detail}; give an interpreter outside it with --python, e.g. --python /usr/bin/python3`;
   return outcome.command === null
     ? 'no python3 or python on PATH: give the interpreter with --python PATH'
     : `--python '${outcome.command}' is not on PATH: give the interpreter's full path, e.g. --python /usr/bin/python3`;
@@ -105,6 +126,7 @@ function stderrLogger(debug: boolean): Logger {
 }
 
 if (require.main === module) {
+  exitCleanlyOnSignals();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

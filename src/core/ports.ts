@@ -39,7 +39,21 @@ export interface RunOptions {
 
 /** What happened to a child process. Expected failures are values, never exceptions. */
 export type ProcessOutcome =
-  | { readonly kind: 'exited'; readonly exitCode: number; readonly stdout: string; readonly stderr: string; readonly truncated: boolean; readonly durationMs: number }
+  | {
+      readonly kind: 'exited';
+      readonly exitCode: number;
+      readonly stdout: string;
+      readonly stderr: string;
+      readonly truncated: boolean;
+      readonly durationMs: number;
+      /** Output was cut because stdout alone exceeded the cap (stderr noise never sets this). */
+      readonly stdoutTruncated?: boolean;
+      /**
+       * The process exited but something it started outside its process group (a setsid daemon) still held its
+       * output; the doctor stopped reading and did not kill it (it did not start it).
+       */
+      readonly heldOutput?: boolean;
+    }
   | { readonly kind: 'signaled'; readonly signal: string; readonly stdout: string; readonly stderr: string; readonly durationMs: number }
   | { readonly kind: 'timeout'; readonly timeoutMs: number; readonly stdout: string; readonly stderr: string }
   | { readonly kind: 'spawn-error'; readonly code: string; readonly message: string }

@@ -56,7 +56,17 @@ const WRAPPER = [
   '__red_status=$?',
   'if [ "$__red_status" -ne 0 ]; then exit "$__red_status"; fi',
   "printf '%s' \"$__red_marker\"",
-  'exec "$__red_env" -0',
+  // Not exec: when env cannot start (E2BIG: one variable over the kernel's 128 KB, or all of them over ~2 MB), bash
+  // names the variables too large to pass, so the finding says the real cause.
+  '"$__red_env" -0 && exit 0',
+  '__red_status=$?',
+  'if [ -n "${BASH_VERSION-}" ]; then',
+  '  for __red_n in $(compgen -e); do',
+  '    eval "__red_l=\\${#$__red_n}"',
+  '    if [ "$__red_l" -gt 131072 ]; then printf \'the variable %s is %s characters, over the 128 KB the kernel passes to a program\\n\' "$__red_n" "$__red_l" >&2; fi',
+  '  done',
+  'fi',
+  'exit "$__red_status"',
 ].join('\n');
 
 /** The variables in `env -0` output after the marker; null when the marker is missing. */
@@ -114,7 +124,7 @@ export function chooseShell(requested: string | undefined, shellVariable: string
  */
 function tellingLine(text: string): string {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
-  return [...lines].reverse().find((l) => /error|not found|no such file|permission denied/i.test(l)) ?? lines.at(-1) ?? '';
+  return [...lines].reverse().find((l) => /error|not found|no such file|permission denied|over the 128 KB/i.test(l)) ?? lines.at(-1) ?? '';
 }
 
 function withStderr(summary: string, stderr: string): string {
@@ -126,7 +136,8 @@ function withStderr(summary: string, stderr: string): string {
 function outcomeFailure(outcome: ProcessOutcome, shell: string): { readonly detail: string; readonly cacheable: boolean } | null {
   switch (outcome.kind) {
     case 'exited':
-      if (outcome.truncated) return { detail: `the environment was larger than ${MAX_ENV_BYTES} bytes`, cacheable: false };
+      // Only stdout carries the environment: megabytes of the script's own output (sent to stderr) are noise.
+      if (outcome.stdoutTruncated ?? outcome.truncated) return { detail: `the environment was larger than ${MAX_ENV_BYTES} bytes`, cacheable: false };
       return outcome.exitCode === 0 ? null : { detail: withStderr(`exit code ${outcome.exitCode}`, outcome.stderr), cacheable: true };
     case 'signaled':
       return { detail: withStderr(`killed by ${outcome.signal}`, outcome.stderr), cacheable: false };

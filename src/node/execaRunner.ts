@@ -6,6 +6,20 @@ import type { ProcessOutcome, ProcessRunner, RunOptions } from '../core/ports';
 
 /** After killing a group, how long to wait for the child's streams to close before giving up on them. */
 const KILL_GRACE_MS = 150;
+/**
+ * After the child exited, how long its output may take to drain. "Finished" means the process exited: a daemon it
+ * left outside its group (setsid) may hold the pipe for ever, and must not turn a finished probe into a timeout.
+ */
+const EXIT_DRAIN_MS = 300;
+
+/** Every process group this runner started and that has not exited: what a signal to the CLI must stop. */
+const liveGroups = new Set<number>();
+
+/** Kills every process group still running (SIGKILL); for a CLI interrupted by SIGINT, SIGTERM or SIGHUP. */
+export function killAllProcessGroups(): void {
+  for (const pid of liveGroups) killGroup(pid);
+  liveGroups.clear();
+}
 
 /** Keeps the first and the last half of a stream: an error's start and a probe's document (printed last) both survive. */
 class CappedOutput {
@@ -99,8 +113,8 @@ async function runProcess(file: string, args: readonly string[], options: RunOpt
   });
   subprocess.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
   subprocess.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
-  // Anything the child left behind in its group (a daemon thread's subprocess, a forked helper) goes with it.
-  subprocess.on('exit', () => killGroup(subprocess.pid));
+  const pid = subprocess.pid;
+  if (pid !== undefined) liveGroups.add(pid);
 
   let stoppedFor: 'timeout' | 'aborted' | null = null;
   let graceTimer: NodeJS.Timeout | undefined;
@@ -108,8 +122,19 @@ async function runProcess(file: string, args: readonly string[], options: RunOpt
   const grace = new Promise<'grace'>((resolve) => {
     releaseGrace = () => resolve('grace');
   });
+  // A holder, not a let: it is set in a callback, which control-flow narrowing cannot see.
+  const exitState: { value: { readonly code: number | null; readonly signal: NodeJS.Signals | null } | null } = { value: null };
+  let drainTimer: NodeJS.Timeout | undefined;
+  subprocess.on('exit', (code, signal) => {
+    exitState.value = { code, signal };
+    // Anything the child left behind in its group (a daemon thread's subprocess, a forked helper) goes with it.
+    killGroup(pid);
+    if (pid !== undefined) liveGroups.delete(pid);
+    drainTimer = setTimeout(releaseGrace, EXIT_DRAIN_MS);
+  });
   const stop = (reason: 'timeout' | 'aborted'): void => {
-    if (stoppedFor !== null) return;
+    // A child that already exited finished, whatever still holds its pipes.
+    if (stoppedFor !== null || exitState.value !== null) return;
     stoppedFor = reason;
     killGroup(subprocess.pid);
     graceTimer = setTimeout(releaseGrace, KILL_GRACE_MS);
@@ -121,6 +146,8 @@ async function runProcess(file: string, args: readonly string[], options: RunOpt
   const settled = await Promise.race([subprocess, grace]);
   clearTimeout(timer);
   if (graceTimer !== undefined) clearTimeout(graceTimer);
+  if (drainTimer !== undefined) clearTimeout(drainTimer);
+  if (pid !== undefined) liveGroups.delete(pid);
   options.signal?.removeEventListener('abort', onAbort);
   if (settled === 'grace') {
     // A grandchild that left our group still holds the pipes; stop reading rather than hang.
@@ -131,8 +158,13 @@ async function runProcess(file: string, args: readonly string[], options: RunOpt
   const durationMs = Math.round(performance.now() - started);
   if (stoppedFor === 'aborted') return { kind: 'aborted' };
   if (stoppedFor === 'timeout') return { kind: 'timeout', timeoutMs: options.timeoutMs, stdout: stdout.text(), stderr: stderr.text() };
-  // Unreachable (only a kill starts the grace timer, handled above); narrows `settled` to the child's result.
-  if (settled === 'grace') return { kind: 'aborted' };
+  if (settled === 'grace') {
+    // The child exited; what still held its output is outside its group and is not ours to kill.
+    const exited = exitState.value;
+    if (exited === null) return { kind: 'aborted' };
+    if (exited.signal !== null) return { kind: 'signaled', signal: exited.signal, stdout: stdout.text(), stderr: stderr.text(), durationMs };
+    return { kind: 'exited', exitCode: exited.code ?? 0, stdout: stdout.text(), stderr: stderr.text(), truncated: stdout.truncated || stderr.truncated, stdoutTruncated: stdout.truncated, durationMs, heldOutput: true };
+  }
   if (settled.exitCode === undefined && settled.signal === undefined) {
     const code = settled.code ?? 'UNKNOWN';
     const message = settled.originalMessage ?? settled.shortMessage ?? settled.message ?? code;
@@ -147,6 +179,7 @@ async function runProcess(file: string, args: readonly string[], options: RunOpt
     stdout: stdout.text(),
     stderr: stderr.text(),
     truncated: stdout.truncated || stderr.truncated,
+    stdoutTruncated: stdout.truncated,
     durationMs,
   };
 }

@@ -3,7 +3,7 @@
 // which processes a decision cost. Only for tests of orchestration: a probe itself is tested on real interpreters.
 import { join } from 'node:path';
 import type { ProcessOutcome, ProcessRunner, RunOptions } from '../../src/core/ports';
-import { PROTOCOL_VERSION, SENTINEL_BEGIN, SENTINEL_END, type SpecResult } from '../../src/core/probe/protocol';
+import { NONCE_VARIABLE, PROTOCOL_VERSION, sentinelBegin, sentinelEnd, type SpecResult } from '../../src/core/probe/protocol';
 import { recordedInterpreter as loadRecorded, type RecordedInterpreter } from './recordedProbes';
 
 /** A recorded probe (test/fixtures/probes/<name>.json), validated through the protocol validator as it is loaded. */
@@ -35,7 +35,8 @@ export interface MachineOptions {
   readonly visible?: (module: string, env: Readonly<Record<string, string>>) => boolean;
 }
 
-const block = (document: unknown): string => `${SENTINEL_BEGIN}\n${JSON.stringify(document)}\n${SENTINEL_END}\n`;
+/** The probe's block, framed by the nonce the prober gave this process (the real probe reads it from its environment). */
+const block = (document: unknown, nonce: string | undefined): string => `${sentinelBegin(nonce)}\n${JSON.stringify(document)}\n${sentinelEnd(nonce)}\n`;
 const exited = (stdout: string, exitCode = 0, stderr = ''): ProcessOutcome => ({ kind: 'exited', exitCode, stdout, stderr, truncated: false, durationMs: 1 });
 const missing: SpecResult = { found: false, foreignExtensions: [], caseVariants: [] };
 
@@ -55,12 +56,12 @@ export function fakeMachine(options: MachineOptions): FakeMachine {
           calls.push({ file, args, env, kind: 'facts', modules });
           const specs: Record<string, SpecResult> = {};
           for (const module of modules) specs[module] = visible(module, env) ? (interpreter.specs[module] ?? missing) : missing;
-          return exited(block({ protocolVersion: PROTOCOL_VERSION, mode: 'facts', interpreter: interpreter.facts, specs }));
+          return exited(block({ protocolVersion: PROTOCOL_VERSION, mode: 'facts', interpreter: interpreter.facts, specs }, env[NONCE_VARIABLE]));
         }
         calls.push({ file, args, env, kind: 'import', modules: [list] });
         const recorded = visible(list, env) ? interpreter.imports[list] : undefined;
         const outcome = recorded ?? { status: 'missing', exceptionType: 'ModuleNotFoundError', message: `No module named '${list}'` };
-        return exited(block({ protocolVersion: PROTOCOL_VERSION, mode: 'import', module: list, outcome }));
+        return exited(block({ protocolVersion: PROTOCOL_VERSION, mode: 'import', module: list, outcome }, env[NONCE_VARIABLE]));
       }
       const script = args.indexOf('-c');
       if (script >= 0 && (file.endsWith('/bash') || file.endsWith('/zsh'))) {

@@ -76,11 +76,20 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     // A start-up hang comes from the environment (a sitecustomize.py, a .pth file), which every other
     // interpreter would load too: waiting for each of them to hang as well would only delay the answer.
     const hung = selected.kind === 'timeout';
+    // Likewise a module whose import hung is not imported again in other interpreters this run (ten interpreters
+    // would each wait the full limit for one finding); --all asks for the full matrix, hangs included.
+    const hungImports = new Set(selected.kind === 'ok' && !request.probeAll ? probeModules.filter((module) => selected.imports[module]?.status === 'timeout') : []);
+    // Untrusted (request.mayRun): an interpreter inside the workspace is never run, whoever asks for it.
+    const mayRun = request.mayRun;
+    const probeOthers: ProbeFn = (interpreter, modules, ...rest) =>
+      mayRun !== undefined && !(mayRun(interpreter.path) && (interpreter.realPath === '' || mayRun(interpreter.realPath)))
+        ? Promise.resolve({ kind: 'invalid', interpreter, reason: 'spawn-failed', detail: `${interpreter.path} is inside the untrusted workspace and was not run` })
+        : probe(interpreter, modules.filter((module) => !hungImports.has(module)), ...rest);
     const [selectedPlain, others, shebangs, launch, causes] = await Promise.all([
       probePlain(request, selected, failing, probe),
-      hung ? Promise.resolve([]) : probeCandidates(request, failing, probeModules, probe),
-      shebangTargets(sources, request, needed, hung ? null : probe),
-      launchFactsFor({ fs: deps.fs, workspace, sources, needed, selected, env, hung, describe: (file, realPath) => describe(file, realPath, request), probe: (ref, modules, vars) => probe(ref, modules, 'sourced', vars) }),
+      hung ? Promise.resolve([]) : probeCandidates(request, failing.filter((module) => !hungImports.has(module)), probeModules, probeOthers),
+      shebangTargets(sources, request, needed, hung ? null : probeOthers),
+      launchFactsFor({ fs: deps.fs, workspace, sources, needed, selected, env, hung, describe: (file, realPath) => describe(file, realPath, request), probe: (ref, modules, vars) => probeOthers(ref, modules, 'sourced', vars) }),
       provenCauses(request, selected, probeModules),
     ]);
 

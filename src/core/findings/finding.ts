@@ -24,7 +24,14 @@ export type InterpreterFindingCode =
   | 'build-interpreter-missing';
 
 /** Findings about the workspace or the machine, not one interpreter. */
-export type WorkspaceFindingCode = 'split-environment' | 'conda-shadows-system-python' | 'setup-script-failed' | 'workspace-file-skipped' | 'entry-point-not-installed' | 'install-outdated';
+export type WorkspaceFindingCode =
+  | 'split-environment'
+  | 'conda-shadows-system-python'
+  | 'setup-script-failed'
+  | 'workspace-file-skipped'
+  | 'untrusted-skipped'
+  | 'entry-point-not-installed'
+  | 'install-outdated';
 
 export type FindingCode = ModuleFindingCode | InterpreterFindingCode | WorkspaceFindingCode | 'probe-timeout';
 
@@ -88,4 +95,5 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'better-interpreter-available',
   'setup-script-failed',
   'workspace-file-skipped',
+  'untrusted-skipped',
 ];

@@ -1,5 +1,5 @@
 // Finds the probe's JSON document in a child's stdout, whatever sitecustomize, .pth files or modules printed around it.
-import { SENTINEL_BEGIN, SENTINEL_END, type ProbeDocument } from './protocol';
+import { NO_NONCE, sentinelBegin, sentinelEnd, type ProbeDocument } from './protocol';
 import { validateProbeDocument } from './validateProbeDocument';
 
 export type ExtractedJson =
@@ -7,7 +7,9 @@ export type ExtractedJson =
   /** No begin sentinel on a line of its own: the process never got to print (or is not a Python running our probe). */
   | { readonly kind: 'absent' }
   /** A begin sentinel without its JSON line and end sentinel: the output was cut (output cap, killed mid-write). */
-  | { readonly kind: 'unterminated' };
+  | { readonly kind: 'unterminated' }
+  /** More than one complete document with this run's nonce: code in the interpreter printed one too. */
+  | { readonly kind: 'duplicate'; readonly count: number };
 
 export type ParsedProbeOutput =
   | { readonly kind: 'ok'; readonly document: ProbeDocument }
@@ -23,27 +25,43 @@ function cleanLine(line: string): string {
 }
 
 /**
- * The JSON line of the last complete `BEGIN / json / END` block whose sentinels are whole lines.
- * The probe prints its block last and then exits at once, so the last block is ours even if a sitecustomize
- * printed a fake one earlier; a sentinel sharing a line with other text is never ours (we print a newline first).
+ * The JSON line of the one complete `BEGIN / json / END` block carrying this process's nonce, whose sentinels are
+ * whole lines. The probe prints exactly one; a block with another nonce (or none) was printed by code in the
+ * interpreter and is ignored; a second block with our nonce means that code copied it, and then neither is trusted.
  */
-export function extractProbeJson(stdout: string): ExtractedJson {
+export function extractProbeJson(stdout: string, nonce: string = NO_NONCE): ExtractedJson {
+  const begin = sentinelBegin(nonce);
+  const end = sentinelEnd(nonce);
   const lines = stdout.split('\n').map(cleanLine);
   let sawBegin = false;
-  for (let i = lines.length - 1; i >= 0; i -= 1) {
-    if (lines[i] !== SENTINEL_BEGIN) continue;
+  let found: string | null = null;
+  let count = 0;
+  for (let i = 0; i < lines.length; i += 1) {
+    if (lines[i] !== begin) continue;
     sawBegin = true;
     const json = lines[i + 1];
-    if (json !== undefined && lines[i + 2] === SENTINEL_END) return { kind: 'found', json };
+    if (json !== undefined && lines[i + 2] === end) {
+      count += 1;
+      found ??= json;
+      i += 2;
+    }
   }
+  if (count > 1) return { kind: 'duplicate', count };
+  if (found !== null) return { kind: 'found', json: found };
   return sawBegin ? { kind: 'unterminated' } : { kind: 'absent' };
 }
 
 /** Extracts, parses and validates the probe's document. */
-export function parseProbeOutput(stdout: string): ParsedProbeOutput {
-  const extracted = extractProbeJson(stdout);
+export function parseProbeOutput(stdout: string, nonce: string = NO_NONCE): ParsedProbeOutput {
+  const extracted = extractProbeJson(stdout, nonce);
   if (extracted.kind === 'absent') return { kind: 'absent' };
   if (extracted.kind === 'unterminated') return { kind: 'invalid', reason: 'the probe output was cut off before its end marker' };
+  if (extracted.kind === 'duplicate') {
+    return {
+      kind: 'invalid',
+      reason: `the process printed ${extracted.count === 2 ? 'two probe documents' : `${extracted.count} probe documents`} with this run's nonce: code in the interpreter (a sitecustomize.py, a .pth file, the module) forged one, so neither is trusted`,
+    };
+  }
   let value: unknown;
   try {
     value = JSON.parse(extracted.json);

@@ -26,6 +26,11 @@ export interface CachedProbe {
   readonly facts: InterpreterFacts;
   readonly specs: Readonly<Record<string, SpecResult>>;
   readonly imports: Readonly<Record<string, ImportResult>>;
+  /**
+   * Per imported module, the files and folders of its top-level package (or its one file): an installed module
+   * edited in place changes no site directory's modification time, but changes one of these.
+   */
+  readonly moduleStamps?: Readonly<Record<string, readonly StampEntry[]>>;
 }
 
 export type CacheLoadResult =
@@ -75,6 +80,48 @@ export async function stampHolds(fs: FileSystem, stamp: readonly StampEntry[]): 
   return now.every((entry, index) => entry.mtimeMs === stamp[index]?.mtimeMs);
 }
 
+/** Files of one package's tree stamped at most: enough for what a user edits; a 10,000-file torch is not walked whole. */
+const MAX_MODULE_STAMP_PATHS = 400;
+const MAX_MODULE_STAMP_DEPTH = 4;
+
+/**
+ * What to stamp for a module found at `origin`: the file itself, or for a package (`…/__init__.py`) its folder tree
+ * (folders too: adding or removing a file changes its folder's time), bounded.
+ */
+export async function moduleStampPaths(fs: FileSystem, origin: string): Promise<string[]> {
+  const slash = origin.lastIndexOf('/');
+  if (slash < 0 || !origin.endsWith('/__init__.py')) return [origin];
+  const paths: string[] = [];
+  const pending: Array<{ readonly dir: string; readonly depth: number }> = [{ dir: origin.slice(0, slash), depth: 0 }];
+  while (pending.length > 0 && paths.length < MAX_MODULE_STAMP_PATHS) {
+    const next = pending.shift();
+    if (next === undefined) break;
+    paths.push(next.dir);
+    for (const entry of await fs.readDir(next.dir)) {
+      if (paths.length >= MAX_MODULE_STAMP_PATHS) break;
+      const child = `${next.dir}/${entry.name}`;
+      if (entry.kind === 'directory') {
+        if (next.depth < MAX_MODULE_STAMP_DEPTH && entry.name !== '__pycache__') pending.push({ dir: child, depth: next.depth + 1 });
+      } else if (entry.kind === 'file') paths.push(child);
+    }
+  }
+  return paths;
+}
+
+/** The cache as the prober sees it under --no-cache: nothing is read, every result still refreshes it. */
+export function refreshOnly(cache: ProbeCache): ProbeCache {
+  return {
+    get: () => undefined,
+    set: (entry) => cache.set(entry),
+    delete: (key) => cache.delete(key),
+    get size() {
+      return cache.size;
+    },
+    toJSON: () => cache.toJSON(),
+    load: (json) => cache.load(json),
+  };
+}
+
 export function createProbeCache(): ProbeCache {
   const entries = new Map<string, CachedProbe>();
   return {
@@ -122,7 +169,16 @@ function readEntry(raw: unknown): CachedProbe | undefined {
   const specs = validateCachedSpecs(o.specs);
   const imports = validateCachedImports(o.imports);
   if (key === undefined || stamp === undefined || facts.kind !== 'ok' || specs.kind !== 'ok' || imports.kind !== 'ok') return undefined;
-  return { key, stamp, facts: facts.document, specs: specs.document, imports: imports.document };
+  const moduleStamps: Record<string, readonly StampEntry[]> = {};
+  if (typeof o.moduleStamps === 'object' && o.moduleStamps !== null) {
+    for (const [module, value] of Object.entries(o.moduleStamps as Record<string, unknown>)) {
+      const moduleStamp = readStamp(value);
+      // An import whose stamp does not validate is dropped with it: probed again rather than trusted.
+      if (moduleStamp === undefined) delete imports.document[module];
+      else moduleStamps[module] = moduleStamp;
+    }
+  }
+  return { key, stamp, facts: facts.document, specs: specs.document, imports: imports.document, ...(o.moduleStamps === undefined ? {} : { moduleStamps }) };
 }
 
 function readKey(raw: unknown): ProbeCacheKey | undefined {

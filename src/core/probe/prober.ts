@@ -5,8 +5,8 @@ import { FACTS_PRIORITY, importCost } from './importCost';
 import { deepChecksFor } from './deepChecks';
 import { parseProbeOutput } from './extractProbeDocument';
 import type { ImportResult, InterpreterProbe } from './probeResult';
-import { isCacheableImport, stampHolds, stampPaths, takeStamp, type CachedProbe, type ProbeCache, type ProbeCacheKey, type StampEntry } from './probeCache';
-import type { InterpreterFacts, LoadedPackage, ReportedImport, SpecResult } from './protocol';
+import { isCacheableImport, moduleStampPaths, stampHolds, stampPaths, takeStamp, type CachedProbe, type ProbeCache, type ProbeCacheKey, type StampEntry } from './probeCache';
+import { NONCE_VARIABLE, newNonce, type InterpreterFacts, type LoadedPackage, type ReportedImport, type SpecResult } from './protocol';
 import { stableHash } from './stableHash';
 
 export interface ProbeRequest {
@@ -140,7 +140,13 @@ export function createProber(deps: ProberDeps): Prober {
   let spawned = 0;
   const limit = createLimiter(Math.max(1, Math.floor(deps.concurrency)));
 
-  async function run(request: ProbeRequest, program: string, args: readonly string[], priority: number, flags: readonly string[] = []): Promise<ProcessOutcome> {
+  /** One probe process; its outcome comes with the nonce its document must carry. */
+  async function run(request: ProbeRequest, program: string, args: readonly string[], priority: number, flags: readonly string[] = []): Promise<ProcessOutcome & { readonly nonce: string }> {
+    const nonce = newNonce();
+    return { ...(await spawnProbe(request, program, args, priority, flags, nonce)), nonce };
+  }
+
+  async function spawnProbe(request: ProbeRequest, program: string, args: readonly string[], priority: number, flags: readonly string[], nonce: string): Promise<ProcessOutcome> {
     return limit(priority, async () => {
       if (request.signal?.aborted === true) return { kind: 'aborted' } as const;
       spawned += 1;
@@ -148,12 +154,17 @@ export function createProber(deps: ProberDeps): Prober {
       const commandLine = [program, ...fullArgs].map(quote).join(' ');
       const started = deps.clock.now();
       const outcome = await deps.runner.run(program, fullArgs, {
-        env: request.env,
+        env: { ...request.env, [NONCE_VARIABLE]: nonce },
         timeoutMs: request.timeoutMs,
         maxOutputBytes: MAX_OUTPUT_BYTES,
         ...(request.signal !== undefined ? { signal: request.signal } : {}),
       });
       const took = `${deps.clock.now() - started} ms`;
+      if (outcome.kind === 'exited' && outcome.heldOutput === true) {
+        deps.logger.warn(
+          `${request.interpreter.path} left a process running after it exited (started by a sitecustomize.py, a .pth file or an imported module, outside the probe's process group, still holding its output); it was not stopped: find it with \`ps -ef\``,
+        );
+      }
       switch (outcome.kind) {
         case 'exited':
           if (outcome.exitCode === 0) deps.logger.info(`${commandLine} (${took})`);
@@ -195,7 +206,7 @@ export function createProber(deps: ProberDeps): Prober {
         return invalid('exited-without-result', `${named(ref)} was killed by ${outcome.signal} before printing a probe result${said ? `: ${said}` : ''}`);
       }
       case 'exited': {
-        const parsed = parseProbeOutput(outcome.stdout);
+        const parsed = parseProbeOutput(outcome.stdout, outcome.nonce);
         if (parsed.kind === 'ok' && parsed.document.mode === 'facts') {
           return { kind: 'ok', facts: parsed.document.interpreter, specs: parsed.document.specs };
         }
@@ -227,7 +238,7 @@ export function createProber(deps: ProberDeps): Prober {
       case 'spawn-error':
         return { status: 'crash', exitCode: null, signal: null, stderrExcerpt: `${outcome.code}: ${outcome.message}` };
       case 'exited': {
-        const parsed = parseProbeOutput(outcome.stdout);
+        const parsed = parseProbeOutput(outcome.stdout, outcome.nonce);
         if (parsed.kind === 'ok' && parsed.document.mode === 'import' && parsed.document.module === module) return parsed.document.outcome;
         // The import ended the process (os._exit, abort, a C extension calling exit) before the probe could report.
         const why = parsed.kind === 'invalid' ? parsed.reason : parsed.kind === 'ok' ? `the probe reported on ${parsed.document.mode}` : '';
@@ -276,6 +287,17 @@ export function createProber(deps: ProberDeps): Prober {
     let stamp: readonly StampEntry[];
     const specs: Record<string, SpecResult> = { ...(usable?.specs ?? {}) };
     const imports: Record<string, ImportResult> = { ...(usable?.imports ?? {}) };
+    const moduleStamps: Record<string, readonly StampEntry[]> = { ...(usable?.moduleStamps ?? {}) };
+    // A module edited in place since (its package's files changed) is imported again.
+    await Promise.all(
+      Object.keys(moduleStamps).map(async (module) => {
+        const moduleStamp = moduleStamps[module];
+        if (moduleStamp !== undefined && !(await stampHolds(deps.fs, moduleStamp))) {
+          delete imports[module];
+          delete moduleStamps[module];
+        }
+      }),
+    );
     let spawnedHere = false;
 
     const unknownSpecs = usable === undefined ? modules : modules.filter((module) => specs[module] === undefined);
@@ -313,7 +335,16 @@ export function createProber(deps: ProberDeps): Prober {
 
     const kept: Record<string, ImportResult> = {};
     for (const [module, result] of Object.entries(imports)) if (isCacheableImport(result)) kept[module] = result;
-    const entry: CachedProbe = { key, stamp, facts, specs, imports: kept };
+    await Promise.all(
+      Object.entries(kept).map(async ([module, result]) => {
+        if (moduleStamps[module] !== undefined) return;
+        const spec = specs[module];
+        const origin = 'file' in result && typeof result.file === 'string' ? result.file : spec?.found === true ? spec.origin : null;
+        if (origin !== null) moduleStamps[module] = await takeStamp(deps.fs, await moduleStampPaths(deps.fs, origin));
+      }),
+    );
+    for (const module of Object.keys(moduleStamps)) if (kept[module] === undefined) delete moduleStamps[module];
+    const entry: CachedProbe = { key, stamp, facts, specs, imports: kept, moduleStamps };
     deps.cache.set(entry);
 
     return {
@@ -336,7 +367,7 @@ export function createProber(deps: ProberDeps): Prober {
     const args = ['prove', module, deep.join(','), variant.watch.join(','), ...variant.drop];
     const outcome = await run(request, program, args, importCost(module), variant.flags);
     if (outcome.kind !== 'exited') return { kind: 'failed', detail: `the proof run ${outcome.kind === 'signaled' ? `was killed by ${outcome.signal}` : outcome.kind === 'spawn-error' ? `could not start (${outcome.code})` : outcome.kind}` };
-    const parsed = parseProbeOutput(outcome.stdout);
+    const parsed = parseProbeOutput(outcome.stdout, outcome.nonce);
     if (parsed.kind === 'ok' && parsed.document.mode === 'prove') return { kind: 'ran', outcome: parsed.document.outcome, watched: parsed.document.watched };
     return { kind: 'failed', detail: parsed.kind === 'invalid' ? parsed.reason : `the proof run printed no result (exit code ${outcome.exitCode})` };
   }

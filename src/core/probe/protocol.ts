@@ -3,9 +3,31 @@
 
 export const PROTOCOL_VERSION = 1;
 
-/** Unique lines around the JSON document, so noise printed by sitecustomize or .pth files cannot break it. */
-export const SENTINEL_BEGIN = '<<<ros-env-doctor:probe:begin:9b1f3e>>>';
-export const SENTINEL_END = '<<<ros-env-doctor:probe:end:9b1f3e>>>';
+/**
+ * The variable carrying a fresh nonce to each probe process. The sentinel lines around the JSON document carry it,
+ * so noise printed by sitecustomize or .pth files cannot break the document, a document forged by code in the
+ * interpreter without the nonce is ignored, and one copying it makes two documents: an error, never a choice.
+ */
+export const NONCE_VARIABLE = 'ROS_ENV_DOCTOR_PROBE_NONCE';
+/** What probe.py uses when run without a nonce (by hand, or by tests of the probe itself). */
+export const NO_NONCE = '9b1f3e';
+
+export function sentinelBegin(nonce: string = NO_NONCE): string {
+  return `<<<ros-env-doctor:probe:begin:${nonce}>>>`;
+}
+
+export function sentinelEnd(nonce: string = NO_NONCE): string {
+  return `<<<ros-env-doctor:probe:end:${nonce}>>>`;
+}
+
+/** The sentinels of a probe run without a nonce. */
+export const SENTINEL_BEGIN = sentinelBegin();
+export const SENTINEL_END = sentinelEnd();
+
+/** A fresh nonce: 32 lowercase hex digits (probe.py accepts [0-9a-f]{1,64}). */
+export function newNonce(): string {
+  return globalThis.crypto.randomUUID().replace(/-/g, '');
+}
 
 /** Where a sys.path entry came from, as far as the interpreter can tell. */
 export type SysPathOrigin = 'script' | 'pythonpath' | 'stdlib' | 'site' | 'user-site' | 'pth' | 'zip' | 'other';

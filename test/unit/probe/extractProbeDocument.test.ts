@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { extractProbeJson, parseProbeOutput } from '../../../src/core/probe/extractProbeDocument';
-import { SENTINEL_BEGIN, SENTINEL_END } from '../../../src/core/probe/protocol';
+import { SENTINEL_BEGIN, SENTINEL_END, sentinelBegin, sentinelEnd } from '../../../src/core/probe/protocol';
 import { validateProbeDocument } from '../../../src/core/probe/validateProbeDocument';
 
 const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/probes/py312-debian-dist-packages.json'), 'utf8')) as {
@@ -12,11 +12,23 @@ const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/probes/p
 const factsDocument = { protocolVersion: 1, mode: 'facts', interpreter: fixture.probe.facts, specs: fixture.probe.specs };
 const block = (json: string): string => `\n${SENTINEL_BEGIN}\n${json}\n${SENTINEL_END}\n`;
 
-test('finds the probe result among sitecustomize noise: text, ANSI colours, NUL bytes and a fake block', () => {
-  const noise = `Welcome!\n\u001b[1;31mWARNING\u001b[0m\n\u0000junk\u0000\n${SENTINEL_BEGIN}\n{"protocolVersion": 1, "mode": "fake"}\n${SENTINEL_END}\nhalf line ${SENTINEL_BEGIN}`;
-  const parsed = parseProbeOutput(`${noise}${block(JSON.stringify(factsDocument))}\u0000`);
+const NONCE = '0123456789abcdef0123456789abcdef';
+const nonceBlock = (json: string): string => `\n${sentinelBegin(NONCE)}\n${json}\n${sentinelEnd(NONCE)}\n`;
+
+test('finds the probe result among sitecustomize noise: text, ANSI colours, NUL bytes and fake blocks without the nonce, before and after it', () => {
+  const fake = `${SENTINEL_BEGIN}\n{"protocolVersion": 1, "mode": "fake"}\n${SENTINEL_END}\n`;
+  const noise = `Welcome!\n\u001b[1;31mWARNING\u001b[0m\n\u0000junk\u0000\n${fake}half line ${sentinelBegin(NONCE)}`;
+  const parsed = parseProbeOutput(`${noise}${nonceBlock(JSON.stringify(factsDocument))}\u0000${fake}`, NONCE);
   assert.equal(parsed.kind, 'ok');
   assert.equal(parsed.kind === 'ok' && parsed.document.mode, 'facts');
+});
+
+test('two complete documents with the nonce are an error naming the forgery, never a choice between them', () => {
+  const real = nonceBlock(JSON.stringify(factsDocument));
+  assert.deepEqual(extractProbeJson(`${real}${real}`, NONCE), { kind: 'duplicate', count: 2 });
+  const parsed = parseProbeOutput(`${real}${nonceBlock('{"protocolVersion": 1, "mode": "fake"}')}`, NONCE);
+  assert.equal(parsed.kind, 'invalid');
+  assert.match(parsed.kind === 'invalid' ? parsed.reason : '', /two probe documents/);
 });
 
 test('a sentinel printed on the same line as other text is not the probe result', () => {

@@ -6,7 +6,7 @@ import type { InterpreterRef } from '../../../src/core/interpreters/interpreter'
 import { silentLogger, systemClock, type ProcessOutcome, type ProcessRunner, type RunOptions } from '../../../src/core/ports';
 import { createProbeCache } from '../../../src/core/probe/probeCache';
 import { createProber, type Prober } from '../../../src/core/probe/prober';
-import { SENTINEL_BEGIN, SENTINEL_END, type SpecResult } from '../../../src/core/probe/protocol';
+import { NONCE_VARIABLE, sentinelBegin, sentinelEnd, type SpecResult } from '../../../src/core/probe/protocol';
 import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { recordedInterpreter } from '../../support/recordedProbes';
 
@@ -14,7 +14,9 @@ const recorded = { probe: recordedInterpreter(join(__dirname, '../../fixtures/pr
 const facts = recorded.probe.facts;
 const PYTHON = '/opt/py/bin/python3';
 
-const block = (document: unknown): string => `${SENTINEL_BEGIN}\n${JSON.stringify(document)}\n${SENTINEL_END}\n`;
+/** The probe's block with the nonce the prober gave this process (the real probe reads it from its environment). */
+let currentNonce = '';
+const block = (document: unknown): string => `${sentinelBegin(currentNonce)}\n${JSON.stringify(document)}\n${sentinelEnd(currentNonce)}\n`;
 const exited = (stdout: string, exitCode = 0, stderr = ''): ProcessOutcome => ({ kind: 'exited', exitCode, stdout, stderr, truncated: false, durationMs: 1 });
 
 interface FakeRunner extends ProcessRunner {
@@ -32,12 +34,13 @@ function fakeRunner(options: { delayMs?: number; importOutcome?: (module: string
     get maxRunning() {
       return maxRunning;
     },
-    async run(file: string, args: readonly string[], _options: RunOptions): Promise<ProcessOutcome> {
+    async run(file: string, args: readonly string[], runOptions: RunOptions): Promise<ProcessOutcome> {
       calls.push({ file, args });
       running += 1;
       maxRunning = Math.max(maxRunning, running);
       await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 1));
       running -= 1;
+      currentNonce = runOptions.env?.[NONCE_VARIABLE] ?? '';
       const [, , mode, list = ''] = args;
       if (mode === 'facts') {
         const specs: Record<string, SpecResult> = {};
