@@ -14,10 +14,12 @@ const editorOnly = [
   { name: '@vscode/python-extension', message: 'only src/editor may talk to the Python extension' },
 ];
 
-const processesAndFiles = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process', 'execa'].map((name) => ({
-  name,
-  message: 'src/core reaches files and processes only through the ports in src/core/ports.ts',
-}));
+const processesAndFiles = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process', 'execa'].map(
+  (name) => ({
+    name,
+    message: 'src/core reaches files and processes only through the ports in src/core/ports.ts',
+  }),
+);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', 'test/fixtures/**', 'examples/**', '**/*.mjs', '**/*.cjs', '**/*.js'] },
@@ -31,7 +33,15 @@ export default tseslint.config(
       // node:test's test() returns a promise the runner itself awaits.
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }] },
+        {
+          allowForKnownSafeCalls: [
+            {
+              from: 'package',
+              package: 'node:test',
+              name: ['test', 'it', 'describe', 'suite', 'before', 'after', 'beforeEach', 'afterEach'],
+            },
+          ],
+        },
       ],
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
@@ -43,7 +53,10 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [...editorOnly, ...processesAndFiles], patterns: [outward(['node', 'cli', 'editor'])] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [...editorOnly, ...processesAndFiles], patterns: [outward(['node', 'cli', 'editor'])] },
+      ],
     },
   },
   {

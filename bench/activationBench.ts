@@ -33,7 +33,11 @@ export interface ActivationResult {
 /** Runs bench/activationStandIn.cjs in plain Node, so no tsx hook sits in the module loader being timed. */
 export function activationInStandIn(rounds: number): { ms: number; activateBodyMs: number | null } {
   const bundle = path.join(REPO_ROOT, 'dist', 'extension.js');
-  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bench', 'activationStandIn.cjs'), bundle, String(rounds)], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bench', 'activationStandIn.cjs'), bundle, String(rounds)], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (result.status !== 0) throw new Error(`the activation stand-in failed (${result.status ?? result.signal}): ${result.stderr}`);
   const parsed = JSON.parse(result.stdout.trim().split('\n').pop() ?? '') as { ms: number; activateBodyMs: number | null };
   return parsed;
@@ -47,7 +51,10 @@ export async function activation(rounds: number, vscodeRuns: number): Promise<Ac
   const dir = mkdtempSync(path.join(tmpdir(), 'ros-env-doctor-bench-vsix-'));
   const vsix = path.join(dir, 'bench.vsix');
   try {
-    const packaged = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'package.mjs'), '--out', vsix], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const packaged = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'package.mjs'), '--out', vsix], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     if (packaged.status !== 0) process.stderr.write(`bench: npm run package failed, no VSIX size:\n${packaged.stderr}\n`);
     const bundleBytes = statSync(path.join(REPO_ROOT, 'dist', 'extension.js')).size;
     const vsixBytes = packaged.status === 0 ? statSync(vsix).size : null;
@@ -74,9 +81,30 @@ export async function activation(rounds: number, vscodeRuns: number): Promise<Ac
       }
     }
     if (real.length > 0) {
-      return { runs: real, ms: median(real), activateBodyMs: bodies.length > 0 ? median(bodies) : null, measuredIn: 'vscode', vscodeRuns: real.length, vscodeFailure, emptyExtensionMs: empties.length > 0 ? median(empties) : null, standInMs: timing.ms, bundleBytes, vsixBytes };
+      return {
+        runs: real,
+        ms: median(real),
+        activateBodyMs: bodies.length > 0 ? median(bodies) : null,
+        measuredIn: 'vscode',
+        vscodeRuns: real.length,
+        vscodeFailure,
+        emptyExtensionMs: empties.length > 0 ? median(empties) : null,
+        standInMs: timing.ms,
+        bundleBytes,
+        vsixBytes,
+      };
     }
-    return { ...timing, runs: [], measuredIn: 'node-stand-in', vscodeRuns: 0, vscodeFailure, emptyExtensionMs: null, standInMs: timing.ms, bundleBytes, vsixBytes };
+    return {
+      ...timing,
+      runs: [],
+      measuredIn: 'node-stand-in',
+      vscodeRuns: 0,
+      vscodeFailure,
+      emptyExtensionMs: null,
+      standInMs: timing.ms,
+      bundleBytes,
+      vsixBytes,
+    };
   } finally {
     spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'ignore' });
     rmSync(dir, { recursive: true, force: true });

@@ -37,7 +37,9 @@ function standIn() {
     },
     ownKeys: () => [...names, ...Reflect.ownKeys(target)],
     getOwnPropertyDescriptor: (_, key) =>
-      typeof key === 'string' && names.has(key) ? { configurable: true, enumerable: true, value: proxy, writable: true } : Reflect.getOwnPropertyDescriptor(target, key),
+      typeof key === 'string' && names.has(key)
+        ? { configurable: true, enumerable: true, value: proxy, writable: true }
+        : Reflect.getOwnPropertyDescriptor(target, key),
     set: () => true,
     apply: () => proxy,
     construct: () => proxy,

@@ -21,7 +21,13 @@ export function newProber(concurrency = Math.max(1, CORES)): Prober {
   return createEngine({ runner, fs, probeScript: PROBE_SCRIPT, concurrency }).prober;
 }
 
-export function interpreterRef(file: string, realPath: string, kind: InterpreterKind, displayName: string, envPrefix: string | null = null): InterpreterRef {
+export function interpreterRef(
+  file: string,
+  realPath: string,
+  kind: InterpreterKind,
+  displayName: string,
+  envPrefix: string | null = null,
+): InterpreterRef {
   return { path: file, realPath, kind, source: 'well-known', envPrefix, displayName };
 }
 

@@ -47,7 +47,8 @@ async function oneSession(entry: string, index: number): Promise<FirstDiagnostic
       timeoutMs: 240_000,
     });
     const text = await readFile(out, 'utf8').catch(() => undefined);
-    if (text === undefined) return { kind: 'failed', detail: `no result from the extension host (${run.kind}, exit ${run.exitCode}; log ${run.logFile})` };
+    if (text === undefined)
+      return { kind: 'failed', detail: `no result from the extension host (${run.kind}, exit ${run.exitCode}; log ${run.logFile})` };
     return JSON.parse(text) as FirstDiagnosticRun | { kind: 'failed'; detail: string };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -58,15 +59,29 @@ async function oneSession(entry: string, index: number): Promise<FirstDiagnostic
 export async function firstDiagnostic(sessions: number, progress: (message: string) => void): Promise<FirstDiagnosticResult> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ros-env-doctor-bench-first-entry-'));
   try {
-    const built = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs'), '--production'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const built = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs'), '--production'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     if (built.status !== 0) return { kind: 'failed', detail: `production build failed: ${built.stderr}` };
     const entry = path.join(dir, 'firstDiagnosticEntry.js');
-    await build({ entryPoints: [path.join(REPO_ROOT, 'bench', 'vscode', 'firstDiagnosticEntry.ts')], outfile: entry, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'warning' });
+    await build({
+      entryPoints: [path.join(REPO_ROOT, 'bench', 'vscode', 'firstDiagnosticEntry.ts')],
+      outfile: entry,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: ['vscode'],
+      logLevel: 'warning',
+    });
     const runs: FirstDiagnosticRun[] = [];
     for (let index = 0; index <= sessions; index++) {
       const run = await oneSession(entry, index);
       if (run.kind === 'failed') return run;
-      progress(`  session ${index}${index === 0 ? ' (discarded: warms the page cache)' : ''}: cold ${run.coldMs.toFixed(0)} ms vs import ${run.slowestModule} ${run.floorMs.toFixed(0)} ms; warm ${run.warmMs.toFixed(0)} ms vs python -c pass ${run.startupMs.toFixed(0)} ms`);
+      progress(
+        `  session ${index}${index === 0 ? ' (discarded: warms the page cache)' : ''}: cold ${run.coldMs.toFixed(0)} ms vs import ${run.slowestModule} ${run.floorMs.toFixed(0)} ms; warm ${run.warmMs.toFixed(0)} ms vs python -c pass ${run.startupMs.toFixed(0)} ms`,
+      );
       if (index > 0) runs.push(run);
     }
     const cold = runs.map((run) => run.coldMs / run.floorMs);

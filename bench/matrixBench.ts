@@ -97,7 +97,13 @@ export async function setUpMatrix(): Promise<MatrixSetup> {
 
   const refs: InterpreterRef[] = [
     interpreterRef('/usr/bin/python3', '/usr/bin/python3', 'system', '/usr/bin/python3'),
-    interpreterRef(path.join(venvSystem, 'bin', 'python'), '/usr/bin/python3.11', 'venv', 'venv: system site (/usr/bin/python3)', venvSystem),
+    interpreterRef(
+      path.join(venvSystem, 'bin', 'python'),
+      '/usr/bin/python3.11',
+      'venv',
+      'venv: system site (/usr/bin/python3)',
+      venvSystem,
+    ),
     interpreterRef(path.join(venvIsolated, 'bin', 'python'), venvBase, 'venv', `venv: isolated (pyenv ${VENV_BASE})`, venvIsolated),
   ];
   for (const version of PYENV_VERSIONS) {
@@ -123,7 +129,9 @@ export async function matrix(setup: MatrixSetup, iterations: number): Promise<Ma
   const probeAll = async (concurrency = CORES): Promise<void> => {
     const prober = newProber(concurrency);
     const probes = await Promise.all(
-      setup.interpreters.map(({ ref }) => prober.probe({ interpreter: ref, modules: MATRIX_MODULES, env: setup.env, environment: 'plain', timeoutMs: TIMEOUT_MS })),
+      setup.interpreters.map(({ ref }) =>
+        prober.probe({ interpreter: ref, modules: MATRIX_MODULES, env: setup.env, environment: 'plain', timeoutMs: TIMEOUT_MS }),
+      ),
     );
     probes.forEach((probe, index) => assert.equal(probe.kind, 'ok', `${setup.interpreters[index]?.ref.path}: ${JSON.stringify(probe)}`));
   };

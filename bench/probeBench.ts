@@ -21,7 +21,11 @@ function assertFullProbe(probe: InterpreterProbe): void {
   assert.equal(probe.kind, 'ok', `the probe of ${SYSTEM_PYTHON} failed: ${JSON.stringify(probe)}`);
   if (probe.kind !== 'ok') return;
   for (const module of HEAVY_MODULES) {
-    assert.equal(probe.imports[module]?.status, 'ok', `${module} did not import in ${SYSTEM_PYTHON}: ${JSON.stringify(probe.imports[module])}`);
+    assert.equal(
+      probe.imports[module]?.status,
+      'ok',
+      `${module} did not import in ${SYSTEM_PYTHON}: ${JSON.stringify(probe.imports[module])}`,
+    );
   }
   assert.equal(probe.cached, false);
 }
@@ -34,7 +38,13 @@ export async function fullProbeVsFloor(iterations: number): Promise<PairedResult
     1,
     () => runPythonOk(SYSTEM_PYTHON, `import ${HEAVY_MODULES.join(', ')}`, env),
     async () => {
-      const probe = await newProber().probe({ interpreter: system, modules: HEAVY_MODULES, env, environment: 'plain', timeoutMs: TIMEOUT_MS });
+      const probe = await newProber().probe({
+        interpreter: system,
+        modules: HEAVY_MODULES,
+        env,
+        environment: 'plain',
+        timeoutMs: TIMEOUT_MS,
+      });
       assertFullProbe(probe);
     },
   );
@@ -48,7 +58,14 @@ export async function specPassVsStartup(iterations: number): Promise<PairedResul
     2,
     () => runPythonOk(SYSTEM_PYTHON, 'pass', env),
     async () => {
-      const probe = await newProber().probe({ interpreter: system, modules: HEAVY_MODULES, env, environment: 'plain', timeoutMs: TIMEOUT_MS, specOnly: true });
+      const probe = await newProber().probe({
+        interpreter: system,
+        modules: HEAVY_MODULES,
+        env,
+        environment: 'plain',
+        timeoutMs: TIMEOUT_MS,
+        specOnly: true,
+      });
       assert.equal(probe.kind, 'ok');
       if (probe.kind === 'ok') for (const module of HEAVY_MODULES) assert.equal(probe.specs[module]?.found, true, `${module} has no spec`);
     },

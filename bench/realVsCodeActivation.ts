@@ -23,7 +23,16 @@ export async function activationInVsCode(): Promise<VsCodeActivation> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ros-env-doctor-bench-vscode-'));
   try {
     const entry = path.join(dir, 'entry', 'activationEntry.js');
-    await build({ entryPoints: [path.join(REPO_ROOT, 'bench', 'vscode', 'activationEntry.ts')], outfile: entry, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'warning' });
+    await build({
+      entryPoints: [path.join(REPO_ROOT, 'bench', 'vscode', 'activationEntry.ts')],
+      outfile: entry,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: ['vscode'],
+      logLevel: 'warning',
+    });
     const folder = path.join(dir, 'folder');
     await mkdir(folder);
     const out = path.join(dir, 'activation.json');
@@ -31,7 +40,14 @@ export async function activationInVsCode(): Promise<VsCodeActivation> {
     await mkdir(empty);
     await writeFile(
       path.join(empty, 'package.json'),
-      JSON.stringify({ name: 'empty-extension', publisher: 'bench', version: '0.0.1', engines: { vscode: '^1.93.0' }, main: './extension.js', activationEvents: [] }),
+      JSON.stringify({
+        name: 'empty-extension',
+        publisher: 'bench',
+        version: '0.0.1',
+        engines: { vscode: '^1.93.0' },
+        main: './extension.js',
+        activationEvents: [],
+      }),
     );
     await writeFile(path.join(empty, 'extension.js'), 'exports.activate = function () {};\nexports.deactivate = function () {};\n');
     const run = await runExtensionTests({
@@ -44,7 +60,8 @@ export async function activationInVsCode(): Promise<VsCodeActivation> {
       timeoutMs: 120_000,
     });
     const text = await readFile(out, 'utf8').catch(() => undefined);
-    if (text === undefined) return { kind: 'failed', detail: `no result from the extension host (${run.kind}, exit ${run.exitCode}; log ${run.logFile})` };
+    if (text === undefined)
+      return { kind: 'failed', detail: `no result from the extension host (${run.kind}, exit ${run.exitCode}; log ${run.logFile})` };
     return JSON.parse(text) as VsCodeActivation;
   } catch (error) {
     return { kind: 'failed', detail: String(error) };

@@ -91,14 +91,44 @@ function json(results: Results): unknown {
     cachedReprobe: { ms: round(cached.ms, 3), processes: cached.processes },
     matrix: round(m.ratio, 3),
     matrixDetail: { effectiveCores: round(m.effectiveCores, 2), nominalCores: m.cores, vsNominalCores: round(m.ratioVsNominalCores, 3) },
-    scan: { ms: round(s.ms, 1), keystrokeMs: round(s.keystrokeMs, 2), packages: s.packages, pythonFiles: s.pythonFiles, scannedFiles: s.scannedFiles },
-    activation: { ms: round(a.ms, 1), measuredIn: a.measuredIn, activateBodyMs: a.activateBodyMs, emptyExtensionMs: a.emptyExtensionMs === null ? null : round(a.emptyExtensionMs, 1), standInMs: round(a.standInMs, 1), bundleBytes: a.bundleBytes, vsixBytes: a.vsixBytes },
+    scan: {
+      ms: round(s.ms, 1),
+      keystrokeMs: round(s.keystrokeMs, 2),
+      packages: s.packages,
+      pythonFiles: s.pythonFiles,
+      scannedFiles: s.scannedFiles,
+    },
+    activation: {
+      ms: round(a.ms, 1),
+      measuredIn: a.measuredIn,
+      activateBodyMs: a.activateBodyMs,
+      emptyExtensionMs: a.emptyExtensionMs === null ? null : round(a.emptyExtensionMs, 1),
+      standInMs: round(a.standInMs, 1),
+      bundleBytes: a.bundleBytes,
+      vsixBytes: a.vsixBytes,
+    },
     firstDiagnostic:
       f.kind === 'ok'
-        ? { coldVsFloor: round(f.coldVsFloor, 3), coldMs: round(f.coldMs, 0), floorMs: round(f.floorMs, 0), warmVsStartup: round(f.warmVsStartup, 3), warmMs: round(f.warmMs, 1), measuredIn: 'vscode', slowestImport: f.slowestModule, startupMs: round(f.startupMs, 1), sessions: f.sessions }
+        ? {
+            coldVsFloor: round(f.coldVsFloor, 3),
+            coldMs: round(f.coldMs, 0),
+            floorMs: round(f.floorMs, 0),
+            warmVsStartup: round(f.warmVsStartup, 3),
+            warmMs: round(f.warmMs, 1),
+            measuredIn: 'vscode',
+            slowestImport: f.slowestModule,
+            startupMs: round(f.startupMs, 1),
+            sessions: f.sessions,
+          }
         : { measuredIn: 'failed', detail: f.detail },
     spread: Object.fromEntries(Object.entries(spreads(results)).map(([name, value]) => [name, roundSpread(value)])),
-    machine: { ...machine(), loadAverageBefore: results.loadBefore, loadAverageAfter: results.loadAfter, cpuStealPercent: results.stealPercent, benchSeconds: round(results.totalSeconds, 1) },
+    machine: {
+      ...machine(),
+      loadAverageBefore: results.loadBefore,
+      loadAverageAfter: results.loadAfter,
+      cpuStealPercent: results.stealPercent,
+      benchSeconds: round(results.totalSeconds, 1),
+    },
   };
 }
 
@@ -193,7 +223,8 @@ function table(results: Results): string {
   ];
   const header: [string, string, string, string, string, string] = ['figure', 'value', 'goal', 'holds', 'measured', 'spread'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
-  const line = (cells: readonly string[]): string => `| ${cells.map((cell, i) => (i === 4 ? cell : cell.padEnd(widths[i] ?? 0))).join(' | ')} |`;
+  const line = (cells: readonly string[]): string =>
+    `| ${cells.map((cell, i) => (i === 4 ? cell : cell.padEnd(widths[i] ?? 0))).join(' | ')} |`;
   const separator = `|${widths.map((w, i) => '-'.repeat(i === 4 ? 10 : w + 2)).join('|')}|`;
   const mach = machine();
   return [
@@ -229,7 +260,9 @@ async function main(): Promise<void> {
   } finally {
     await setup.dispose();
   }
-  progress(`  ratio ${matrixResult.ratio.toFixed(2)} (÷ ${matrixResult.effectiveCores.toFixed(2)} cores really available; ${matrixResult.ratioVsNominalCores.toFixed(2)} ÷ ${matrixResult.cores} nominal)`);
+  progress(
+    `  ratio ${matrixResult.ratio.toFixed(2)} (÷ ${matrixResult.effectiveCores.toFixed(2)} cores really available; ${matrixResult.ratioVsNominalCores.toFixed(2)} ÷ ${matrixResult.cores} nominal)`,
+  );
   progress('scan (generating 2,000 packages / 20,000 files in a temp folder)');
   const scanResult = await scan(2000, 2);
   progress('activation (npm run package, then the production bundle in code-server 3 times, and in plain Node)');

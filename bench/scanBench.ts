@@ -93,7 +93,10 @@ function timedSync<T>(work: () => T): { ms: number; value: T } {
   return { ms: performance.now() - started, value };
 }
 
-async function keystrokeRescan(root: string, iterations: number): Promise<Pick<ScanResult, 'keystrokeMs' | 'keystrokeViaScannerMs' | 'keystrokeLines'>> {
+async function keystrokeRescan(
+  root: string,
+  iterations: number,
+): Promise<Pick<ScanResult, 'keystrokeMs' | 'keystrokeViaScannerMs' | 'keystrokeLines'>> {
   const lines = 5000;
   const base = generatedModule(7, lines, true, 'pkg_0000');
   const file = `${root}/src/repo_0/pkg_0000/scripts/node_0.py`;

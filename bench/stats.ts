@@ -78,5 +78,9 @@ export interface Spread {
 
 export function spread(values: readonly number[]): Spread {
   const finite = values.filter((value) => Number.isFinite(value));
-  return { min: finite.length === 0 ? Number.NaN : Math.min(...finite), max: finite.length === 0 ? Number.NaN : Math.max(...finite), runs: finite.length };
+  return {
+    min: finite.length === 0 ? Number.NaN : Math.min(...finite),
+    max: finite.length === 0 ? Number.NaN : Math.max(...finite),
+    runs: finite.length,
+  };
 }

@@ -26,7 +26,13 @@ const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], mainFields: ['module', 'main'] },
   // The engine, loaded by the extension on first use (src/editor/engineLoader.ts), so activation stays light.
   { ...common, entryPoints: ['src/node/engine.ts'], outfile: 'dist/engine.js', mainFields: ['module', 'main'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, mainFields: ['module', 'main'] },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    mainFields: ['module', 'main'],
+  },
 ];
 
 await mkdir('dist', { recursive: true });

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { name, version, repository } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const out = process.argv.includes('--out') ? resolve(process.argv[process.argv.indexOf('--out') + 1]) : join(root, `${name}-${version}.vsix`);
+const out = process.argv.includes('--out')
+  ? resolve(process.argv[process.argv.indexOf('--out') + 1])
+  : join(root, `${name}-${version}.vsix`);
 
 function run(args) {
   process.stderr.write(`$ node ${args.join(' ')}\n`);

@@ -41,14 +41,30 @@ function ref(recording: Recording): InterpreterRef {
   } catch {
     // Hostile interpreters (a dangling link) have no real path; the probe reports that.
   }
-  return { path: recording.python, realPath, kind: recording.kind, source: 'selected', envPrefix: recording.envPrefix, displayName: recording.name };
+  return {
+    path: recording.python,
+    realPath,
+    kind: recording.kind,
+    source: 'selected',
+    envPrefix: recording.envPrefix,
+    displayName: recording.name,
+  };
 }
 
 async function recordings(): Promise<Recording[]> {
   const none = async (): Promise<void> => {};
   const list: Recording[] = [];
   const healthy = await healthySystem();
-  list.push({ name: 'healthy-system', description: 'Debian /usr/bin/python3 with the ROS stack, torch, OpenCV', python: healthy.python, kind: 'system', envPrefix: null, env: healthy.env, environment: 'plain', cleanup: healthy.cleanup });
+  list.push({
+    name: 'healthy-system',
+    description: 'Debian /usr/bin/python3 with the ROS stack, torch, OpenCV',
+    python: healthy.python,
+    kind: 'system',
+    envPrefix: null,
+    env: healthy.env,
+    environment: 'plain',
+    cleanup: healthy.cleanup,
+  });
   const ros = await rosPrefix();
   list.push({
     name: 'healthy-system-sourced',
@@ -61,21 +77,71 @@ async function recordings(): Promise<Recording[]> {
     cleanup: none,
   });
   const venv = await systemSiteVenv();
-  list.push({ name: 'system-site-venv', description: 'venv from /usr/bin/python3 with --system-site-packages', python: venv.python, kind: 'venv', envPrefix: venv.venv, env: venv.env, environment: 'plain', cleanup: venv.cleanup });
+  list.push({
+    name: 'system-site-venv',
+    description: 'venv from /usr/bin/python3 with --system-site-packages',
+    python: venv.python,
+    kind: 'venv',
+    envPrefix: venv.venv,
+    env: venv.env,
+    environment: 'plain',
+    cleanup: venv.cleanup,
+  });
   if (pyenvPython('3.11') !== undefined) {
     const isolated = await isolatedVenv('3.11');
-    list.push({ name: 'isolated-venv', description: 'venv from pyenv 3.11.7: nothing of ROS installed', python: isolated.python, kind: 'venv', envPrefix: isolated.venv, env: isolated.env, environment: 'plain', cleanup: isolated.cleanup });
+    list.push({
+      name: 'isolated-venv',
+      description: 'venv from pyenv 3.11.7: nothing of ROS installed',
+      python: isolated.python,
+      kind: 'venv',
+      envPrefix: isolated.venv,
+      env: isolated.env,
+      environment: 'plain',
+      cleanup: isolated.cleanup,
+    });
     const conda = await condaStyleEnv({ pythonPath: [ros.distPackages] });
-    list.push({ name: 'conda-ros-prefix', description: 'conda-style env (pyenv 3.11.7) with the ROS prefix dist-packages on PYTHONPATH', python: conda.python, kind: 'conda', envPrefix: conda.prefix, env: conda.env, environment: 'sourced', cleanup: conda.cleanup });
+    list.push({
+      name: 'conda-ros-prefix',
+      description: 'conda-style env (pyenv 3.11.7) with the ROS prefix dist-packages on PYTHONPATH',
+      python: conda.python,
+      kind: 'conda',
+      envPrefix: conda.prefix,
+      env: conda.env,
+      environment: 'sourced',
+      cleanup: conda.cleanup,
+    });
   }
-  for (const [version, name] of [['2.7', 'py27-debian-dist-packages'], ['3.12', 'py312-debian-dist-packages'], ['3.8', 'py38-debian-dist-packages']] as const) {
+  for (const [version, name] of [
+    ['2.7', 'py27-debian-dist-packages'],
+    ['3.12', 'py312-debian-dist-packages'],
+    ['3.8', 'py38-debian-dist-packages'],
+  ] as const) {
     const python = pyenvPython(version);
     if (python === undefined) continue;
     const scenario = await withPythonPath(python, [DEBIAN_DIST_PACKAGES], name);
-    list.push({ name, description: `pyenv ${version} with PYTHONPATH=${DEBIAN_DIST_PACKAGES}`, python, kind: 'pyenv', envPrefix: null, env: scenario.env, environment: 'sourced', cleanup: scenario.cleanup });
+    list.push({
+      name,
+      description: `pyenv ${version} with PYTHONPATH=${DEBIAN_DIST_PACKAGES}`,
+      python,
+      kind: 'pyenv',
+      envPrefix: null,
+      env: scenario.env,
+      environment: 'sourced',
+      cleanup: scenario.cleanup,
+    });
   }
   const hang = await hangingSitecustomize();
-  list.push({ name: 'hanging-sitecustomize', description: 'a sitecustomize.py on PYTHONPATH that sleeps forever', python: DEBIAN_PYTHON, kind: 'system', envPrefix: null, env: baseEnv({ PYTHONPATH: hang.dir }), environment: 'sourced', timeoutMs: 2000, cleanup: hang.cleanup });
+  list.push({
+    name: 'hanging-sitecustomize',
+    description: 'a sitecustomize.py on PYTHONPATH that sleeps forever',
+    python: DEBIAN_PYTHON,
+    kind: 'system',
+    envPrefix: null,
+    env: baseEnv({ PYTHONPATH: hang.dir }),
+    environment: 'sourced',
+    timeoutMs: 2000,
+    cleanup: hang.cleanup,
+  });
   const hostile = await hostileInterpreters();
   const hostileCases = [
     ['not-executable', hostile.textNoExec, 'a text file without the run bit'],
@@ -87,11 +153,42 @@ async function recordings(): Promise<Recording[]> {
     ['exits-127', hostile.exits127, 'a script exiting 127 like a shell that cannot find python'],
   ] as const;
   for (const [name, python, description] of hostileCases) {
-    list.push({ name: `hostile-${name}`, description, python, kind: 'other', envPrefix: null, env: baseEnv(), environment: 'plain', cleanup: none });
+    list.push({
+      name: `hostile-${name}`,
+      description,
+      python,
+      kind: 'other',
+      envPrefix: null,
+      env: baseEnv(),
+      environment: 'plain',
+      cleanup: none,
+    });
   }
-  list.push({ name: 'hostile-cleanup', description: '', python: '', kind: 'other', envPrefix: null, env: {}, environment: 'plain', cleanup: async () => { await hostile.cleanup(); await ros.cleanup(); } });
+  list.push({
+    name: 'hostile-cleanup',
+    description: '',
+    python: '',
+    kind: 'other',
+    envPrefix: null,
+    env: {},
+    environment: 'plain',
+    cleanup: async () => {
+      await hostile.cleanup();
+      await ros.cleanup();
+    },
+  });
   if (existsSync('/usr/bin/jython')) {
-    list.push({ name: 'jython', description: 'Debian Jython 2.7', python: '/usr/bin/jython', kind: 'system', envPrefix: null, env: baseEnv(), environment: 'plain', timeoutMs: 60000, cleanup: none });
+    list.push({
+      name: 'jython',
+      description: 'Debian Jython 2.7',
+      python: '/usr/bin/jython',
+      kind: 'system',
+      envPrefix: null,
+      env: baseEnv(),
+      environment: 'plain',
+      timeoutMs: 60000,
+      cleanup: none,
+    });
   }
   return list;
 }
@@ -112,7 +209,12 @@ async function main(): Promise<void> {
       });
       const fixture = { scenario: recording.name, description: recording.description, modules: MODULES, env: recording.env, probe };
       await writeFile(join(OUT_DIR, `${recording.name}.json`), `${JSON.stringify(fixture, null, 2)}\n`);
-      const summary = probe.kind === 'ok' ? Object.entries(probe.imports).map(([m, r]) => `${m}:${r.status}`).join(' ') : `${probe.kind} ${probe.kind === 'invalid' ? probe.detail : ''}`;
+      const summary =
+        probe.kind === 'ok'
+          ? Object.entries(probe.imports)
+              .map(([m, r]) => `${m}:${r.status}`)
+              .join(' ')
+          : `${probe.kind} ${probe.kind === 'invalid' ? probe.detail : ''}`;
       process.stdout.write(`${recording.name}: ${summary}\n`);
     } finally {
       await recording.cleanup();

@@ -34,7 +34,13 @@ export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
   const fixes = extension.add(new FixApplier(repository, context.extensionUri, logger, undo));
   const extraPaths = new AnalysisExtraPaths(undo);
   const controller = extension.add(new DoctorController({ engine, logger, publisher, status, fixes, report, extraPaths }));
-  extension.add(vscode.languages.registerCodeActionsProvider({ language: 'python', scheme: 'file' }, new FixCodeActionProvider(publisher), FixCodeActionProvider.metadata));
+  extension.add(
+    vscode.languages.registerCodeActionsProvider(
+      { language: 'python', scheme: 'file' },
+      new FixCodeActionProvider(publisher),
+      FixCodeActionProvider.metadata,
+    ),
+  );
   const commands = registerCommands(extension, { controller, fixes, report, logger, extraPaths });
 
   controller.start();

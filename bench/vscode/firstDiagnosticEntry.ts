@@ -39,7 +39,9 @@ function median(values: readonly number[]): number {
 function timePython(python: string, code: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    execFile(python, ['-c', code], { timeout: TIMEOUT_MS }, (error) => (error === null ? resolve(performance.now() - started) : reject(new Error(`${python} -c ${code} failed`, { cause: error }))));
+    execFile(python, ['-c', code], { timeout: TIMEOUT_MS }, (error) =>
+      error === null ? resolve(performance.now() - started) : reject(new Error(`${python} -c ${code} failed`, { cause: error })),
+    );
   });
 }
 
@@ -115,6 +117,9 @@ export async function run(): Promise<void> {
     };
     await writeFile(out, JSON.stringify(result));
   } catch (error) {
-    await writeFile(out, JSON.stringify({ kind: 'failed', detail: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+    await writeFile(
+      out,
+      JSON.stringify({ kind: 'failed', detail: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
   }
 }

@@ -43,12 +43,21 @@ export async function buildE2e() {
     copyFile(join(fakeEnvs, 'package.json'), join(fakeEnvsOut, 'package.json')),
     copyFile(join(fakeEnvs, 'README.md'), join(fakeEnvsOut, 'README.md')),
   ]);
-  return { out, suites: suites.length, fakePythonExtension: fakeOut, fakePythonEnvsExtension: fakeEnvsOut, mochaIndex: join(out, 'mochaIndex.js') };
+  return {
+    out,
+    suites: suites.length,
+    fakePythonExtension: fakeOut,
+    fakePythonEnvsExtension: fakeEnvsOut,
+    mochaIndex: join(out, 'mochaIndex.js'),
+  };
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   buildE2e().then(
-    (result) => process.stdout.write(`e2e bundles in ${result.out}: mochaIndex.js, ${result.suites} suite(s), fakePythonExtension/, fakePythonEnvsExtension/\n`),
+    (result) =>
+      process.stdout.write(
+        `e2e bundles in ${result.out}: mochaIndex.js, ${result.suites} suite(s), fakePythonExtension/, fakePythonEnvsExtension/\n`,
+      ),
     (error) => {
       process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;

@@ -118,13 +118,18 @@ export async function ensureTools({ install = true, log = (line) => process.stde
     };
   }
   const started = Date.now();
-  log(`[e2e tools] installing Node ${NODE_VERSION} and code-server ${CODE_SERVER_VERSION} into ${toolsDir} (first time: about 2-3 minutes)`);
+  log(
+    `[e2e tools] installing Node ${NODE_VERSION} and code-server ${CODE_SERVER_VERSION} into ${toolsDir} (first time: about 2-3 minutes)`,
+  );
   await rm(stampFile, { force: true });
   if (!existsSync(paths.node)) await installNode();
   await installCodeServer();
   const stamp = { node: NODE_VERSION, codeServer: CODE_SERVER_VERSION, installedAt: new Date().toISOString() };
   if (!stampMatches(stamp)) {
-    return { kind: 'missing', message: `code-server was installed but its native modules were not built (postinstall skipped?) in ${codeServerDir}` };
+    return {
+      kind: 'missing',
+      message: `code-server was installed but its native modules were not built (postinstall skipped?) in ${codeServerDir}`,
+    };
   }
   await writeFile(stampFile, `${JSON.stringify(stamp, null, 2)}\n`);
   log(`[e2e tools] ready in ${Math.round((Date.now() - started) / 1000)} s`);

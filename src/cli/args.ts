@@ -17,7 +17,11 @@ export interface CliOptions {
   readonly untrusted: boolean;
 }
 
-export type ParsedArgs = { readonly kind: 'run'; readonly options: CliOptions } | { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'error'; readonly message: string };
+export type ParsedArgs =
+  | { readonly kind: 'run'; readonly options: CliOptions }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'error'; readonly message: string };
 
 export const USAGE = `Usage: ros-env-doctor [WORKSPACE] [options]
 
@@ -57,7 +61,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   for (let index = 0; index < argv.length; index++) {
     const raw = argv[index] ?? '';
-    const [flag, inline] = raw.startsWith('--') && raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];
+    const [flag, inline] =
+      raw.startsWith('--') && raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];
     const value = (): string | null => {
       if (inline !== undefined) return inline;
       const next = argv[index + 1];
@@ -73,7 +78,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         return { kind: 'version' };
       case '--python': {
         const given = value();
-        if (given === null || given === '') return { kind: 'error', message: '--python needs a path to a Python interpreter, e.g. --python /usr/bin/python3' };
+        if (given === null || given === '')
+          return { kind: 'error', message: '--python needs a path to a Python interpreter, e.g. --python /usr/bin/python3' };
         python = given;
         break;
       }
@@ -82,14 +88,19 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         break;
       case '--format': {
         const given = value();
-        if (given === null || !FORMATS.includes(given as OutputFormat)) return { kind: 'error', message: `--format must be one of ${FORMATS.join(', ')}${given === null ? '' : ` (got '${given}')`}` };
+        if (given === null || !FORMATS.includes(given as OutputFormat))
+          return { kind: 'error', message: `--format must be one of ${FORMATS.join(', ')}${given === null ? '' : ` (got '${given}')`}` };
         format = given as OutputFormat;
         break;
       }
       case '--timeout': {
         const given = value();
         const seconds = given === null ? Number.NaN : Number(given);
-        if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) return { kind: 'error', message: `--timeout needs a number of seconds between 0 and 3600${given === null ? '' : ` (got '${given}')`}` };
+        if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600)
+          return {
+            kind: 'error',
+            message: `--timeout needs a number of seconds between 0 and 3600${given === null ? '' : ` (got '${given}')`}`,
+          };
         timeoutMs = Math.round(seconds * 1000);
         break;
       }
@@ -99,9 +110,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--modules':
       case '--ignore': {
         const given = value();
-        const names = (given ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+        const names = (given ?? '')
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name !== '');
         const bad = names.find((name) => !/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(name));
-        if (given === null || names.length === 0 || bad !== undefined) return { kind: 'error', message: `${flag} needs a comma-separated list of module names, e.g. ${flag} torch,cv2${bad === undefined ? '' : ` ('${bad}' is not a module name)`}` };
+        if (given === null || names.length === 0 || bad !== undefined)
+          return {
+            kind: 'error',
+            message: `${flag} needs a comma-separated list of module names, e.g. ${flag} torch,cv2${bad === undefined ? '' : ` ('${bad}' is not a module name)`}`,
+          };
         if (flag === '--modules') modules = names.map((name) => name.split('.')[0] ?? name);
         else ignore = names;
         break;
@@ -124,5 +142,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         workspace = raw;
     }
   }
-  return { kind: 'run', options: { workspace: workspace ?? '.', python, all, format, timeoutMs, source, modules, ignore, cache, color, untrusted } };
+  return {
+    kind: 'run',
+    options: { workspace: workspace ?? '.', python, all, format, timeoutMs, source, modules, ignore, cache, color, untrusted },
+  };
 }

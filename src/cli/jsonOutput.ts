@@ -8,7 +8,15 @@ import { launchPathRows, type LaunchPathRow } from '../core/present/launchPathRo
 
 export type JsonModuleStatus = 'ok' | 'found' | 'missing' | 'error' | 'crash' | 'timeout' | 'unknown';
 
-const STATUS: Readonly<Record<CellKind, JsonModuleStatus>> = { ok: 'ok', found: 'found', missing: 'missing', fails: 'error', crash: 'crash', timeout: 'timeout', unknown: 'unknown' };
+const STATUS: Readonly<Record<CellKind, JsonModuleStatus>> = {
+  ok: 'ok',
+  found: 'found',
+  missing: 'missing',
+  fails: 'error',
+  crash: 'crash',
+  timeout: 'timeout',
+  unknown: 'unknown',
+};
 
 export interface JsonModule {
   readonly status: JsonModuleStatus;
@@ -57,7 +65,12 @@ export interface JsonCause {
 
 export interface JsonReport {
   readonly schemaVersion: 1;
-  readonly workspace: { readonly root: string | null; readonly kind: string; readonly rosDistro: string | null; readonly rosPythonVersion: number | null };
+  readonly workspace: {
+    readonly root: string | null;
+    readonly kind: string;
+    readonly rosDistro: string | null;
+    readonly rosPythonVersion: number | null;
+  };
   readonly selectedInterpreter: string;
   readonly interpreters: readonly JsonInterpreter[];
   readonly findings: readonly JsonFinding[];
@@ -106,7 +119,8 @@ export function jsonReport(diagnosis: Diagnosis, modules: readonly string[] = di
 
 function jsonInterpreter(probe: InterpreterProbe, modules: readonly string[]): JsonInterpreter {
   const version = probe.kind === 'ok' ? `${probe.facts.version.major}.${probe.facts.version.minor}.${probe.facts.version.micro}` : null;
-  const detail = probe.kind === 'invalid' ? probe.detail : probe.kind === 'timeout' ? `start-up did not finish within ${probe.timeoutMs} ms` : null;
+  const detail =
+    probe.kind === 'invalid' ? probe.detail : probe.kind === 'timeout' ? `start-up did not finish within ${probe.timeoutMs} ms` : null;
   const entries = modules.map((module): [string, JsonModule] => {
     const verdict = moduleCell(probe, module);
     const spec = probe.kind === 'ok' ? probe.specs[module] : undefined;

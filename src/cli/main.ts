@@ -12,7 +12,13 @@ import { sarifReport } from './sarifOutput';
 import { textReport } from './textOutput';
 import { escapeControlCharacters } from '../core/present/controlCharacters';
 import { exitCleanlyOnSignals } from '../node/signalCleanup';
-import { insideWorkspace, untrustedSkippedFinding, withoutWorkspacePythonPath, type Skipped, type TrustBoundary } from '../core/engine/trust';
+import {
+  insideWorkspace,
+  untrustedSkippedFinding,
+  withoutWorkspacePythonPath,
+  type Skipped,
+  type TrustBoundary,
+} from '../core/engine/trust';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -40,7 +46,9 @@ async function run(options: CliOptions): Promise<number> {
   const root = path.resolve(options.workspace);
   const rootStat = await stat(root).catch(() => undefined);
   if (rootStat === undefined) {
-    process.stderr.write(`ros-env-doctor: workspace '${options.workspace}' does not exist: give the path of a catkin or colcon workspace (or any folder with Python files)\n`);
+    process.stderr.write(
+      `ros-env-doctor: workspace '${options.workspace}' does not exist: give the path of a catkin or colcon workspace (or any folder with Python files)\n`,
+    );
     return 2;
   }
   const logger = stderrLogger(process.env.ROS_ENV_DOCTOR_DEBUG === '1');
@@ -56,7 +64,10 @@ async function run(options: CliOptions): Promise<number> {
     engine.checkFolder({
       folder: root,
       // A relative --python is relative to where the command was typed.
-      selected: { command: options.python !== null && options.python.includes('/') ? path.resolve(options.python) : options.python, source: 'selected' },
+      selected: {
+        command: options.python !== null && options.python.includes('/') ? path.resolve(options.python) : options.python,
+        source: 'selected',
+      },
       settings: {
         setupScript: options.source ? 'auto' : 'off',
         timeoutMs: options.timeoutMs,
@@ -76,9 +87,19 @@ async function run(options: CliOptions): Promise<number> {
     return 2;
   }
   let diagnosis = outcome.diagnosis;
-  if (options.untrusted) diagnosis = { ...diagnosis, findings: [...diagnosis.findings, untrustedSkippedFinding([...skipped, ...untrustedSkips(diagnosis, boundary)])] };
+  if (options.untrusted)
+    diagnosis = {
+      ...diagnosis,
+      findings: [...diagnosis.findings, untrustedSkippedFinding([...skipped, ...untrustedSkips(diagnosis, boundary)])],
+    };
   logger.info(`diagnosed in ${diagnosis.durationMs} ms; spawned ${diagnosis.processesSpawned} processes`);
-  await engine.saveCache().catch((error: unknown) => logger.warn(`could not save the probe cache to ${cacheFile} (${error instanceof Error ? error.message : String(error)}): remove or fix that path (it only holds a cache)`));
+  await engine
+    .saveCache()
+    .catch((error: unknown) =>
+      logger.warn(
+        `could not save the probe cache to ${cacheFile} (${error instanceof Error ? error.message : String(error)}): remove or fix that path (it only holds a cache)`,
+      ),
+    );
 
   const color = options.color === 'auto' ? process.stdout.isTTY === true && process.env.NO_COLOR === undefined : options.color;
   switch (options.format) {
@@ -100,17 +121,22 @@ async function run(options: CliOptions): Promise<number> {
 
 /** What the engine did not run or source in an untrusted folder: its setup scripts, interpreters its nodes' shebangs name inside it. */
 function untrustedSkips(diagnosis: Diagnosis, boundary: TrustBoundary): Skipped[] {
-  const scripts = (diagnosis.workspace?.setupScripts ?? []).filter((script) => insideWorkspace(script.path, boundary)).map((script) => ({ path: script.path, what: 'setup script (not sourced)' }));
+  const scripts = (diagnosis.workspace?.setupScripts ?? [])
+    .filter((script) => insideWorkspace(script.path, boundary))
+    .map((script) => ({ path: script.path, what: 'setup script (not sourced)' }));
   const shebangs = diagnosis.files.flatMap((file) => {
     const command = file.scan.shebang?.command ?? '';
-    return command.startsWith('/') && insideWorkspace(command, boundary) ? [{ path: command, what: 'interpreter named by a shebang (not run)' }] : [];
+    return command.startsWith('/') && insideWorkspace(command, boundary)
+      ? [{ path: command, what: 'interpreter named by a shebang (not run)' }]
+      : [];
   });
   return [...scripts, ...shebangs];
 }
 
 /** Why no interpreter ran: --python not on PATH, or no python3/python on PATH at all. */
 function problemText(outcome: Extract<EngineUpdate, { kind: 'no-interpreter' | 'refused' }>): string {
-  if (outcome.kind === 'refused') return `--untrusted: ${outcome.detail}; give an interpreter outside it with --python, e.g. --python /usr/bin/python3`;
+  if (outcome.kind === 'refused')
+    return `--untrusted: ${outcome.detail}; give an interpreter outside it with --python, e.g. --python /usr/bin/python3`;
   return outcome.command === null
     ? 'no python3 or python on PATH: give the interpreter with --python PATH'
     : `--python '${outcome.command}' is not on PATH: give the interpreter's full path, e.g. --python /usr/bin/python3`;
@@ -121,8 +147,14 @@ function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 function stderrLogger(debug: boolean): Logger {
-  const write = (level: string) => (message: string) => process.stderr.write(`ros-env-doctor ${level}: ${escapeControlCharacters(message)}\n`);
-  return { info: debug ? write('info') : () => {}, debug: debug ? write('debug') : () => {}, warn: write('warning'), error: write('error') };
+  const write = (level: string) => (message: string) =>
+    process.stderr.write(`ros-env-doctor ${level}: ${escapeControlCharacters(message)}\n`);
+  return {
+    info: debug ? write('info') : () => {},
+    debug: debug ? write('debug') : () => {},
+    warn: write('warning'),
+    error: write('error'),
+  };
 }
 
 if (require.main === module) {

@@ -7,7 +7,8 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 export function sarifReport(diagnosis: Diagnosis, options: { readonly version: string; readonly docsUrl: string }): unknown {
   const root = diagnosis.workspace?.root ?? null;
-  const uri = (file: string): string => (root !== null && file.startsWith(`${root}${path.sep}`) ? path.relative(root, file).split(path.sep).join('/') : `file://${file}`);
+  const uri = (file: string): string =>
+    root !== null && file.startsWith(`${root}${path.sep}`) ? path.relative(root, file).split(path.sep).join('/') : `file://${file}`;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -41,13 +42,25 @@ function sarifResult(finding: Finding, uri: (file: string) => string, relative: 
         : [
             {
               physicalLocation: {
-                artifactLocation: { uri: uri(location.file), ...(relative && !uri(location.file).startsWith('file:') ? { uriBaseId: 'WORKSPACE' } : {}) },
+                artifactLocation: {
+                  uri: uri(location.file),
+                  ...(relative && !uri(location.file).startsWith('file:') ? { uriBaseId: 'WORKSPACE' } : {}),
+                },
                 // SARIF columns are 1-based; ours are 0-based.
-                region: { startLine: location.line, startColumn: location.column + 1, endLine: location.endLine, endColumn: location.endColumn + 1 },
+                region: {
+                  startLine: location.line,
+                  startColumn: location.column + 1,
+                  endLine: location.endLine,
+                  endColumn: location.endColumn + 1,
+                },
               },
             },
           ],
-    relatedLocations: finding.related.map((related, id) => ({ id, message: { text: related.message }, physicalLocation: { artifactLocation: { uri: uri(related.file) } } })),
+    relatedLocations: finding.related.map((related, id) => ({
+      id,
+      message: { text: related.message },
+      physicalLocation: { artifactLocation: { uri: uri(related.file) } },
+    })),
     properties: { interpreter: finding.interpreter, module: finding.module },
   };
 }

@@ -46,7 +46,10 @@ function launchVerdictText(row: LaunchPathRow): string {
   }
 }
 
-export function textReport(diagnosis: Diagnosis, options: { readonly color: boolean; readonly cwd: string; readonly matrix: boolean }): string {
+export function textReport(
+  diagnosis: Diagnosis,
+  options: { readonly color: boolean; readonly cwd: string; readonly matrix: boolean },
+): string {
   const paint = options.color ? colourful : plain;
   const shown = options.matrix ? diagnosis : { ...diagnosis, others: diagnosis.others.filter(wasImported) };
   const hidden = diagnosis.others.length - shown.others.length;
@@ -57,25 +60,45 @@ export function textReport(diagnosis: Diagnosis, options: { readonly color: bool
   };
   const out: string[] = [];
   out.push(paint.bold('ROS Env Doctor'));
-  out.push(`  workspace    ${report.workspaceRoot === null ? 'none (a loose folder)' : `${relative(report.workspaceRoot) || '.'} (${report.workspaceKind}, ${diagnosis.workspace?.packages.length ?? 0} packages, ${diagnosis.files.length} Python files)`}`);
+  out.push(
+    `  workspace    ${report.workspaceRoot === null ? 'none (a loose folder)' : `${relative(report.workspaceRoot) || '.'} (${report.workspaceKind}, ${diagnosis.workspace?.packages.length ?? 0} packages, ${diagnosis.files.length} Python files)`}`,
+  );
   out.push(`  ROS          ${report.rosDistro} (${report.rosPython})`);
   out.push(`  environment  ${report.environment}`);
   const selected = report.interpreters[0];
-  if (selected !== undefined) out.push(`  interpreter  ${selected.displayName}${selected.version === null ? '' : ` (Python ${selected.version})`}${selected.path === selected.displayName ? '' : ` ${paint.dim(selected.path)}`}`);
+  if (selected !== undefined)
+    out.push(
+      `  interpreter  ${selected.displayName}${selected.version === null ? '' : ` (Python ${selected.version})`}${selected.path === selected.displayName ? '' : ` ${paint.dim(selected.path)}`}`,
+    );
   out.push('');
 
   if (report.rows.length > 0) {
-    const headers = ['module', ...report.interpreters.map((interpreter, index) => `${index === 0 ? '* ' : ''}${shorten(interpreter.displayName, 28)}`)];
+    const headers = [
+      'module',
+      ...report.interpreters.map((interpreter, index) => `${index === 0 ? '* ' : ''}${shorten(interpreter.displayName, 28)}`),
+    ];
     const cells = report.rows.map((row) => [row.module, ...row.cells.map((verdict) => cellText(verdict))]);
     const widths = headers.map((header, column) => Math.max(header.length, ...cells.map((row) => (row[column] ?? '').length)));
     const line = (values: readonly string[], colour?: (column: number, text: string) => string) =>
-      `  ${values.map((value, column) => { const padded = value.padEnd(widths[column] ?? 0); return colour ? colour(column, padded) : padded; }).join('  ')}`.trimEnd();
+      `  ${values
+        .map((value, column) => {
+          const padded = value.padEnd(widths[column] ?? 0);
+          return colour ? colour(column, padded) : padded;
+        })
+        .join('  ')}`.trimEnd();
     out.push(paint.bold(line(headers)));
     report.rows.forEach((row, rowIndex) => {
-      out.push(line(cells[rowIndex] ?? [], (column, text) => (column === 0 ? text : paint.verdict(row.cells[column - 1] ?? { kind: 'unknown', version: null, reason: null }, text))));
+      out.push(
+        line(cells[rowIndex] ?? [], (column, text) =>
+          column === 0 ? text : paint.verdict(row.cells[column - 1] ?? { kind: 'unknown', version: null, reason: null }, text),
+        ),
+      );
     });
     out.push(paint.dim(`  * selected   ✓ imports   ✓? found, not imported   ✗ missing or fails   ⏱ hangs   ? unknown`));
-    if (hidden > 0) out.push(paint.dim(`  ${hidden} other interpreter${hidden === 1 ? '' : 's'} checked without importing; --all probes every one fully`));
+    if (hidden > 0)
+      out.push(
+        paint.dim(`  ${hidden} other interpreter${hidden === 1 ? '' : 's'} checked without importing; --all probes every one fully`),
+      );
     out.push('');
   }
 
@@ -119,12 +142,17 @@ function shortenEnd(text: string, max: number): string {
 
 function causeLines(cause: Cause, paint: Paint, relative: (file: string) => string): string[] {
   const severity = cause.severity === 'info' ? 'note' : cause.severity;
-  const lines = [`  ${paint.severity(cause.severity === 'hint' ? 'info' : cause.severity, severity.padEnd(7))} ${cause.message} ${paint.dim(`[${cause.code}]`)}`];
-  const places = cause.locations.map((place) => `${relative(place.file)}:${place.line}:${place.column + 1}${place.module === null ? '' : ` ${place.module}`}`);
+  const lines = [
+    `  ${paint.severity(cause.severity === 'hint' ? 'info' : cause.severity, severity.padEnd(7))} ${cause.message} ${paint.dim(`[${cause.code}]`)}`,
+  ];
+  const places = cause.locations.map(
+    (place) => `${relative(place.file)}:${place.line}:${place.column + 1}${place.module === null ? '' : ` ${place.module}`}`,
+  );
   if (places.length === 0 && cause.interpreter !== null) places.push(cause.interpreter);
   for (const place of places.slice(0, 8)) lines.push(paint.dim(`            at ${place}`));
   if (places.length > 8) lines.push(paint.dim(`            and ${places.length - 8} more places`));
-  if (cause.detail !== null) for (const detailLine of cause.detail.split('\n').slice(-6)) lines.push(paint.dim(`            ${detailLine}`));
+  if (cause.detail !== null)
+    for (const detailLine of cause.detail.split('\n').slice(-6)) lines.push(paint.dim(`            ${detailLine}`));
   for (const fix of cause.fixes) {
     const how = fixHow(fix.fix);
     if (how === null) continue;

@@ -15,10 +15,16 @@ export type ExtraPathsOutcome =
   | { readonly kind: 'nothing-to-add'; readonly detail: string }
   | { readonly kind: 'failed'; readonly detail: string };
 
-async function proposal(folder: vscode.WorkspaceFolder, diagnosis: Diagnosis): Promise<ExtraPathsProposal | { readonly kind: 'not-sourced' }> {
+async function proposal(
+  folder: vscode.WorkspaceFolder,
+  diagnosis: Diagnosis,
+): Promise<ExtraPathsProposal | { readonly kind: 'not-sourced' }> {
   if (diagnosis.environment.kind !== 'sourced') return { kind: 'not-sourced' };
   const current = await readFolderSetting(folder, SETTING);
-  const entries = current.kind === 'value' && Array.isArray(current.value) ? current.value.filter((item): item is string => typeof item === 'string') : [];
+  const entries =
+    current.kind === 'value' && Array.isArray(current.value)
+      ? current.value.filter((item): item is string => typeof item === 'string')
+      : [];
   return proposeExtraPaths(diagnosis.environment.vars.PYTHONPATH, entries);
 }
 
@@ -30,14 +36,22 @@ export class AnalysisExtraPaths {
   /** Adds the sourced PYTHONPATH's missing folders to the folder's python.analysis.extraPaths, with Undo. */
   async apply(folder: vscode.WorkspaceFolder, diagnosis: Diagnosis): Promise<ExtraPathsOutcome> {
     const proposed = await proposal(folder, diagnosis);
-    if ('kind' in proposed) return { kind: 'nothing-to-add', detail: `no setup script was sourced for ${folder.name}, so there is no ROS PYTHONPATH to give Pylance.` };
-    if (proposed.missing.length === 0) return { kind: 'nothing-to-add', detail: `${SETTING} already lists every folder of the sourced PYTHONPATH.` };
+    if ('kind' in proposed)
+      return {
+        kind: 'nothing-to-add',
+        detail: `no setup script was sourced for ${folder.name}, so there is no ROS PYTHONPATH to give Pylance.`,
+      };
+    if (proposed.missing.length === 0)
+      return { kind: 'nothing-to-add', detail: `${SETTING} already lists every folder of the sourced PYTHONPATH.` };
     const written = await writeFolderSetting(folder, SETTING, { kind: 'value', value: proposed.value });
     if (written.kind === 'failed') return written;
     const count = proposed.missing.length;
-    this.undo.offer(`ROS Env Doctor: ${SETTING} now lists ${count === 1 ? 'the folder' : `${count} folders`} of the sourced PYTHONPATH.`, async () => {
-      await writeFolderSetting(folder, SETTING, written.previous);
-    });
+    this.undo.offer(
+      `ROS Env Doctor: ${SETTING} now lists ${count === 1 ? 'the folder' : `${count} folders`} of the sourced PYTHONPATH.`,
+      async () => {
+        await writeFolderSetting(folder, SETTING, written.previous);
+      },
+    );
     return { kind: 'written', value: proposed.value };
   }
 

@@ -11,7 +11,11 @@ export class FixCodeActionProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly publisher: DiagnosticsPublisher) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       const spec = this.publisher.specOf(document.uri.fsPath, diagnostic);

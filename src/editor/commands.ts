@@ -64,7 +64,11 @@ export class DoctorCommands {
     const session = folder === undefined ? undefined : this.parts.controller.session(folder);
     if (folder === undefined || session === undefined) return undefined;
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `ROS Env Doctor: probing interpreters for ${folder.name}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `ROS Env Doctor: probing interpreters for ${folder.name}`,
+        cancellable: true,
+      },
       async (_progress, token) => {
         const controller = new AbortController();
         const cancel = token.onCancellationRequested(() => controller.abort());
@@ -123,7 +127,11 @@ export class DoctorCommands {
         usable: interpreter.usable,
       }))
       .sort((a, b) => Number(b.usable) - Number(a.usable));
-    const picked = await vscode.window.showQuickPick(items, { title: 'Select a working interpreter', placeHolder: 'Interpreters that import every module are listed first', matchOnDetail: true });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Select a working interpreter',
+      placeHolder: 'Interpreters that import every module are listed first',
+      matchOnDetail: true,
+    });
     if (picked === undefined) return undefined;
     const switched = await this.parts.fixes.switchInterpreter(picked.path, this.parts.controller.fixContext(latest.folder));
     return switched ? picked.path : undefined;

@@ -63,7 +63,10 @@ export class DiagnosticsPublisher extends Disposable {
     const signature = JSON.stringify(specs);
     if (this.shown.get(file) === signature) return;
     this.shown.set(file, signature);
-    this.collection.set(vscode.Uri.file(file), specs.map((spec) => this.toDiagnostic(spec)));
+    this.collection.set(
+      vscode.Uri.file(file),
+      specs.map((spec) => this.toDiagnostic(spec)),
+    );
   }
 
   /** A closed file keeps its diagnostics: they are part of the folder's summary until the next diagnosis. */

@@ -173,7 +173,8 @@ export class DoctorController extends Disposable {
   private onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
     if (!event.affectsConfiguration(SETTINGS_SECTION) && !event.affectsConfiguration('python.defaultInterpreterPath')) return;
     for (const session of this.sessions.values()) {
-      if (!event.affectsConfiguration(SETTINGS_SECTION, session.folder.uri) && !event.affectsConfiguration('python', session.folder.uri)) continue;
+      if (!event.affectsConfiguration(SETTINGS_SECTION, session.folder.uri) && !event.affectsConfiguration('python', session.folder.uri))
+        continue;
       session.invalidate();
       session.schedule(0);
     }
@@ -203,7 +204,9 @@ export class DoctorController extends Disposable {
     this.states.set(session.folder.uri.toString(), state);
     if (state.kind === 'diagnosed') {
       this.parts.report.update(session.folder, state.diagnosis);
-      runInBackground('Offering python.analysis.extraPaths', this.parts.logger, () => this.parts.extraPaths.offer(session.folder, state.diagnosis));
+      runInBackground('Offering python.analysis.extraPaths', this.parts.logger, () =>
+        this.parts.extraPaths.offer(session.folder, state.diagnosis),
+      );
     }
     this.showStatusForActiveEditor();
   }
@@ -228,7 +231,9 @@ export class DoctorController extends Disposable {
     if (this.untrustedNoticeShown) return;
     this.untrustedNoticeShown = true;
     this.parts.logger.info('Workspace is not trusted: no interpreter is run and no setup script is sourced.');
-    void vscode.window.showInformationMessage('ROS Env Doctor checks nothing in an untrusted workspace: it would have to run interpreters and source setup scripts from it. Trust the workspace to check your ROS environment.');
+    void vscode.window.showInformationMessage(
+      'ROS Env Doctor checks nothing in an untrusted workspace: it would have to run interpreters and source setup scripts from it. Trust the workspace to check your ROS environment.',
+    );
   }
 
   private async updateContextKey(): Promise<void> {
@@ -241,7 +246,8 @@ export class DoctorController extends Disposable {
       }
     }
     // package.xml anywhere: one bounded search, no process.
-    if (!isRos && folders.length > 0) isRos = (await vscode.workspace.findFiles(PACKAGE_MANIFEST_GLOB, '**/{node_modules,build,devel,install,log}/**', 1)).length > 0;
+    if (!isRos && folders.length > 0)
+      isRos = (await vscode.workspace.findFiles(PACKAGE_MANIFEST_GLOB, '**/{node_modules,build,devel,install,log}/**', 1)).length > 0;
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.isRosWorkspace, isRos);
   }
 

@@ -21,7 +21,6 @@ export interface FixContext {
   reprobe(): void;
 }
 
-
 export class FixApplier extends Disposable {
   private readonly terminals = this._register(new FixTerminals());
 
@@ -93,14 +92,20 @@ export class FixApplier extends Disposable {
   /** Adds the module to the folder's rosEnvDoctor.ignoreModules (its own settings file, comments kept), with Undo. */
   private async ignoreModule(module: string, context: FixContext): Promise<boolean> {
     const current = await readFolderSetting(context.folder, IGNORE_SETTING);
-    const list = current.kind === 'value' && Array.isArray(current.value) ? current.value.filter((item): item is string => typeof item === 'string') : [];
+    const list =
+      current.kind === 'value' && Array.isArray(current.value)
+        ? current.value.filter((item): item is string => typeof item === 'string')
+        : [];
     if (list.includes(module)) return false;
     const written = await writeFolderSetting(context.folder, IGNORE_SETTING, { kind: 'value', value: [...list, module] });
     if (written.kind === 'failed') {
       void vscode.window.showWarningMessage(`ROS Env Doctor could not ignore ${module}: ${written.detail}`);
       return false;
     }
-    this.undo.offer(`ROS Env Doctor: ${module} is ignored in ${context.folder.name}.`, async () => void (await writeFolderSetting(context.folder, IGNORE_SETTING, written.previous)));
+    this.undo.offer(
+      `ROS Env Doctor: ${module} is ignored in ${context.folder.name}.`,
+      async () => void (await writeFolderSetting(context.folder, IGNORE_SETTING, written.previous)),
+    );
     return true;
   }
 

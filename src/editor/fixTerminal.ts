@@ -47,7 +47,9 @@ export class FixTerminals extends Disposable {
   /** Shows the folder's terminal with `text` typed but not run: the user reads it and presses Enter. */
   async type(text: string, folder: vscode.WorkspaceFolder, onCommandEnded: () => void): Promise<vscode.Terminal> {
     const key = folder.uri.toString();
-    const reusable = [...this.terminals].find(([terminal, ours]) => ours.folder === key && !ours.busy && terminal.exitStatus === undefined)?.[0];
+    const reusable = [...this.terminals].find(
+      ([terminal, ours]) => ours.folder === key && !ours.busy && terminal.exitStatus === undefined,
+    )?.[0];
     const terminal = reusable ?? this.create(folder, onCommandEnded);
     terminal.show(false);
     if (reusable === undefined) await shellStarted(terminal);

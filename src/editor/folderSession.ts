@@ -62,7 +62,14 @@ export class FolderSession extends Disposable {
     this._register(watcher.onDidCreate(setupChanged));
     this._register(watcher.onDidDelete(setupChanged));
     // A new node or package changes the workspace model (which files are nodes, which shebangs matter).
-    const layout = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `**/{*.py,${PACKAGE_MANIFEST},CMakeLists.txt,setup.py,setup.cfg}`), false, true, false));
+    const layout = this._register(
+      vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(folder, `**/{*.py,${PACKAGE_MANIFEST},CMakeLists.txt,setup.py,setup.cfg}`),
+        false,
+        true,
+        false,
+      ),
+    );
     const layoutChanged = (): void => {
       this.forgetWorkspace();
       this.schedule(TYPING_DELAY_MS);
@@ -96,7 +103,9 @@ export class FolderSession extends Disposable {
       this.run(options).then(
         () => this.settle(),
         (error: unknown) => {
-          this.deps.logger.error(`Diagnosing ${this.folder.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          this.deps.logger.error(
+            `Diagnosing ${this.folder.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
           this.settle();
         },
       );

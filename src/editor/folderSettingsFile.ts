@@ -12,7 +12,9 @@ export type PreviousValue =
   /** `text`: the value exactly as it was written in the file, so putting it back restores the file byte for byte. */
   | { readonly kind: 'value'; readonly value: unknown; readonly text?: string };
 
-export type SettingsEdit = { readonly kind: 'edited'; readonly file: vscode.Uri; readonly previous: PreviousValue } | { readonly kind: 'failed'; readonly detail: string };
+export type SettingsEdit =
+  | { readonly kind: 'edited'; readonly file: vscode.Uri; readonly previous: PreviousValue }
+  | { readonly kind: 'failed'; readonly detail: string };
 
 export function folderSettingsUri(folder: vscode.WorkspaceFolder): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
@@ -29,7 +31,11 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 function formatting(text: string, eol: vscode.EndOfLine): FormattingOptions {
   const indented = /^([ \t]+)\S/m.exec(text)?.[1];
   const insertSpaces = indented === undefined || !indented.startsWith('\t');
-  return { insertSpaces, tabSize: insertSpaces && indented !== undefined ? indented.length : 4, eol: eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n' };
+  return {
+    insertSpaces,
+    tabSize: insertSpaces && indented !== undefined ? indented.length : 4,
+    eol: eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
+  };
 }
 
 /** The current value of `key` in the folder's settings file (not merged with user or workspace settings). */
@@ -64,28 +70,50 @@ export async function writeFolderSetting(folder: vscode.WorkspaceFolder, key: st
   let previous: PreviousValue = { kind: 'absent' };
   if (text.trim() === '') {
     if (value.kind === 'absent') return { kind: 'edited', file, previous };
-    edit.replace(file, new vscode.Range(document.positionAt(0), document.positionAt(text.length)), `${JSON.stringify({ [key]: value.value }, null, 4)}\n`);
+    edit.replace(
+      file,
+      new vscode.Range(document.positionAt(0), document.positionAt(text.length)),
+      `${JSON.stringify({ [key]: value.value }, null, 4)}\n`,
+    );
   } else {
     const errors: ParseError[] = [];
     const root: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
     const firstError = errors[0];
     if (firstError !== undefined) {
       const line = document.positionAt(firstError.offset).line + 1;
-      return { kind: 'failed', detail: `${file.fsPath} line ${line}: ${printParseErrorCode(firstError.error)}. Fix the file, then try again.` };
+      return {
+        kind: 'failed',
+        detail: `${file.fsPath} line ${line}: ${printParseErrorCode(firstError.error)}. Fix the file, then try again.`,
+      };
     }
-    if (typeof root !== 'object' || root === null || Array.isArray(root)) return { kind: 'failed', detail: `${file.fsPath} does not hold a JSON object. Fix the file, then try again.` };
+    if (typeof root !== 'object' || root === null || Array.isArray(root))
+      return { kind: 'failed', detail: `${file.fsPath} does not hold a JSON object. Fix the file, then try again.` };
     const tree = parseTree(text, [], { allowTrailingComma: true });
     const node = tree === undefined ? undefined : findNodeAtLocation(tree, [key]);
-    const range = node === undefined ? undefined : new vscode.Range(document.positionAt(node.offset), document.positionAt(node.offset + node.length));
-    if (key in root) previous = { kind: 'value', value: (root as Record<string, unknown>)[key], ...(range === undefined ? {} : { text: document.getText(range) }) };
+    const range =
+      node === undefined ? undefined : new vscode.Range(document.positionAt(node.offset), document.positionAt(node.offset + node.length));
+    if (key in root)
+      previous = {
+        kind: 'value',
+        value: (root as Record<string, unknown>)[key],
+        ...(range === undefined ? {} : { text: document.getText(range) }),
+      };
     if (value.kind === 'value' && value.text !== undefined && range !== undefined) {
       edit.replace(file, range, value.text);
     } else {
-      const changes = modify(text, [key], value.kind === 'absent' ? undefined : value.value, { formattingOptions: formatting(text, document.eol) });
-      for (const change of changes) edit.replace(file, new vscode.Range(document.positionAt(change.offset), document.positionAt(change.offset + change.length)), change.content);
+      const changes = modify(text, [key], value.kind === 'absent' ? undefined : value.value, {
+        formattingOptions: formatting(text, document.eol),
+      });
+      for (const change of changes)
+        edit.replace(
+          file,
+          new vscode.Range(document.positionAt(change.offset), document.positionAt(change.offset + change.length)),
+          change.content,
+        );
     }
   }
-  if (edit.size > 0 && !(await vscode.workspace.applyEdit(edit))) return { kind: 'failed', detail: `VS Code refused to edit ${file.fsPath}.` };
+  if (edit.size > 0 && !(await vscode.workspace.applyEdit(edit)))
+    return { kind: 'failed', detail: `VS Code refused to edit ${file.fsPath}.` };
   if (!wasDirty && document.isDirty) await document.save();
   return { kind: 'edited', file, previous };
 }

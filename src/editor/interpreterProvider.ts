@@ -24,7 +24,8 @@ export interface InterpreterChoice {
 
 export type InterpreterAnswer = InterpreterChoice | { readonly kind: 'none'; readonly detail: string };
 
-export type Selection = { readonly kind: 'selected'; readonly undo: () => Promise<void> } | { readonly kind: 'failed'; readonly detail: string };
+export type Selection =
+  { readonly kind: 'selected'; readonly undo: () => Promise<void> } | { readonly kind: 'failed'; readonly detail: string };
 
 export interface InterpreterProvider extends vscode.Disposable {
   readonly kind: 'python-environments' | 'python-extension' | 'fallback';
@@ -61,10 +62,14 @@ export async function createInterpreterProvider(logger: Logger): Promise<Interpr
       logger.info(`Using the interpreter selected in ${PVSC_EXTENSION_ID}.`);
       return new PythonExtensionInterpreterProvider(api, fallback);
     } catch (error) {
-      logger.warn(`${PVSC_EXTENSION_ID} is installed but its API is unavailable (${reason(error)}); using python.defaultInterpreterPath, then PATH.`);
+      logger.warn(
+        `${PVSC_EXTENSION_ID} is installed but its API is unavailable (${reason(error)}); using python.defaultInterpreterPath, then PATH.`,
+      );
       return fallback;
     }
   }
-  logger.info(`Neither ${ENVS_EXTENSION_ID} nor ${PVSC_EXTENSION_ID} is installed: using python.defaultInterpreterPath, then python3/python on PATH.`);
+  logger.info(
+    `Neither ${ENVS_EXTENSION_ID} nor ${PVSC_EXTENSION_ID} is installed: using python.defaultInterpreterPath, then python3/python on PATH.`,
+  );
   return fallback;
 }

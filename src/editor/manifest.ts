@@ -5,6 +5,7 @@ export function repositoryUrl(packageJson: unknown): string | null {
   if (typeof packageJson !== 'object' || packageJson === null || !('repository' in packageJson)) return null;
   const repository: unknown = packageJson.repository;
   if (typeof repository === 'string') return repository;
-  if (typeof repository === 'object' && repository !== null && 'url' in repository && typeof repository.url === 'string') return repository.url;
+  if (typeof repository === 'object' && repository !== null && 'url' in repository && typeof repository.url === 'string')
+    return repository.url;
   return null;
 }

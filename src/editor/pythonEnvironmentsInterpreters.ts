@@ -39,7 +39,8 @@ export class PythonEnvironmentsInterpreterProvider extends Disposable implements
   ) {
     super();
     this._register(fallback);
-    const folderOf = (uri: vscode.Uri | undefined): vscode.WorkspaceFolder | undefined => (uri === undefined ? undefined : vscode.workspace.getWorkspaceFolder(uri));
+    const folderOf = (uri: vscode.Uri | undefined): vscode.WorkspaceFolder | undefined =>
+      uri === undefined ? undefined : vscode.workspace.getWorkspaceFolder(uri);
     this._register(api.onDidChangeEnvironment((event) => this.changed.fire(folderOf(event.uri))));
     this._register(api.onDidChangeEnvironmentVariables((event) => this.changed.fire(folderOf(event.uri))));
     this._register(api.onDidChangeEnvironments(() => this.refreshKnown()));
@@ -80,7 +81,8 @@ export class PythonEnvironmentsInterpreterProvider extends Disposable implements
 
   async select(folder: vscode.WorkspaceFolder, interpreter: string): Promise<Selection> {
     const environment = await this.api.resolveEnvironment(vscode.Uri.file(interpreter));
-    if (environment === undefined) return { kind: 'failed', detail: `the Python Environments extension does not recognise ${interpreter} as an environment.` };
+    if (environment === undefined)
+      return { kind: 'failed', detail: `the Python Environments extension does not recognise ${interpreter} as an environment.` };
     const previous = await this.api.getEnvironment(folder.uri);
     await this.api.setEnvironment(folder.uri, environment);
     return { kind: 'selected', undo: () => this.api.setEnvironment(folder.uri, previous) };

@@ -24,9 +24,13 @@ function placeLink(place: CauseLocation, root: string | null): string {
 }
 
 function causeItem(cause: Cause, root: string | null): string {
-  const places = cause.locations.length === 0 ? '' : `<ul class="places">${cause.locations.map((place) => placeLink(place, root)).join('')}</ul>`;
+  const places =
+    cause.locations.length === 0 ? '' : `<ul class="places">${cause.locations.map((place) => placeLink(place, root)).join('')}</ul>`;
   const buttons = cause.fixes
-    .map((fix) => `<button type="button" data-fix-id="${escapeHtml(fix.id)}"${fix.isPreferred ? ' class="preferred"' : ''}>${escapeHtml(fix.title)}</button>`)
+    .map(
+      (fix) =>
+        `<button type="button" data-fix-id="${escapeHtml(fix.id)}"${fix.isPreferred ? ' class="preferred"' : ''}>${escapeHtml(fix.title)}</button>`,
+    )
     .join(' ');
   const detail = cause.detail === null ? '' : `<pre>${escapeHtml(cause.detail)}</pre>`;
   const word = cause.severity === 'info' ? 'note' : cause.severity;
@@ -43,15 +47,29 @@ export interface ReportPage {
 export function reportHtml(page: ReportPage): string {
   const { model, nonce, cspSource } = page;
   const head = model.interpreters
-    .map((interpreter) => `<th scope="col">${escapeHtml(interpreter.displayName)}${interpreter.selected ? ' <em>(selected)</em>' : ''}<div class="detail">${escapeHtml(interpreter.version ?? 'version unknown')} · ${escapeHtml(interpreter.verdict)}</div></th>`)
+    .map(
+      (interpreter) =>
+        `<th scope="col">${escapeHtml(interpreter.displayName)}${interpreter.selected ? ' <em>(selected)</em>' : ''}<div class="detail">${escapeHtml(interpreter.version ?? 'version unknown')} · ${escapeHtml(interpreter.verdict)}</div></th>`,
+    )
     .join('');
-  const rows = model.rows.map((row) => `<tr><th scope="row"><code>${escapeHtml(row.module)}</code>${row.optional ? ' <span class="detail">(optional)</span>' : ''}</th>${row.cells.map(cell).join('')}</tr>`).join('\n');
-  const variables = model.variables.map(([name, value]) => `<tr><th scope="row">${escapeHtml(name)}</th><td><code>${escapeHtml(value)}</code></td></tr>`).join('\n');
+  const rows = model.rows
+    .map(
+      (row) =>
+        `<tr><th scope="row"><code>${escapeHtml(row.module)}</code>${row.optional ? ' <span class="detail">(optional)</span>' : ''}</th>${row.cells.map(cell).join('')}</tr>`,
+    )
+    .join('\n');
+  const variables = model.variables
+    .map(([name, value]) => `<tr><th scope="row">${escapeHtml(name)}</th><td><code>${escapeHtml(value)}</code></td></tr>`)
+    .join('\n');
   const problems = model.causes.filter((cause) => cause.severity !== 'hint');
   const hints = model.causes.filter((cause) => cause.severity === 'hint');
   const findings =
-    (problems.length === 0 ? '<p>No problems found.</p>' : `<ul class="findings">${problems.map((cause) => causeItem(cause, model.workspaceRoot)).join('\n')}</ul>`) +
-    (hints.length === 0 ? '' : `\n<h3>Optional imports (not counted as problems)</h3>\n<ul class="findings">${hints.map((cause) => causeItem(cause, model.workspaceRoot)).join('\n')}</ul>`);
+    (problems.length === 0
+      ? '<p>No problems found.</p>'
+      : `<ul class="findings">${problems.map((cause) => causeItem(cause, model.workspaceRoot)).join('\n')}</ul>`) +
+    (hints.length === 0
+      ? ''
+      : `\n<h3>Optional imports (not counted as problems)</h3>\n<ul class="findings">${hints.map((cause) => causeItem(cause, model.workspaceRoot)).join('\n')}</ul>`);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

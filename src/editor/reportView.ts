@@ -19,7 +19,8 @@ function parseMessage(raw: unknown): ReportMessage | undefined {
   if (raw.kind === 'applyFix' && 'id' in raw && typeof raw.id === 'string') return { kind: 'applyFix', id: raw.id };
   if (raw.kind === 'openLocation' && 'file' in raw && 'line' in raw && 'column' in raw) {
     const { file, line, column } = raw;
-    if (typeof file === 'string' && Number.isInteger(line) && Number.isInteger(column)) return { kind: 'openLocation', file, line: Number(line), column: Number(column) };
+    if (typeof file === 'string' && Number.isInteger(line) && Number.isInteger(column))
+      return { kind: 'openLocation', file, line: Number(line), column: Number(column) };
     return undefined;
   }
   if (raw.kind === 'probe' || raw.kind === 'copy') return { kind: raw.kind };
@@ -39,7 +40,12 @@ export class ReportView extends Disposable {
       // Only places inside the folder: the page is ours, but a message is still input.
       if (!message.file.startsWith(`${folder.uri.fsPath}/`)) return;
       const at = new vscode.Position(Math.max(message.line - 1, 0), Math.max(message.column, 0));
-      run(vscode.window.showTextDocument(vscode.Uri.file(message.file), { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(at, at) }));
+      run(
+        vscode.window.showTextDocument(vscode.Uri.file(message.file), {
+          viewColumn: vscode.ViewColumn.One,
+          selection: new vscode.Range(at, at),
+        }),
+      );
     } else if (message.kind === 'applyFix') run(vscode.commands.executeCommand(COMMANDS.applyFix, message.id, folder.uri));
     else if (message.kind === 'probe') run(vscode.commands.executeCommand(COMMANDS.probeEnvironment));
     else run(vscode.commands.executeCommand(COMMANDS.copyReportMarkdown));

@@ -45,7 +45,10 @@ export const ProbeTimeoutSeconds = {
   from(raw: unknown): Parsed<number> {
     if (raw === undefined || raw === null) return { value: this.default, problems: [] };
     if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < this.min || raw > this.max) {
-      return { value: this.default, problems: [`rosEnvDoctor.probeTimeoutSeconds must be a number from ${this.min} to ${this.max}; using ${this.default}.`] };
+      return {
+        value: this.default,
+        problems: [`rosEnvDoctor.probeTimeoutSeconds must be a number from ${this.min} to ${this.max}; using ${this.default}.`],
+      };
     }
     return { value: raw, problems: [] };
   },
@@ -96,7 +99,9 @@ export const Settings = {
         shell: shell.value,
         probeAllInterpreters: probeAllInterpreters.value,
       },
-      problems: [extraModules, ignoreModules, probeTimeoutSeconds, setupScript, shell, probeAllInterpreters].flatMap((parsed) => parsed.problems),
+      problems: [extraModules, ignoreModules, probeTimeoutSeconds, setupScript, shell, probeAllInterpreters].flatMap(
+        (parsed) => parsed.problems,
+      ),
     };
   },
 };

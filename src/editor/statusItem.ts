@@ -26,8 +26,16 @@ export class StatusItem extends Disposable {
     this.current = summary;
     this.item.text = `${ICON[summary.level]} ${summary.text}`;
     this.item.tooltip = summary.tooltip;
-    this.item.accessibilityInformation = { label: `ROS Env Doctor: ${summary.text.replace(/✓/g, 'works').replace(/✗/g, 'fails')}`, role: 'button' };
-    this.item.backgroundColor = summary.level === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : summary.level === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.accessibilityInformation = {
+      label: `ROS Env Doctor: ${summary.text.replace(/✓/g, 'works').replace(/✗/g, 'fails')}`,
+      role: 'button',
+    };
+    this.item.backgroundColor =
+      summary.level === 'error'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : summary.level === 'warning'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     this.item.show();
   }
 

@@ -108,7 +108,13 @@ export interface DiagnosisKey {
  * check (request.signal) ends without a final update.
  */
 export type EngineUpdate =
-  | { readonly kind: 'started'; readonly key: DiagnosisKey; readonly selected: InterpreterRef; readonly environment: CapturedEnvironment; readonly workspace: Workspace | null }
+  | {
+      readonly kind: 'started';
+      readonly key: DiagnosisKey;
+      readonly selected: InterpreterRef;
+      readonly environment: CapturedEnvironment;
+      readonly workspace: Workspace | null;
+    }
   | { readonly kind: 'diagnosis'; readonly key: DiagnosisKey; readonly final: boolean; readonly diagnosis: Diagnosis }
   /** No interpreter was given and none of `tried` is on PATH, or the given command is not on PATH. */
   | { readonly kind: 'no-interpreter'; readonly command: string | null; readonly tried: readonly string[] }
@@ -196,11 +202,22 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (state === undefined) folders.set(folder, (state = {}));
     return state;
   };
-  const resolve = (file: string, source: InterpreterSource, env: Readonly<Record<string, string>>, cwd: string | null, withRunner = false): Promise<InterpreterRef> =>
-    resolveInterpreter(file, source, { fs, env, home, cwd, ...(withRunner ? { runner } : {}) });
+  const resolve = (
+    file: string,
+    source: InterpreterSource,
+    env: Readonly<Record<string, string>>,
+    cwd: string | null,
+    withRunner = false,
+  ): Promise<InterpreterRef> => resolveInterpreter(file, source, { fs, env, home, cwd, ...(withRunner ? { runner } : {}) });
   // One doctor for the engine's life: its scan cache is what keeps a keystroke from rescanning the workspace.
   const sourceFs = options.singleRun === true ? withReadCache(fs) : fs;
-  const doctor: Doctor = createDoctor({ fs: sourceFs, prober, logger, clock, resolveInterpreter: (file, source, context) => resolve(file, source, context.env, context.cwd) });
+  const doctor: Doctor = createDoctor({
+    fs: sourceFs,
+    prober,
+    logger,
+    clock,
+    resolveInterpreter: (file, source, context) => resolve(file, source, context.env, context.cwd),
+  });
 
   function environmentOf(request: CheckRequest, state: FolderState, workspace: Workspace | null): Promise<CapturedEnvironment> {
     const { settings, baseEnv } = request;
@@ -233,7 +250,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return state.environment.value;
   }
 
-  async function selectedPath(selected: SelectedInterpreter, folder: string, env: Readonly<Record<string, string>>): Promise<{ readonly path: string } | { readonly tried: readonly string[] }> {
+  async function selectedPath(
+    selected: SelectedInterpreter,
+    folder: string,
+    env: Readonly<Record<string, string>>,
+  ): Promise<{ readonly path: string } | { readonly tried: readonly string[] }> {
     if (selected.command !== null && selected.command.includes('/')) return { path: path.resolve(folder, selected.command) };
     const names = selected.command === null ? ['python3', 'python'] : [selected.command];
     const dirs = splitPathVariable(env.PATH);
@@ -244,7 +265,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return { tried: names };
   }
 
-  function candidatesOf(request: CheckRequest, state: FolderState, selected: InterpreterRef, environment: CapturedEnvironment, root: string): Promise<readonly InterpreterRef[]> {
+  function candidatesOf(
+    request: CheckRequest,
+    state: FolderState,
+    selected: InterpreterRef,
+    environment: CapturedEnvironment,
+    root: string,
+  ): Promise<readonly InterpreterRef[]> {
     const vars = environment.vars;
     const known = request.knownInterpreters ?? [];
     const key = JSON.stringify([vars.PATH, vars.CONDA_EXE, vars.PYENV_ROOT, vars.PYENV_VERSION, selected.path, known, root]);
@@ -285,7 +312,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const own =
       stat?.kind === 'file'
         ? [request.folder]
-        : (await fs.readDir(request.folder)).filter((entry) => entry.kind === 'file' && entry.name.endsWith('.py')).map((entry) => path.join(request.folder, entry.name));
+        : (await fs.readDir(request.folder))
+            .filter((entry) => entry.kind === 'file' && entry.name.endsWith('.py'))
+            .map((entry) => path.join(request.folder, entry.name));
     return [...new Set([...own, ...open])];
   }
 
@@ -318,7 +347,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const selected = await resolve(chosen.path, request.selected.source, environment.vars, root, true);
     const mayRun = (file: string): boolean => request.trusted || !(isInside(file, folder) || isInside(file, root));
     if (!mayRun(selected.path) || !mayRun(selected.realPath)) {
-      yield { kind: 'refused', interpreter: selected.path, detail: `${selected.displayName} is inside the untrusted workspace ${root}, so it is not run` };
+      yield {
+        kind: 'refused',
+        interpreter: selected.path,
+        detail: `${selected.displayName} is inside the untrusted workspace ${root}, so it is not run`,
+      };
       return;
     }
     const key: DiagnosisKey = { interpreter: selected.realPath, environment: stableHash(environment.vars) };

@@ -55,7 +55,7 @@ const WRAPPER = [
   '. "$__red_script" >&2',
   '__red_status=$?',
   'if [ "$__red_status" -ne 0 ]; then exit "$__red_status"; fi',
-  "printf '%s' \"$__red_marker\"",
+  'printf \'%s\' "$__red_marker"',
   // Not exec: when env cannot start (E2BIG: one variable over the kernel's 128 KB, or all of them over ~2 MB), bash
   // names the variables too large to pass, so the finding says the real cause.
   '"$__red_env" -0 && exit 0',
@@ -83,7 +83,10 @@ export function parseEnvOutput(stdout: string, marker: string): Record<string, s
 }
 
 /** The captured variables without the shell's own noise (`_`, SHLVL, PWD, OLDPWD), which keep their base values. */
-export function withoutShellNoise(vars: Readonly<Record<string, string>>, baseEnv: Readonly<Record<string, string>>): Record<string, string> {
+export function withoutShellNoise(
+  vars: Readonly<Record<string, string>>,
+  baseEnv: Readonly<Record<string, string>>,
+): Record<string, string> {
   const result: Record<string, string> = { ...vars };
   for (const name of SHELL_NOISE) {
     const base = baseEnv[name];
@@ -103,13 +106,18 @@ export interface CacheKeyInput {
 
 export function environmentCacheKey(input: CacheKeyInput): string {
   // JSON keeps names and values apart whatever they contain.
-  const entries = Object.keys(input.baseEnv).sort().map((name) => [name, input.baseEnv[name] ?? '']);
+  const entries = Object.keys(input.baseEnv)
+    .sort()
+    .map((name) => [name, input.baseEnv[name] ?? '']);
   const envHash = createHash('sha256').update(JSON.stringify(entries)).digest('hex');
   return JSON.stringify([input.script, input.shell, input.stamps, envHash]);
 }
 
 /** The shell the user would source with: the requested one, else $SHELL when it is bash or zsh, else bash. */
-export function chooseShell(requested: string | undefined, shellVariable: string | undefined): { readonly name: ShellName; readonly command: string } {
+export function chooseShell(
+  requested: string | undefined,
+  shellVariable: string | undefined,
+): { readonly name: ShellName; readonly command: string } {
   for (const candidate of [requested, shellVariable]) {
     if (candidate === undefined || candidate === '') continue;
     const name = path.basename(candidate);
@@ -123,7 +131,10 @@ export function chooseShell(requested: string | undefined, shellVariable: string
  * an echo of the offending line, which alone says little), else the last line.
  */
 function tellingLine(text: string): string {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   return [...lines].reverse().find((l) => /error|not found|no such file|permission denied|over the 128 KB/i.test(l)) ?? lines.at(-1) ?? '';
 }
 
@@ -137,7 +148,8 @@ function outcomeFailure(outcome: ProcessOutcome, shell: string): { readonly deta
   switch (outcome.kind) {
     case 'exited':
       // Only stdout carries the environment: megabytes of the script's own output (sent to stderr) are noise.
-      if (outcome.stdoutTruncated ?? outcome.truncated) return { detail: `the environment was larger than ${MAX_ENV_BYTES} bytes`, cacheable: false };
+      if (outcome.stdoutTruncated ?? outcome.truncated)
+        return { detail: `the environment was larger than ${MAX_ENV_BYTES} bytes`, cacheable: false };
       return outcome.exitCode === 0 ? null : { detail: withStderr(`exit code ${outcome.exitCode}`, outcome.stderr), cacheable: true };
     case 'signaled':
       return { detail: withStderr(`killed by ${outcome.signal}`, outcome.stderr), cacheable: false };
@@ -181,7 +193,11 @@ async function autoScript(request: CaptureRequest, fs: FileSystem): Promise<stri
 }
 
 /** The script to source in the chosen shell: a setup.bash is swapped for its setup.zsh twin in zsh; without one, bash sources it. */
-async function scriptForShell(script: string, shell: ShellName, fs: FileSystem): Promise<{ readonly script: string; readonly shell: ShellName }> {
+async function scriptForShell(
+  script: string,
+  shell: ShellName,
+  fs: FileSystem,
+): Promise<{ readonly script: string; readonly shell: ShellName }> {
   if (shell === 'zsh' && script.endsWith('.bash')) {
     const zshTwin = `${script.slice(0, -'.bash'.length)}.zsh`;
     return (await isFile(zshTwin, fs)) ? { script: zshTwin, shell: 'zsh' } : { script, shell: 'bash' };
@@ -193,13 +209,19 @@ async function scriptForShell(script: string, shell: ShellName, fs: FileSystem):
 async function stampsOf(script: string, fs: FileSystem): Promise<[string, number | null][]> {
   const dir = path.dirname(script);
   const names = [path.basename(script), ...SETUP_COMPANIONS.filter((n) => n !== path.basename(script))];
-  return Promise.all(names.map(async (name): Promise<[string, number | null]> => [name, (await fs.stat(path.join(dir, name)))?.mtimeMs ?? null]));
+  return Promise.all(
+    names.map(async (name): Promise<[string, number | null]> => [name, (await fs.stat(path.join(dir, name)))?.mtimeMs ?? null]),
+  );
 }
 
 export function createEnvironmentCapturer(deps: CapturerDeps): EnvironmentCapturer {
   const cache = new Map<string, Promise<{ readonly result: CapturedEnvironment; readonly cacheable: boolean }>>();
 
-  async function run(request: CaptureRequest, script: string, shellPath: string): Promise<{ readonly result: CapturedEnvironment; readonly cacheable: boolean }> {
+  async function run(
+    request: CaptureRequest,
+    script: string,
+    shellPath: string,
+  ): Promise<{ readonly result: CapturedEnvironment; readonly cacheable: boolean }> {
     const failed = (detail: string, cacheable: boolean) =>
       ({ result: { kind: 'failed', script, shell: shellPath, detail, vars: request.baseEnv }, cacheable }) as const;
     const envCommand = await findOnPath('env', ['/usr/bin', '/bin'], deps.fs);
@@ -241,7 +263,13 @@ export function createEnvironmentCapturer(deps: CapturerDeps): EnvironmentCaptur
         ? shellCommand
         : await findOnPath(shellCommand, [...splitPathVariable(request.baseEnv.PATH), '/usr/bin', '/bin'], deps.fs);
       if (shellPath === null) {
-        return { kind: 'failed', script, shell: shellCommand, detail: `${shellCommand} is not installed (not found on PATH)`, vars: request.baseEnv };
+        return {
+          kind: 'failed',
+          script,
+          shell: shellCommand,
+          detail: `${shellCommand} is not installed (not found on PATH)`,
+          vars: request.baseEnv,
+        };
       }
       if (!(await isFile(script, deps.fs))) {
         return { kind: 'failed', script, shell: shellPath, detail: `${script} does not exist`, vars: request.baseEnv };

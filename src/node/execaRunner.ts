@@ -162,8 +162,18 @@ async function runProcess(file: string, args: readonly string[], options: RunOpt
     // The child exited; what still held its output is outside its group and is not ours to kill.
     const exited = exitState.value;
     if (exited === null) return { kind: 'aborted' };
-    if (exited.signal !== null) return { kind: 'signaled', signal: exited.signal, stdout: stdout.text(), stderr: stderr.text(), durationMs };
-    return { kind: 'exited', exitCode: exited.code ?? 0, stdout: stdout.text(), stderr: stderr.text(), truncated: stdout.truncated || stderr.truncated, stdoutTruncated: stdout.truncated, durationMs, heldOutput: true };
+    if (exited.signal !== null)
+      return { kind: 'signaled', signal: exited.signal, stdout: stdout.text(), stderr: stderr.text(), durationMs };
+    return {
+      kind: 'exited',
+      exitCode: exited.code ?? 0,
+      stdout: stdout.text(),
+      stderr: stderr.text(),
+      truncated: stdout.truncated || stderr.truncated,
+      stdoutTruncated: stdout.truncated,
+      durationMs,
+      heldOutput: true,
+    };
   }
   if (settled.exitCode === undefined && settled.signal === undefined) {
     const code = settled.code ?? 'UNKNOWN';

@@ -33,7 +33,12 @@ const WORKSPACE_VENV_NAMES = ['.venv', 'venv', 'env'];
 /** python, python2, python3, pythonX.Y in a directory, in a stable order (python, python2, python3, python3.9, python3.10…). */
 async function interpretersIn(dir: string, fs: FileSystem): Promise<string[]> {
   const names = (await fs.readDir(dir)).filter((e) => e.kind !== 'directory' && isInterpreterName(e.name)).map((e) => e.name);
-  const rank = (name: string): number[] => name.slice('python'.length).split('.').filter((p) => p !== '').map(Number);
+  const rank = (name: string): number[] =>
+    name
+      .slice('python'.length)
+      .split('.')
+      .filter((p) => p !== '')
+      .map(Number);
   return names
     .sort((a, b) => {
       const ra = rank(a);
@@ -61,7 +66,12 @@ async function condaPrefixes(options: DiscoveryOptions): Promise<string[]> {
   const prefixes: string[] = [];
   const environmentsTxt = await fs.readFile(path.join(home, '.conda', 'environments.txt'));
   if (environmentsTxt !== undefined) {
-    prefixes.push(...environmentsTxt.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')));
+    prefixes.push(
+      ...environmentsTxt
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#')),
+    );
   }
   const roots: string[] = [];
   // CONDA_EXE is <root>/bin/conda (or <root>/condabin/conda): the root is two levels up.
@@ -72,7 +82,12 @@ async function condaPrefixes(options: DiscoveryOptions): Promise<string[]> {
     if ((await fs.stat(path.join(root, 'conda-meta')))?.kind !== 'directory') continue;
     prefixes.push(root);
     const envs = await fs.readDir(path.join(root, 'envs'));
-    prefixes.push(...envs.filter((e) => e.kind === 'directory' || e.kind === 'symlink').map((e) => path.join(root, 'envs', e.name)).sort());
+    prefixes.push(
+      ...envs
+        .filter((e) => e.kind === 'directory' || e.kind === 'symlink')
+        .map((e) => path.join(root, 'envs', e.name))
+        .sort(),
+    );
   }
   return prefixes;
 }
@@ -97,7 +112,10 @@ async function candidates(options: DiscoveryOptions, pyenvRoot: string | null): 
   }
 
   const condaPythons = await Promise.all((await condaPrefixes(options)).map((prefix) => envPython(prefix, fs)));
-  add(condaPythons.filter((p): p is string => p !== null), 'conda');
+  add(
+    condaPythons.filter((p): p is string => p !== null),
+    'conda',
+  );
 
   if (options.workspaceRoot !== null) {
     const root = options.workspaceRoot;
@@ -107,7 +125,10 @@ async function candidates(options: DiscoveryOptions, pyenvRoot: string | null): 
         return (await fs.stat(path.join(prefix, 'pyvenv.cfg')))?.kind === 'file' ? envPython(prefix, fs) : null;
       }),
     );
-    add(venvs.filter((p): p is string => p !== null), 'workspace-venv');
+    add(
+      venvs.filter((p): p is string => p !== null),
+      'workspace-venv',
+    );
     const [pixiEnvs, parentVenvs] = await projectEnvironments(root, fs);
     add(pixiEnvs, 'pixi');
     add(parentVenvs, 'workspace-venv');
@@ -127,7 +148,10 @@ async function projectEnvironments(root: string, fs: FileSystem): Promise<[strin
   const venvs: string[] = [];
   let dir = root;
   for (let level = 0; level <= MAX_PARENT_LEVELS; level++) {
-    const envs = (await fs.readDir(path.join(dir, '.pixi', 'envs'))).filter((e) => e.kind === 'directory' || e.kind === 'symlink').map((e) => e.name).sort();
+    const envs = (await fs.readDir(path.join(dir, '.pixi', 'envs')))
+      .filter((e) => e.kind === 'directory' || e.kind === 'symlink')
+      .map((e) => e.name)
+      .sort();
     for (const name of envs) {
       const python = await envPython(path.join(dir, '.pixi', 'envs', name), fs);
       if (python !== null) pixi.push(python);
@@ -160,7 +184,9 @@ export async function discoverInterpreters(options: DiscoveryOptions): Promise<I
   // Discovery runs nothing; only a selected shim that pyenv's files do not settle may cost one `pyenv which`.
   const resolver = createInterpreterResolver(deps);
   const selected =
-    options.selected === undefined ? null : await createInterpreterResolver({ ...deps, runner: options.runner }).resolve(options.selected, 'selected');
+    options.selected === undefined
+      ? null
+      : await createInterpreterResolver({ ...deps, runner: options.runner }).resolve(options.selected, 'selected');
   const found = await candidates(options, pyenvRoot);
   // Resolving is only I/O through the FileSystem port; all at once, then deduplicated in discovery order.
   const refs = await Promise.all(

@@ -84,9 +84,9 @@ export function createInterpreterResolver(deps: ResolveDeps): InterpreterResolve
   function installedVersions(root: string): Promise<readonly string[]> {
     let versions = installedCache.get(root);
     if (versions === undefined) {
-      versions = deps.fs.readDir(path.join(root, 'versions')).then((entries) =>
-        entries.filter((e) => e.kind === 'directory' || e.kind === 'symlink').map((e) => e.name),
-      );
+      versions = deps.fs
+        .readDir(path.join(root, 'versions'))
+        .then((entries) => entries.filter((e) => e.kind === 'directory' || e.kind === 'symlink').map((e) => e.name));
       installedCache.set(root, versions);
     }
     return versions;

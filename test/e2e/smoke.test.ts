@@ -9,7 +9,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { DEBIAN_PYTHON, file, needs, pyenvPython, pyenvVersion } from '../support/prerequisites';
-import { buildE2eBundles, buildExtension, FAKE_PYTHON_ENVS_EXTENSION, FAKE_PYTHON_EXTENSION, MOCHA_INDEX, packageVsix, prepareFixture, type StandInConfig } from './harness/fixtures';
+import {
+  buildE2eBundles,
+  buildExtension,
+  FAKE_PYTHON_ENVS_EXTENSION,
+  FAKE_PYTHON_EXTENSION,
+  MOCHA_INDEX,
+  packageVsix,
+  prepareFixture,
+  type StandInConfig,
+} from './harness/fixtures';
 import { openWorkbench, runExtensionTests } from './harness/runExtensionTests';
 import { formatSuiteReport, SUITES_ENV } from './harness/suiteReport';
 import { MISSING_PREREQUISITE } from './suites/suiteSupport';
@@ -39,7 +48,11 @@ function standIn(active: string): StandInConfig {
 }
 
 /** The Python Environments stand-in selects the isolated interpreter, while the Python extension's selects Debian's. */
-function envsStandIn(): { environments: { path: string; name: string }[]; active: string | undefined; environmentVariables: Record<string, string> } {
+function envsStandIn(): {
+  environments: { path: string; name: string }[];
+  active: string | undefined;
+  environmentVariables: Record<string, string>;
+} {
   const { system, isolated } = interpreters();
   return {
     environments: [{ path: system, name: 'system' }, ...(isolated === undefined ? [] : [{ path: isolated, name: 'pyenv-3.11' }])],
@@ -68,9 +81,21 @@ const HOST_CONFIGURATIONS: readonly HostConfiguration[] = [
   { name: 'with-python-environments', standIn: true, envsStandIn: true, trust: true, suites: ['environments'] },
   // Without the Python extension `python.defaultInterpreterPath` is not a registered setting (so it
   // cannot be written through the API), but a user's settings.json may still hold it.
-  { name: 'without-python-extension', standIn: false, trust: true, suites: ['activation', 'fallback', 'extraPaths'], settings: { 'python.defaultInterpreterPath': DEBIAN_PYTHON } },
+  {
+    name: 'without-python-extension',
+    standIn: false,
+    trust: true,
+    suites: ['activation', 'fallback', 'extraPaths'],
+    settings: { 'python.defaultInterpreterPath': DEBIAN_PYTHON },
+  },
   // Restricted mode, without the modal trust prompt in front of the workbench.
-  { name: 'untrusted', standIn: true, trust: false, suites: ['untrusted'], settings: { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } },
+  {
+    name: 'untrusted',
+    standIn: true,
+    trust: false,
+    suites: ['untrusted'],
+    settings: { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false },
+  },
 ];
 
 test('the in-host end-to-end suites pass in a real VS Code on a copy of examples/catkin_ws', { timeout: 30 * 60_000 }, async (t) => {
@@ -94,7 +119,10 @@ test('the in-host end-to-end suites pass in a real VS Code on a copy of examples
           workspace: fixture.workspace,
           extensionDevelopmentPath: REPO_ROOT,
           extensionTestsPath: MOCHA_INDEX,
-          extraExtensions: [...(configuration.standIn ? [FAKE_PYTHON_EXTENSION] : []), ...(configuration.envsStandIn === true ? [FAKE_PYTHON_ENVS_EXTENSION] : [])],
+          extraExtensions: [
+            ...(configuration.standIn ? [FAKE_PYTHON_EXTENSION] : []),
+            ...(configuration.envsStandIn === true ? [FAKE_PYTHON_ENVS_EXTENSION] : []),
+          ],
           env: {
             ...(configuration.standIn ? { FAKE_PYTHON_EXTENSION_CONFIG: fixture.standInConfig } : {}),
             ...(configuration.envsStandIn === true ? { FAKE_PYTHON_ENVS_CONFIG: envsConfig } : {}),
@@ -116,8 +144,11 @@ test('the in-host end-to-end suites pass in a real VS Code on a copy of examples
         );
         assert.ok(run.report.passed > 0, `at least one in-host test ran in the ${configuration.name} window`);
         // A test skipped because this machine lacks something fails under CI=true, as everywhere else.
-        const missing = run.report.tests.filter((outcome) => outcome.status === 'pending' && outcome.title.includes(MISSING_PREREQUISITE)).map((outcome) => outcome.title);
-        if (process.env.CI === 'true') assert.deepEqual(missing, [], `in-host tests skipped for a missing prerequisite under CI=true (log: ${run.logFile})`);
+        const missing = run.report.tests
+          .filter((outcome) => outcome.status === 'pending' && outcome.title.includes(MISSING_PREREQUISITE))
+          .map((outcome) => outcome.title);
+        if (process.env.CI === 'true')
+          assert.deepEqual(missing, [], `in-host tests skipped for a missing prerequisite under CI=true (log: ${run.logFile})`);
         else for (const title of missing) st.diagnostic(`skipped: ${title}`);
         assert.equal(run.exitCode, 0);
       } finally {
@@ -127,114 +158,125 @@ test('the in-host end-to-end suites pass in a real VS Code on a copy of examples
   }
 });
 
-test('a user who opens detector_node.py with an interpreter lacking torch sees problems, a hover, quick fixes and the status', { timeout: 10 * 60_000 }, async (t) => {
-  if (!needs(t, pyenvVersion('3.11'), file('/usr/bin/unzip', 'apt-get install unzip'))) return;
-  const tools = toolsOrSkip(t);
-  if (tools === undefined) return;
-  const isolated = interpreters().isolated;
-  assert.ok(isolated);
-  buildE2eBundles();
-  const packDir = await mkdtemp(join(tmpdir(), 'red-e2e-vsix-'));
-  const fixture = await prepareFixture(standIn(isolated));
-  try {
-    // ROS_ENV_DOCTOR_E2E_VSIX: test a VSIX packaged earlier (a CI artifact) instead of packaging here.
-    const vsix = process.env.ROS_ENV_DOCTOR_E2E_VSIX ?? join(packDir, 'ros-env-doctor.vsix');
-    if (process.env.ROS_ENV_DOCTOR_E2E_VSIX === undefined) packageVsix(vsix);
-    const workbench = await openWorkbench({
-      name: 'ui-flow',
-      tools,
-      workspace: fixture.workspace,
-      extraExtensions: [vsix, FAKE_PYTHON_EXTENSION],
-      env: { FAKE_PYTHON_EXTENSION_CONFIG: fixture.standInConfig },
-      settings: { 'python.defaultInterpreterPath': isolated },
-      trust: true,
-    });
-    const { page } = workbench;
+test(
+  'a user who opens detector_node.py with an interpreter lacking torch sees problems, a hover, quick fixes and the status',
+  { timeout: 10 * 60_000 },
+  async (t) => {
+    if (!needs(t, pyenvVersion('3.11'), file('/usr/bin/unzip', 'apt-get install unzip'))) return;
+    const tools = toolsOrSkip(t);
+    if (tools === undefined) return;
+    const isolated = interpreters().isolated;
+    assert.ok(isolated);
+    buildE2eBundles();
+    const packDir = await mkdtemp(join(tmpdir(), 'red-e2e-vsix-'));
+    const fixture = await prepareFixture(standIn(isolated));
     try {
-      // Open the node through Quick Open, as a user would.
-      await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible' });
-      await page.keyboard.press('Control+P');
-      const quickInput = page.locator('.quick-input-widget input');
-      await quickInput.waitFor({ state: 'visible', timeout: 60_000 });
-      await quickInput.fill('detector_node.py');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'detector_node.py' }).first().waitFor({ timeout: 60_000 });
-      await page.keyboard.press('Enter');
-      const editor = page.locator('.monaco-editor[data-uri$="detector_node.py"]');
-      await editor.locator('.view-lines').waitFor({ state: 'visible', timeout: 60_000 });
+      // ROS_ENV_DOCTOR_E2E_VSIX: test a VSIX packaged earlier (a CI artifact) instead of packaging here.
+      const vsix = process.env.ROS_ENV_DOCTOR_E2E_VSIX ?? join(packDir, 'ros-env-doctor.vsix');
+      if (process.env.ROS_ENV_DOCTOR_E2E_VSIX === undefined) packageVsix(vsix);
+      const workbench = await openWorkbench({
+        name: 'ui-flow',
+        tools,
+        workspace: fixture.workspace,
+        extraExtensions: [vsix, FAKE_PYTHON_EXTENSION],
+        env: { FAKE_PYTHON_EXTENSION_CONFIG: fixture.standInConfig },
+        settings: { 'python.defaultInterpreterPath': isolated },
+        trust: true,
+      });
+      const { page } = workbench;
+      try {
+        // Open the node through Quick Open, as a user would.
+        await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible' });
+        await page.keyboard.press('Control+P');
+        const quickInput = page.locator('.quick-input-widget input');
+        await quickInput.waitFor({ state: 'visible', timeout: 60_000 });
+        await quickInput.fill('detector_node.py');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'detector_node.py' }).first().waitFor({ timeout: 60_000 });
+        await page.keyboard.press('Enter');
+        const editor = page.locator('.monaco-editor[data-uri$="detector_node.py"]');
+        await editor.locator('.view-lines').waitFor({ state: 'visible', timeout: 60_000 });
 
-      // The diagnostics arrive after the probe of the selected interpreter.
-      await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ state: 'attached', timeout: 180_000 });
+        // The diagnostics arrive after the probe of the selected interpreter.
+        await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ state: 'attached', timeout: 180_000 });
 
-      await page.keyboard.press('Control+Shift+M');
-      const markerRows = page.locator('.markers-panel .monaco-list-row');
-      await markerRows.first().waitFor({ state: 'visible', timeout: 60_000 });
-      // The selected interpreter's answer is drawn first; the other interpreters' answers then name the way out.
-      await markerRows.filter({ hasText: /Switch interpreter to/ }).first().waitFor({ state: 'visible', timeout: 180_000 });
-      await page.waitForTimeout(500);
-      await workbench.screenshot('problems');
-      const markerTexts = await markerRows.allInnerTexts();
-      for (const text of markerTexts) t.diagnostic(`problem: ${text.replace(/\s+/g, ' ')}`);
-      assert.ok(
-        markerTexts.some((text) => /rospy/.test(text)),
-        `a problem names rospy: ${JSON.stringify(markerTexts)}`,
-      );
+        await page.keyboard.press('Control+Shift+M');
+        const markerRows = page.locator('.markers-panel .monaco-list-row');
+        await markerRows.first().waitFor({ state: 'visible', timeout: 60_000 });
+        // The selected interpreter's answer is drawn first; the other interpreters' answers then name the way out.
+        await markerRows
+          .filter({ hasText: /Switch interpreter to/ })
+          .first()
+          .waitFor({ state: 'visible', timeout: 180_000 });
+        await page.waitForTimeout(500);
+        await workbench.screenshot('problems');
+        const markerTexts = await markerRows.allInnerTexts();
+        for (const text of markerTexts) t.diagnostic(`problem: ${text.replace(/\s+/g, ' ')}`);
+        assert.ok(
+          markerTexts.some((text) => /rospy/.test(text)),
+          `a problem names rospy: ${JSON.stringify(markerTexts)}`,
+        );
 
-      // One cause, one message: the error sits on the first failing import (rospy); hover it.
-      // Monaco renders spaces as U+00A0 and may put one inside the token's span: match loosely, hover its middle.
-      const importLine = editor.locator('.view-line', { hasText: /^import\s+rospy\s*$/ }).first();
-      const rospy = importLine.locator('span span', { hasText: /rospy/ }).last();
-      await rospy.hover();
-      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-resizable-hover .hover-contents').first();
-      await hover.waitFor({ state: 'visible', timeout: 60_000 });
-      await page.waitForTimeout(300);
-      await workbench.screenshot('hover');
-      const hoverText = await hover.innerText();
-      t.diagnostic(`hover: ${hoverText.replace(/\s+/g, ' ')}`);
-      assert.match(hoverText, /rospy/);
+        // One cause, one message: the error sits on the first failing import (rospy); hover it.
+        // Monaco renders spaces as U+00A0 and may put one inside the token's span: match loosely, hover its middle.
+        const importLine = editor.locator('.view-line', { hasText: /^import\s+rospy\s*$/ }).first();
+        const rospy = importLine.locator('span span', { hasText: /rospy/ }).last();
+        await rospy.hover();
+        const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-resizable-hover .hover-contents').first();
+        await hover.waitFor({ state: 'visible', timeout: 60_000 });
+        await page.waitForTimeout(300);
+        await workbench.screenshot('hover');
+        const hoverText = await hover.innerText();
+        t.diagnostic(`hover: ${hoverText.replace(/\s+/g, ' ')}`);
+        assert.match(hoverText, /rospy/);
 
-      // Quick fixes on the same word. The hover must be gone and the editor focused, or Ctrl+. goes to whatever
-      // has focus (the Problems panel opened above has its own quick-fix action).
-      await page.mouse.move(0, 0);
-      await page.keyboard.press('Escape');
-      await hover.waitFor({ state: 'hidden', timeout: 30_000 });
-      await rospy.click();
-      await editor.and(page.locator('.monaco-editor.focused')).waitFor({ state: 'attached', timeout: 30_000 });
-      await page.keyboard.press('Control+.');
-      const actions = page.locator('.action-widget .monaco-list-row');
-      await actions.first().waitFor({ state: 'visible', timeout: 60_000 });
-      await page.waitForTimeout(300);
-      await workbench.screenshot('quickfix');
-      const actionTexts = await actions.allInnerTexts();
-      for (const text of actionTexts) t.diagnostic(`quick fix: ${text.replace(/\s+/g, ' ')}`);
-      const switchAction = actions.filter({ hasText: /Switch/ }).first();
-      assert.ok((await switchAction.count()) > 0, `a quick fix switches the interpreter: ${JSON.stringify(actionTexts)}`);
+        // Quick fixes on the same word. The hover must be gone and the editor focused, or Ctrl+. goes to whatever
+        // has focus (the Problems panel opened above has its own quick-fix action).
+        await page.mouse.move(0, 0);
+        await page.keyboard.press('Escape');
+        await hover.waitFor({ state: 'hidden', timeout: 30_000 });
+        await rospy.click();
+        await editor.and(page.locator('.monaco-editor.focused')).waitFor({ state: 'attached', timeout: 30_000 });
+        await page.keyboard.press('Control+.');
+        const actions = page.locator('.action-widget .monaco-list-row');
+        await actions.first().waitFor({ state: 'visible', timeout: 60_000 });
+        await page.waitForTimeout(300);
+        await workbench.screenshot('quickfix');
+        const actionTexts = await actions.allInnerTexts();
+        for (const text of actionTexts) t.diagnostic(`quick fix: ${text.replace(/\s+/g, ' ')}`);
+        const switchAction = actions.filter({ hasText: /Switch/ }).first();
+        assert.ok((await switchAction.count()) > 0, `a quick fix switches the interpreter: ${JSON.stringify(actionTexts)}`);
 
-      // One click switches (no second question): the import lines lose their squiggles, the status names the new interpreter.
-      await switchAction.click();
-      const statusItem = page.locator('.statusbar-item[id^="ros-env-doctor.ros-env-doctor"]').first();
-      await statusItem.filter({ hasText: /\/usr\/bin\/python3.* · .*rospy ✓/ }).waitFor({ state: 'visible', timeout: 180_000 });
-      await workbench.screenshot('switched');
+        // One click switches (no second question): the import lines lose their squiggles, the status names the new interpreter.
+        await switchAction.click();
+        const statusItem = page.locator('.statusbar-item[id^="ros-env-doctor.ros-env-doctor"]').first();
+        await statusItem.filter({ hasText: /\/usr\/bin\/python3.* · .*rospy ✓/ }).waitFor({ state: 'visible', timeout: 180_000 });
+        await workbench.screenshot('switched');
 
-      // The status bar summary, with its tooltip (status items are ids `<extension id>.<item id>`).
-      await statusItem.waitFor({ state: 'visible', timeout: 60_000 });
-      const statusText = await statusItem.innerText();
-      t.diagnostic(`ROS Env Doctor status item: ${statusText.replace(/\s+/g, ' ')}`);
-      assert.match(statusText, /rospy ✓/, 'the status item says rospy now imports');
-      await statusItem.hover();
-      await page.locator('.workbench-hover, .monaco-hover:not(.hidden)').first().waitFor({ state: 'visible', timeout: 30_000 }).catch(() => undefined);
-      await page.waitForTimeout(300);
-      await workbench.screenshot('status');
-      const statusTexts = await page.locator('.statusbar-item').allInnerTexts();
-      t.diagnostic(`status bar: ${statusTexts.filter((s) => s.trim() !== '').join(' | ')}`);
-    } catch (error) {
-      // What the page showed when the flow broke is the first thing to look at.
-      await workbench.screenshot('ui-failure').catch(() => undefined);
-      throw error;
+        // The status bar summary, with its tooltip (status items are ids `<extension id>.<item id>`).
+        await statusItem.waitFor({ state: 'visible', timeout: 60_000 });
+        const statusText = await statusItem.innerText();
+        t.diagnostic(`ROS Env Doctor status item: ${statusText.replace(/\s+/g, ' ')}`);
+        assert.match(statusText, /rospy ✓/, 'the status item says rospy now imports');
+        await statusItem.hover();
+        await page
+          .locator('.workbench-hover, .monaco-hover:not(.hidden)')
+          .first()
+          .waitFor({ state: 'visible', timeout: 30_000 })
+          .catch(() => undefined);
+        await page.waitForTimeout(300);
+        await workbench.screenshot('status');
+        const statusTexts = await page.locator('.statusbar-item').allInnerTexts();
+        t.diagnostic(`status bar: ${statusTexts.filter((s) => s.trim() !== '').join(' | ')}`);
+      } catch (error) {
+        // What the page showed when the flow broke is the first thing to look at.
+        await workbench.screenshot('ui-failure').catch(() => undefined);
+        throw error;
+      } finally {
+        await workbench.dispose();
+      }
     } finally {
-      await workbench.dispose();
+      await fixture.remove();
+      await rm(packDir, { recursive: true, force: true });
     }
-  } finally {
-    await fixture.remove();
-    await rm(packDir, { recursive: true, force: true });
-  }
-});
+  },
+);

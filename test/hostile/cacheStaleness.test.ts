@@ -5,7 +5,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertNoProcessLeft, catkinWorkspace, ensureBuilt, findingsWith, hostileCase, report, runCli, SYSTEM_PYTHON } from './hostileSupport';
+import {
+  assertNoProcessLeft,
+  catkinWorkspace,
+  ensureBuilt,
+  findingsWith,
+  hostileCase,
+  report,
+  runCli,
+  SYSTEM_PYTHON,
+} from './hostileSupport';
 
 before(ensureBuilt);
 

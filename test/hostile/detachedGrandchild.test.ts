@@ -5,11 +5,22 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { catkinWorkspace, ensureBuilt, findingsWith, hostileCase, killRecorded, recordedPids, recordPid, report, runCli, SYSTEM_PYTHON } from './hostileSupport';
+import {
+  catkinWorkspace,
+  ensureBuilt,
+  findingsWith,
+  hostileCase,
+  killRecorded,
+  recordedPids,
+  recordPid,
+  report,
+  runCli,
+  SYSTEM_PYTHON,
+} from './hostileSupport';
 
 before(ensureBuilt);
 
-test('a daemon holding the probe\'s stdout does not make the probe time out, and is reported', async () => {
+test("a daemon holding the probe's stdout does not make the probe time out, and is reported", async () => {
   const c = await hostileCase('grandchild');
   try {
     await catkinWorkspace(c, { 'scripts/node.py': '#!/usr/bin/env python3\nimport json_r9\n' });
@@ -18,9 +29,19 @@ test('a daemon holding the probe\'s stdout does not make the probe time out, and
     await writeFile(join(site, 'json_r9.py'), 'VALUE = 1\n');
     await writeFile(
       join(site, 'sitecustomize.py'),
-      ['import os', 'pid = os.fork()', 'if pid == 0:', '    os.setsid()', "    os.execvp('sleep', ['sleep', '600'])", recordPid(c, 'pid'), ''].join('\n'),
+      [
+        'import os',
+        'pid = os.fork()',
+        'if pid == 0:',
+        '    os.setsid()',
+        "    os.execvp('sleep', ['sleep', '600'])",
+        recordPid(c, 'pid'),
+        '',
+      ].join('\n'),
     );
-    const run = await runCli(c, [c.ws, '--python', SYSTEM_PYTHON, '--no-source', '--format', 'json', '--timeout', '30'], { env: { PYTHONPATH: site } });
+    const run = await runCli(c, [c.ws, '--python', SYSTEM_PYTHON, '--no-source', '--format', 'json', '--timeout', '30'], {
+      env: { PYTHONPATH: site },
+    });
     const out = report(run);
     assert.deepEqual(findingsWith(out, 'probe-timeout'), [], JSON.stringify(out.findings, null, 1));
     assert.equal(out.interpreters[0]?.modules.json_r9?.status, 'ok');
@@ -37,7 +58,10 @@ test('a setup.bash that starts `setsid sleep 600 &` is sourced: its environment 
   try {
     await catkinWorkspace(c, { 'scripts/node.py': '#!/usr/bin/env python3\nimport json\n' });
     await mkdir(join(c.ws, 'devel'));
-    await writeFile(join(c.ws, 'devel', 'setup.bash'), [`setsid sleep 600 &`, `echo $! >> ${JSON.stringify(c.pidFile)}`, 'export R9_SOURCED=1', ''].join('\n'));
+    await writeFile(
+      join(c.ws, 'devel', 'setup.bash'),
+      [`setsid sleep 600 &`, `echo $! >> ${JSON.stringify(c.pidFile)}`, 'export R9_SOURCED=1', ''].join('\n'),
+    );
     const out = report(await runCli(c, [c.ws, '--python', SYSTEM_PYTHON, '--format', 'json', '--timeout', '30']));
     assert.deepEqual(findingsWith(out, 'setup-script-failed'), [], JSON.stringify(out.findings, null, 1));
     assert.ok(recordedPids(c).length >= 1);

@@ -41,7 +41,9 @@ for (const mode of ['static', 'copy']) {
       await mkdir(site);
       await writeFile(join(site, 'broken_r13.py'), "raise ImportError('broken_r13 is broken on purpose')\n");
       await writeFile(join(site, 'sitecustomize.py'), FORGER);
-      const run = await runCli(c, [c.ws, '--python', SYSTEM_PYTHON, '--no-source', '--format', 'json', '--timeout', '30'], { env: { PYTHONPATH: site, R13_MODE: mode } });
+      const run = await runCli(c, [c.ws, '--python', SYSTEM_PYTHON, '--no-source', '--format', 'json', '--timeout', '30'], {
+        env: { PYTHONPATH: site, R13_MODE: mode },
+      });
       const out = report(run);
       const status = out.interpreters[0]?.modules.broken_r13?.status;
       assert.notEqual(status, 'ok', JSON.stringify(out.interpreters[0]?.modules.broken_r13));

@@ -45,7 +45,12 @@ const simple = fc.oneof({ weight: 3, arbitrary: simpleImport }, { weight: 2, arb
 
 /** A block of statements at `indent`, nested up to `depth` compound statements deep. */
 const block = (indent: string, depth: number): fc.Arbitrary<string> => {
-  const line = simple.map((statement) => statement.split('\n').map((part, index) => (index === 0 ? indent + part : part)).join('\n'));
+  const line = simple.map((statement) =>
+    statement
+      .split('\n')
+      .map((part, index) => (index === 0 ? indent + part : part))
+      .join('\n'),
+  );
   if (depth === 0) return fc.array(line, { minLength: 1, maxLength: 4 }).map((lines) => lines.join('\n'));
   const inner = `${indent}    `;
   const compound = fc.oneof(
@@ -78,16 +83,24 @@ for source in json.load(sys.stdin):
 json.dump(out, sys.stdout)
 `;
 
-test('the scanner finds exactly the absolute imports Python\'s ast finds, on a generated corpus', () => {
+test("the scanner finds exactly the absolute imports Python's ast finds, on a generated corpus", () => {
   const corpus = fc.sample(program, { numRuns: 400, seed: SEED });
-  const expected = JSON.parse(execFileSync('/usr/bin/python3', ['-c', AST_IMPORTS], { input: JSON.stringify(corpus), maxBuffer: 64 * 1024 * 1024 }).toString('utf8')) as Array<Array<[string, number]> | null>;
+  const expected = JSON.parse(
+    execFileSync('/usr/bin/python3', ['-c', AST_IMPORTS], { input: JSON.stringify(corpus), maxBuffer: 64 * 1024 * 1024 }).toString('utf8'),
+  ) as Array<Array<[string, number]> | null>;
   let compared = 0;
   corpus.forEach((source, index) => {
     const fromAst = expected[index];
     if (fromAst === null || fromAst === undefined) return;
     compared += 1;
-    const fromScanner = scanImports(source).imports.map((site): [string, number] => [site.module, site.line]).sort();
-    assert.deepEqual(fromScanner, fromAst.map(([module, line]): [string, number] => [module.normalize('NFKC'), line]).sort(), `program ${index}:\n${source}`);
+    const fromScanner = scanImports(source)
+      .imports.map((site): [string, number] => [site.module, site.line])
+      .sort();
+    assert.deepEqual(
+      fromScanner,
+      fromAst.map(([module, line]): [string, number] => [module.normalize('NFKC'), line]).sort(),
+      `program ${index}:\n${source}`,
+    );
   });
   assert.ok(compared > 300, `only ${compared} of ${corpus.length} generated programs were valid Python`);
 });
@@ -103,12 +116,48 @@ function filesUnder(dir: string, accept: (file: string) => boolean, out: string[
   return out;
 }
 
-const fixtures = (suffix: string): string[] => [...filesUnder(join(REPO, 'test', 'fixtures'), (file) => file.endsWith(suffix)), ...filesUnder(join(REPO, 'examples'), (file) => file.endsWith(suffix))].map((file) => readFileSync(file, 'utf8'));
+const fixtures = (suffix: string): string[] =>
+  [
+    ...filesUnder(join(REPO, 'test', 'fixtures'), (file) => file.endsWith(suffix)),
+    ...filesUnder(join(REPO, 'examples'), (file) => file.endsWith(suffix)),
+  ].map((file) => readFileSync(file, 'utf8'));
 
 /** Mutations of a real input: characters replaced, slices deleted or duplicated, the end cut, control and non-ASCII characters inserted. */
 function mutated(seeds: readonly string[]): fc.Arbitrary<string> {
-  const special = fc.constantFrom('\u0000', '\n', '\r', '\t', '\\', '"', "'", '<', '>', '&', '(', ')', '[', ']', ':', ';', '#', '\u00a0', '\ufeff', '\u2028', '\u3000', '\ud800', '${', '<!--', ']]>', '=');
-  const edit = fc.tuple(fc.nat(), fc.nat({ max: 64 }), fc.oneof(special, fc.string({ maxLength: 8 }), fc.string({ maxLength: 4, unit: 'binary' })), fc.constantFrom('replace', 'insert', 'delete', 'duplicate', 'cut'));
+  const special = fc.constantFrom(
+    '\u0000',
+    '\n',
+    '\r',
+    '\t',
+    '\\',
+    '"',
+    "'",
+    '<',
+    '>',
+    '&',
+    '(',
+    ')',
+    '[',
+    ']',
+    ':',
+    ';',
+    '#',
+    '\u00a0',
+    '\ufeff',
+    '\u2028',
+    '\u3000',
+    '\ud800',
+    '${',
+    '<!--',
+    ']]>',
+    '=',
+  );
+  const edit = fc.tuple(
+    fc.nat(),
+    fc.nat({ max: 64 }),
+    fc.oneof(special, fc.string({ maxLength: 8 }), fc.string({ maxLength: 4, unit: 'binary' })),
+    fc.constantFrom('replace', 'insert', 'delete', 'duplicate', 'cut'),
+  );
   return fc.tuple(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 6 })).map(([seed, edits]) => {
     let text = seed;
     for (const [at, length, piece, kind] of edits) {
@@ -137,7 +186,11 @@ const READERS: ReadonlyArray<{ readonly label: string; readonly seeds: () => str
   { label: 'setup.cfg', seeds: () => fixtures('setup.cfg'), read: parseSetupCfg },
   { label: 'setup.py', seeds: () => fixtures('setup.py'), read: parseSetupPy },
   { label: 'CMakeLists.txt', seeds: () => fixtures('CMakeLists.txt'), read: readCmakePythonFacts },
-  { label: 'a .py file (scanner)', seeds: () => [...fixtures('.py'), readFileSync(join(REPO, 'python', 'probe.py'), 'utf8')], read: scanImports },
+  {
+    label: 'a .py file (scanner)',
+    seeds: () => [...fixtures('.py'), readFileSync(join(REPO, 'python', 'probe.py'), 'utf8')],
+    read: scanImports,
+  },
   { label: 'probe output', seeds: probeDocuments, read: (text) => parseProbeOutput(text, 'abcdef0123456789') },
 ];
 
@@ -172,7 +225,11 @@ const SHAPES: ReadonlyArray<{ readonly label: string; readonly unit: string; rea
   { label: 'scanner, imports', unit: 'import os.path as p; from a import (b, c)\n', read: scanImports },
   { label: 'scanner, brackets', unit: '((([[{', read: scanImports },
   { label: 'scanner, unterminated strings', unit: '"\'\\\n', read: scanImports },
-  { label: 'package.xml', unit: '<depend>a</depend>\n', read: (body) => parsePackageXml(`<package format="2"><name>p</name>${body}</package>`) },
+  {
+    label: 'package.xml',
+    unit: '<depend>a</depend>\n',
+    read: (body) => parsePackageXml(`<package format="2"><name>p</name>${body}</package>`),
+  },
   { label: 'setup.cfg', unit: '[options.entry_points]\nconsole_scripts =\n  a = b.c:main\n', read: parseSetupCfg },
   { label: 'setup.py', unit: "setup(name='p', packages=['a'], entry_points={'console_scripts': ['a = b:c']})\n", read: parseSetupPy },
   { label: 'CMakeLists.txt', unit: 'catkin_install_python(PROGRAMS scripts/a.py DESTINATION x)\n', read: readCmakePythonFacts },
@@ -191,6 +248,9 @@ for (const shape of SHAPES) {
     const t1 = fastest(() => shape.read(oneMb));
     const t4 = fastest(() => shape.read(fourMb));
     // Linear is 4×, quadratic 16×: 10× leaves room for a loaded machine and still tells them apart.
-    assert.ok(t4 <= Math.max(10 * t1, 50), `${shape.label}: 1 MB took ${t1.toFixed(1)} ms, 4 MB ${t4.toFixed(1)} ms (×${(t4 / t1).toFixed(1)})`);
+    assert.ok(
+      t4 <= Math.max(10 * t1, 50),
+      `${shape.label}: 1 MB took ${t1.toFixed(1)} ms, 4 MB ${t4.toFixed(1)} ms (×${(t4 / t1).toFixed(1)})`,
+    );
   });
 }

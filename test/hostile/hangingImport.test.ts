@@ -6,7 +6,18 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { pyenvRoot } from '../support/prerequisites';
-import { assertNoProcessLeft, catkinWorkspace, ensureBuilt, findingsWith, hostileCase, recordedPids, recordPid, report, runCli, SYSTEM_PYTHON } from './hostileSupport';
+import {
+  assertNoProcessLeft,
+  catkinWorkspace,
+  ensureBuilt,
+  findingsWith,
+  hostileCase,
+  recordedPids,
+  recordPid,
+  report,
+  runCli,
+  SYSTEM_PYTHON,
+} from './hostileSupport';
 
 before(ensureBuilt);
 
@@ -18,12 +29,23 @@ test('a deadlocking import times out once, in the selected interpreter only', as
     await mkdir(lib);
     await writeFile(
       join(lib, 'deadlock_r4.py'),
-      ['import os, threading', recordPid(c), 'lock = threading.Lock()', 'lock.acquire()', 't = threading.Thread(target=lock.acquire)', 't.start()', 't.join()', ''].join('\n'),
+      [
+        'import os, threading',
+        recordPid(c),
+        'lock = threading.Lock()',
+        'lock.acquire()',
+        't = threading.Thread(target=lock.acquire)',
+        't.start()',
+        't.join()',
+        '',
+      ].join('\n'),
     );
     // pyenv's versions are the other interpreters the doctor would look for one that works in.
     const root = pyenvRoot();
     assert.ok(root !== null && readdirSync(join(root, 'versions')).length >= 2, 'pyenv with several Python versions is installed');
-    const run = await runCli(c, [c.ws, '--python', SYSTEM_PYTHON, '--no-source', '--format', 'json', '--timeout', '3'], { env: { PYTHONPATH: lib, PYENV_ROOT: pyenvRoot() ?? '/nonexistent' } });
+    const run = await runCli(c, [c.ws, '--python', SYSTEM_PYTHON, '--no-source', '--format', 'json', '--timeout', '3'], {
+      env: { PYTHONPATH: lib, PYENV_ROOT: pyenvRoot() ?? '/nonexistent' },
+    });
     const out = report(run);
     const timeouts = findingsWith(out, 'probe-timeout').filter((finding) => finding.module === 'deadlock_r4');
     assert.ok(timeouts.length >= 1, JSON.stringify(out.findings, null, 1));

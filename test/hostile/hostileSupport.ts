@@ -32,7 +32,14 @@ export interface HostileCase {
 
 export async function hostileCase(label: string): Promise<HostileCase> {
   const root = await mkdtemp(join(tmpdir(), `red-hostile-${label}-`));
-  const c = { root, ws: join(root, 'ws'), home: join(root, 'home'), tmp: join(root, 'tmp'), cache: join(root, 'cache'), pidFile: join(root, 'pids') };
+  const c = {
+    root,
+    ws: join(root, 'ws'),
+    home: join(root, 'home'),
+    tmp: join(root, 'tmp'),
+    cache: join(root, 'cache'),
+    pidFile: join(root, 'pids'),
+  };
   for (const dir of [c.ws, c.home, c.tmp, c.cache]) await mkdir(dir, { recursive: true });
   await writeFile(c.pidFile, '');
   return { ...c, cleanup: () => rm(root, { recursive: true, force: true }) };
@@ -47,7 +54,10 @@ export async function catkinWorkspace(c: HostileCase, files: Readonly<Record<str
   await mkdir(pkg, { recursive: true });
   await writeFile(join(c.ws, '.catkin_workspace'), '');
   if (manifest) await writeFile(join(pkg, 'package.xml'), MANIFEST('p'));
-  await writeFile(join(pkg, 'CMakeLists.txt'), 'cmake_minimum_required(VERSION 3.0.2)\nproject(p)\nfind_package(catkin REQUIRED)\ncatkin_package()\n');
+  await writeFile(
+    join(pkg, 'CMakeLists.txt'),
+    'cmake_minimum_required(VERSION 3.0.2)\nproject(p)\nfind_package(catkin REQUIRED)\ncatkin_package()\n',
+  );
   for (const [rel, text] of Object.entries(files)) {
     await mkdir(dirname(join(pkg, rel)), { recursive: true });
     await writeFile(join(pkg, rel), text, { mode: 0o755 });
@@ -76,7 +86,15 @@ export interface RunOptions {
 }
 
 export function caseEnv(c: HostileCase, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
-  return { PATH: SYSTEM_PATH, HOME: c.home, LANG: 'C.UTF-8', TMPDIR: c.tmp, XDG_CACHE_HOME: c.cache, PYENV_ROOT: join(c.root, 'no-pyenv'), ...extra };
+  return {
+    PATH: SYSTEM_PATH,
+    HOME: c.home,
+    LANG: 'C.UTF-8',
+    TMPDIR: c.tmp,
+    XDG_CACHE_HOME: c.cache,
+    PYENV_ROOT: join(c.root, 'no-pyenv'),
+    ...extra,
+  };
 }
 
 export function runCli(c: HostileCase, args: readonly string[], options: RunOptions = {}): Promise<CliRun> {

@@ -4,7 +4,16 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertNoProcessLeft, catkinWorkspace, ensureBuilt, findingsWith, hostileCase, report, runCli, SYSTEM_PYTHON } from './hostileSupport';
+import {
+  assertNoProcessLeft,
+  catkinWorkspace,
+  ensureBuilt,
+  findingsWith,
+  hostileCase,
+  report,
+  runCli,
+  SYSTEM_PYTHON,
+} from './hostileSupport';
 
 before(ensureBuilt);
 
@@ -15,8 +24,13 @@ test('a 5 MB exception message is a module-import-error; 12,000 sys.path entries
     const site = join(c.root, 'site');
     await mkdir(site);
     await writeFile(join(site, 'raises_r12.py'), "raise RuntimeError('y' * 5000000)\n");
-    await writeFile(join(site, 'sitecustomize.py'), "import sys\nsys.path.extend(['/nonexistent/r12/%s/entry%05d' % ('d' * 100, i) for i in range(12000)])\n");
-    const run = await runCli(c, [c.ws, '--python', SYSTEM_PYTHON, '--no-source', '--format', 'json', '--timeout', '30'], { env: { PYTHONPATH: site } });
+    await writeFile(
+      join(site, 'sitecustomize.py'),
+      "import sys\nsys.path.extend(['/nonexistent/r12/%s/entry%05d' % ('d' * 100, i) for i in range(12000)])\n",
+    );
+    const run = await runCli(c, [c.ws, '--python', SYSTEM_PYTHON, '--no-source', '--format', 'json', '--timeout', '30'], {
+      env: { PYTHONPATH: site },
+    });
     const out = report(run);
     assert.equal(out.interpreters[0]?.probe, 'ok', out.interpreters[0]?.detail ?? '');
     const errors = findingsWith(out, 'module-import-error').filter((finding) => finding.module === 'raises_r12');

@@ -4,7 +4,16 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertNoProcessLeft, catkinWorkspace, ensureBuilt, findingsWith, hostileCase, report, runCli, SYSTEM_PYTHON } from './hostileSupport';
+import {
+  assertNoProcessLeft,
+  catkinWorkspace,
+  ensureBuilt,
+  findingsWith,
+  hostileCase,
+  report,
+  runCli,
+  SYSTEM_PYTHON,
+} from './hostileSupport';
 
 before(ensureBuilt);
 
@@ -37,7 +46,11 @@ test('each invalid package.xml is a workspace-file-skipped finding on the file; 
       assert.equal(finding.severity, 'error');
       assert.match(finding.message, /package\.xml/);
     }
-    assert.equal(skipped.find((finding) => finding.file === manifests.unclosed)?.line !== null, true, 'the malformed manifest names its line');
+    assert.equal(
+      skipped.find((finding) => finding.file === manifests.unclosed)?.line !== null,
+      true,
+      'the malformed manifest names its line',
+    );
     assert.doesNotMatch(run.stdout, /root:x:0:0/, 'the external entity was not expanded');
 
     const text = await runCli(c, [c.ws, '--python', SYSTEM_PYTHON, '--no-source', '--no-color', '--timeout', '10']);

@@ -4,7 +4,17 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertNoProcessLeft, assertTempRemoved, catkinWorkspace, ensureBuilt, findingsWith, hostileCase, report, runCli, SYSTEM_PYTHON } from './hostileSupport';
+import {
+  assertNoProcessLeft,
+  assertTempRemoved,
+  catkinWorkspace,
+  ensureBuilt,
+  findingsWith,
+  hostileCase,
+  report,
+  runCli,
+  SYSTEM_PYTHON,
+} from './hostileSupport';
 
 before(ensureBuilt);
 
@@ -29,7 +39,7 @@ test('a setup script printing 200 MB is sourced: its environment is used', async
 });
 
 test('a 9 MB variable left by the setup script is named in setup-script-failed', async () => {
-  const c = await withSetup('setup9mb', "export R14_HUGE=\"$(head -c 9000000 /dev/zero | tr '\\0' x)\"\n");
+  const c = await withSetup('setup9mb', 'export R14_HUGE="$(head -c 9000000 /dev/zero | tr \'\\0\' x)"\n');
   try {
     const out = report(await runCli(c, [c.ws, '--python', SYSTEM_PYTHON, '--format', 'json', '--timeout', '60']));
     const failed = findingsWith(out, 'setup-script-failed');

@@ -8,7 +8,14 @@ import { parseShebang } from '../../src/core/scan/importScanner';
 import type { InterpreterRef } from '../../src/core/interpreters/interpreter';
 
 function venv(path: string): InterpreterRef {
-  return { path, realPath: '/usr/bin/python3.11', kind: 'venv', source: 'selected', envPrefix: path.replace(/\/bin\/python$/, ''), displayName: path };
+  return {
+    path,
+    realPath: '/usr/bin/python3.11',
+    kind: 'venv',
+    source: 'selected',
+    envPrefix: path.replace(/\/bin\/python$/, ''),
+    displayName: path,
+  };
 }
 
 test('a selected interpreter under "My Envs/" gets an /usr/bin/env -S line that runs it', () => {

@@ -4,7 +4,17 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertNoProcessLeft, assertTempRemoved, catkinWorkspace, ensureBuilt, hostileCase, recordedPids, recordPid, runCli, SYSTEM_PYTHON } from './hostileSupport';
+import {
+  assertNoProcessLeft,
+  assertTempRemoved,
+  catkinWorkspace,
+  ensureBuilt,
+  hostileCase,
+  recordedPids,
+  recordPid,
+  runCli,
+  SYSTEM_PYTHON,
+} from './hostileSupport';
 
 before(ensureBuilt);
 
@@ -19,7 +29,15 @@ for (const [signal, code] of Object.entries(EXPECTED)) {
       await mkdir(site);
       await writeFile(
         join(site, 'sitecustomize.py'),
-        ['import os, subprocess, time', recordPid(c), `child = subprocess.Popen(['sleep', '600'])`, recordPid(c, 'child.pid'), 'while True:', '    time.sleep(0.1)', ''].join('\n'),
+        [
+          'import os, subprocess, time',
+          recordPid(c),
+          `child = subprocess.Popen(['sleep', '600'])`,
+          recordPid(c, 'child.pid'),
+          'while True:',
+          '    time.sleep(0.1)',
+          '',
+        ].join('\n'),
       );
       let sent = false;
       const run = await runCli(c, [c.ws, '--python', SYSTEM_PYTHON, '--no-source', '--format', 'json', '--timeout', '100'], {

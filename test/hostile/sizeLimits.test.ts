@@ -4,14 +4,28 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertNoProcessLeft, assertTempRemoved, catkinWorkspace, ensureBuilt, findingsWith, hostileCase, MANIFEST, report, runCli, SYSTEM_PYTHON } from './hostileSupport';
+import {
+  assertNoProcessLeft,
+  assertTempRemoved,
+  catkinWorkspace,
+  ensureBuilt,
+  findingsWith,
+  hostileCase,
+  MANIFEST,
+  report,
+  runCli,
+  SYSTEM_PYTHON,
+} from './hostileSupport';
 
 before(ensureBuilt);
 
 test('a 50 MB package.xml and a 6 MB node are skipped with a finding naming the size limit', async () => {
   const c = await hostileCase('size');
   try {
-    await catkinWorkspace(c, { 'scripts/node.py': '#!/usr/bin/env python3\nimport not_installed_r11\n', 'scripts/huge_node.py': `#!/usr/bin/env python3\nimport not_installed_r11_huge\n${'#'.repeat(6 * 1024 * 1024)}\n` });
+    await catkinWorkspace(c, {
+      'scripts/node.py': '#!/usr/bin/env python3\nimport not_installed_r11\n',
+      'scripts/huge_node.py': `#!/usr/bin/env python3\nimport not_installed_r11_huge\n${'#'.repeat(6 * 1024 * 1024)}\n`,
+    });
     const big = join(c.ws, 'src', 'big_pkg');
     await mkdir(big);
     const manifest = join(big, 'package.xml');
@@ -23,7 +37,10 @@ test('a 50 MB package.xml and a 6 MB node are skipped with a finding naming the 
     const onManifest = skipped.find((finding) => finding.file === manifest);
     assert.ok(onManifest !== undefined, JSON.stringify(out.findings, null, 1));
     assert.match(onManifest.message, /MB/);
-    assert.ok(skipped.some((finding) => finding.file?.endsWith('huge_node.py')), JSON.stringify(skipped, null, 1));
+    assert.ok(
+      skipped.some((finding) => finding.file?.endsWith('huge_node.py')),
+      JSON.stringify(skipped, null, 1),
+    );
     assert.ok(findingsWith(out, 'module-missing').some((finding) => finding.module === 'not_installed_r11'));
     assertTempRemoved(c);
     await assertNoProcessLeft(c);
@@ -35,7 +52,10 @@ test('a 50 MB package.xml and a 6 MB node are skipped with a finding naming the 
 test('a package of 100,000 files is walked up to a bound, with a finding saying where it stopped', async () => {
   const c = await hostileCase('many');
   try {
-    const pkg = await catkinWorkspace(c, { 'scripts/node.py': '#!/usr/bin/env python3\nimport not_installed_r11\n', 'src/p/__init__.py': '' });
+    const pkg = await catkinWorkspace(c, {
+      'scripts/node.py': '#!/usr/bin/env python3\nimport not_installed_r11\n',
+      'src/p/__init__.py': '',
+    });
     for (let dir = 0; dir < 100; dir++) {
       const folder = join(pkg, 'src', 'p', `m${dir}`);
       await mkdir(folder, { recursive: true });
@@ -44,7 +64,10 @@ test('a package of 100,000 files is walked up to a bound, with a finding saying 
     }
     const out = report(await runCli(c, [c.ws, '--python', SYSTEM_PYTHON, '--no-source', '--format', 'json', '--timeout', '10']));
     const limit = findingsWith(out, 'workspace-file-skipped');
-    assert.ok(limit.some((finding) => /files/.test(finding.message) && finding.file !== null && finding.file.startsWith(pkg)), JSON.stringify(out.findings, null, 1));
+    assert.ok(
+      limit.some((finding) => /files/.test(finding.message) && finding.file !== null && finding.file.startsWith(pkg)),
+      JSON.stringify(out.findings, null, 1),
+    );
     assert.ok(findingsWith(out, 'module-missing').some((finding) => finding.module === 'not_installed_r11'));
     await assertNoProcessLeft(c);
   } finally {

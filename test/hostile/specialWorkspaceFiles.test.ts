@@ -7,7 +7,20 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertNoProcessLeft, assertTempRemoved, assertUnchanged, catkinWorkspace, ensureBuilt, findingsWith, hostileCase, MANIFEST, report, runCli, snapshot, SYSTEM_PYTHON } from './hostileSupport';
+import {
+  assertNoProcessLeft,
+  assertTempRemoved,
+  assertUnchanged,
+  catkinWorkspace,
+  ensureBuilt,
+  findingsWith,
+  hostileCase,
+  MANIFEST,
+  report,
+  runCli,
+  snapshot,
+  SYSTEM_PYTHON,
+} from './hostileSupport';
 
 before(ensureBuilt);
 

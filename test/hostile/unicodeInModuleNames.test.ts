@@ -3,7 +3,16 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { scanImports } from '../../src/core/scan/importScanner';
-import { assertNoProcessLeft, catkinWorkspace, ensureBuilt, findingsWith, hostileCase, report, runCli, SYSTEM_PYTHON } from './hostileSupport';
+import {
+  assertNoProcessLeft,
+  catkinWorkspace,
+  ensureBuilt,
+  findingsWith,
+  hostileCase,
+  report,
+  runCli,
+  SYSTEM_PYTHON,
+} from './hostileSupport';
 
 before(ensureBuilt);
 
@@ -19,8 +28,14 @@ test('no scanned module name holds a character Python does not allow in an ident
 });
 
 test('identifiers Python accepts are still read whole: non-ASCII letters and NFKC forms', () => {
-  assert.deepEqual(scanImports('import café_mod\n').imports.map((site) => site.module), ['café_mod']);
-  assert.deepEqual(scanImports('import \uff59aml\n').imports.map((site) => site.module), ['yaml']);
+  assert.deepEqual(
+    scanImports('import café_mod\n').imports.map((site) => site.module),
+    ['café_mod'],
+  );
+  assert.deepEqual(
+    scanImports('import \uff59aml\n').imports.map((site) => site.module),
+    ['yaml'],
+  );
 });
 
 test('the CLI suggests no module whose name ends in a no-break space, BOM, U+2028 or U+3000', async () => {

@@ -7,7 +7,17 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertNoProcessLeft, catkinWorkspace, ensureBuilt, findingsWith, hostileCase, report, runCli, SYSTEM_PYTHON, type HostileCase } from './hostileSupport';
+import {
+  assertNoProcessLeft,
+  catkinWorkspace,
+  ensureBuilt,
+  findingsWith,
+  hostileCase,
+  report,
+  runCli,
+  SYSTEM_PYTHON,
+  type HostileCase,
+} from './hostileSupport';
 
 before(ensureBuilt);
 
@@ -40,7 +50,8 @@ test('--untrusted runs and sources nothing from the workspace, and reports what 
     const skipped = findingsWith(out, 'untrusted-skipped');
     assert.equal(skipped.length, 1, JSON.stringify(out.findings, null, 1));
     assert.equal(skipped[0]?.severity, 'info');
-    for (const path of [venvPython, join(c.ws, 'devel', 'setup.bash'), join(c.ws, 'lib')]) assert.match(skipped[0]?.detail ?? '', new RegExp(path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    for (const path of [venvPython, join(c.ws, 'devel', 'setup.bash'), join(c.ws, 'lib')])
+      assert.match(skipped[0]?.detail ?? '', new RegExp(path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     assert.deepEqual(findingsWith(out, 'shebang-mismatch'), []);
     await assertNoProcessLeft(c);
   } finally {

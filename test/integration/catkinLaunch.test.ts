@@ -23,10 +23,15 @@ after(() => ws?.cleanup());
 
 function doctor(root: string, env: Record<string, string>): Promise<JsonReport> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, root, '--python', DEBIAN_PYTHON, '--format', 'json', '--no-cache'], { env: { HOME: process.env.HOME ?? '/root', LANG: 'C.UTF-8', ...env }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      assert.ok(error === null || error.code === 1, `the CLI failed: ${stderr}`);
-      resolve(JSON.parse(stdout) as JsonReport);
-    });
+    execFile(
+      process.execPath,
+      [CLI, root, '--python', DEBIAN_PYTHON, '--format', 'json', '--no-cache'],
+      { env: { HOME: process.env.HOME ?? '/root', LANG: 'C.UTF-8', ...env }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        assert.ok(error === null || error.code === 1, `the CLI failed: ${stderr}`);
+        resolve(JSON.parse(stdout) as JsonReport);
+      },
+    );
   });
 }
 
@@ -53,11 +58,15 @@ test("./scripts/node.py whose #!/usr/bin/env python3 finds pyenv's shim (3.12, n
   const report = await doctor(workspace.root, env);
   const direct = report.findings.filter((f) => f.code === 'launch-path-import-fails');
   // rospy and std_msgs in the node, and yaml in the workspace module it imports (helper.py), all fail under 3.12.
-  assert.deepEqual(direct.map((f) => [f.file, f.line, f.module, f.severity]), [
-    [workspace.nodeScript, ROSPY_LINE, 'rospy', 'warning'],
-    [workspace.nodeScript, ROSPY_LINE + 1, 'std_msgs', 'warning'],
-    [workspace.libraryModule, 1, 'yaml', 'warning'],
-  ], summary(report));
+  assert.deepEqual(
+    direct.map((f) => [f.file, f.line, f.module, f.severity]),
+    [
+      [workspace.nodeScript, ROSPY_LINE, 'rospy', 'warning'],
+      [workspace.nodeScript, ROSPY_LINE + 1, 'std_msgs', 'warning'],
+      [workspace.libraryModule, 1, 'yaml', 'warning'],
+    ],
+    summary(report),
+  );
   const finding = direct[0];
   assert.ok(finding);
   assert.match(finding.message, /\.\/src\/demo_pkg\/scripts\/node\.py/);

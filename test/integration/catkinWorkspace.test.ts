@@ -76,6 +76,9 @@ test('every Python file of a generated 200-package workspace (catkin and ament_p
   assert.equal(workspace.packages.length, 200);
   assert.equal(workspace.pythonSources.length, generated.pythonFiles);
   assert.equal(workspace.pythonSources.filter((s) => s.role === 'node').length, 150 * 3 + 50 * 2);
-  assert.deepEqual([...listed.entries()].filter(([, count]) => count > 1), []);
+  assert.deepEqual(
+    [...listed.entries()].filter(([, count]) => count > 1),
+    [],
+  );
   assert.ok(elapsed < 10_000, `${elapsed} ms`);
 });

@@ -50,12 +50,18 @@ async function workspace(name: string, nodeText = NODE): Promise<{ root: string;
   const root = join(scratch, name);
   const pkg = join(root, 'src', 'demo_pkg');
   await mkdir(join(pkg, 'scripts'), { recursive: true });
-  await writeFile(join(root, '.catkin_workspace'), '# This file currently only serves to mark the location of a catkin workspace for tool integration\n');
+  await writeFile(
+    join(root, '.catkin_workspace'),
+    '# This file currently only serves to mark the location of a catkin workspace for tool integration\n',
+  );
   await writeFile(
     join(pkg, 'package.xml'),
     '<?xml version="1.0"?>\n<package format="2">\n  <name>demo_pkg</name>\n  <version>0.1.0</version>\n  <description>demo</description>\n  <maintainer email="a@b.c">a</maintainer>\n  <license>MIT</license>\n  <buildtool_depend>catkin</buildtool_depend>\n  <depend>rospy</depend>\n  <depend>std_msgs</depend>\n</package>\n',
   );
-  await writeFile(join(pkg, 'CMakeLists.txt'), 'cmake_minimum_required(VERSION 3.0.2)\nproject(demo_pkg)\nfind_package(catkin REQUIRED COMPONENTS rospy std_msgs)\ncatkin_package()\ncatkin_install_python(PROGRAMS scripts/node.py\n  DESTINATION ${CATKIN_PACKAGE_BIN_DESTINATION})\n');
+  await writeFile(
+    join(pkg, 'CMakeLists.txt'),
+    'cmake_minimum_required(VERSION 3.0.2)\nproject(demo_pkg)\nfind_package(catkin REQUIRED COMPONENTS rospy std_msgs)\ncatkin_package()\ncatkin_install_python(PROGRAMS scripts/node.py\n  DESTINATION ${CATKIN_PACKAGE_BIN_DESTINATION})\n',
+  );
   const node = join(pkg, 'scripts', 'node.py');
   await writeFile(node, nodeText);
   await chmod(node, 0o755);
@@ -73,14 +79,24 @@ function runCli(args: readonly string[], env: Readonly<Record<string, string>>, 
   const started = Date.now();
   const fullEnv = { ...env, PYENV_ROOT: pyenvRoot() ?? '/nonexistent', XDG_CACHE_HOME: join(scratch, 'cache') };
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: fullEnv, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-      resolve({ code, stdout, stderr, ms: Date.now() - started });
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: fullEnv, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+        resolve({ code, stdout, stderr, ms: Date.now() - started });
+      },
+    );
   });
 }
 
-async function diagnoseJson(root: string, python: string, env: Readonly<Record<string, string>>, extra: readonly string[] = []): Promise<{ run: CliRun; report: JsonReport }> {
+async function diagnoseJson(
+  root: string,
+  python: string,
+  env: Readonly<Record<string, string>>,
+  extra: readonly string[] = [],
+): Promise<{ run: CliRun; report: JsonReport }> {
   const run = await runCli([root, '--python', python, '--format', 'json', '--no-source', '--no-cache', ...extra], env);
   assert.notEqual(run.code, 2, `the CLI failed: ${run.stderr}`);
   return { run, report: JSON.parse(run.stdout) as JsonReport };
@@ -128,8 +144,14 @@ test('an isolated venv gets module-missing on the rospy and torch lines, with a 
   assert.equal(torch.column, 7);
   assert.equal(torch.endColumn, 12);
   assert.equal(torch.severity, 'error');
-  assert.ok(torch.fixes.some((fix) => fix.kind === 'selectInterpreter' && fix.path === DEBIAN_PYTHON), JSON.stringify(torch.fixes));
-  assert.ok(torch.fixes.some((fix) => fix.kind === 'installPackages' && fix.command.includes('-m pip install torch')), JSON.stringify(torch.fixes));
+  assert.ok(
+    torch.fixes.some((fix) => fix.kind === 'selectInterpreter' && fix.path === DEBIAN_PYTHON),
+    JSON.stringify(torch.fixes),
+  );
+  assert.ok(
+    torch.fixes.some((fix) => fix.kind === 'installPackages' && fix.command.includes('-m pip install torch')),
+    JSON.stringify(torch.fixes),
+  );
   assert.ok(at(report, 'module-missing', node, 4).length === 1, 'cv_bridge on line 4');
 });
 
@@ -142,7 +164,10 @@ test('Python 2.7 with the Python 3 ROS packages on PYTHONPATH fails importing ro
   const rospy = report.findings.find((finding) => finding.file === node && finding.line === 2 && finding.module === 'rospy');
   assert.ok(rospy, summary(report));
   assert.match(rospy.message + (rospy.detail ?? ''), /SyntaxError/);
-  assert.ok(report.findings.some((finding) => finding.code === 'foreign-python-path'), summary(report));
+  assert.ok(
+    report.findings.some((finding) => finding.code === 'foreign-python-path'),
+    summary(report),
+  );
 });
 
 test('Python 3.12 with Debian 3.11 packages on PYTHONPATH flags torch and cv_bridge as built for another Python', async (t) => {
@@ -153,7 +178,10 @@ test('Python 3.12 with Debian 3.11 packages on PYTHONPATH flags torch and cv_bri
   assert.equal(run.code, 1);
   const torch = at(report, 'extension-abi-mismatch', node, 3)[0];
   assert.ok(torch, summary(report));
-  assert.ok(torch.fixes.some((fix) => fix.kind === 'buildFromSource'), JSON.stringify(torch.fixes));
+  assert.ok(
+    torch.fixes.some((fix) => fix.kind === 'buildFromSource'),
+    JSON.stringify(torch.fixes),
+  );
   assert.equal(at(report, 'extension-abi-mismatch', node, 4).length, 1, summary(report));
 });
 
@@ -181,7 +209,10 @@ test('import Torch gets module-name-case with a fix to torch', async (t) => {
   const { report } = await diagnoseJson(root, DEBIAN_PYTHON, baseEnv());
   const finding = at(report, 'module-name-case', node, 2)[0];
   assert.ok(finding, summary(report));
-  assert.ok(finding.fixes.some((fix) => fix.kind === 'replaceText' && fix.newText === 'torch'), JSON.stringify(finding.fixes));
+  assert.ok(
+    finding.fixes.some((fix) => fix.kind === 'replaceText' && fix.newText === 'torch'),
+    JSON.stringify(finding.fixes),
+  );
 });
 
 test('a shebang that finds another python first on PATH gets shebang-mismatch on line 1 with a fix', async (t) => {
@@ -193,7 +224,10 @@ test('a shebang that finds another python first on PATH gets shebang-mismatch on
   const { report } = await diagnoseJson(root, DEBIAN_PYTHON, env);
   const finding = at(report, 'shebang-mismatch', node, 1)[0];
   assert.ok(finding, summary(report));
-  assert.ok(finding.fixes.some((fix) => fix.kind === 'editShebang' && fix.newText.startsWith('#!') && fix.newText.includes('python3')), JSON.stringify(finding.fixes));
+  assert.ok(
+    finding.fixes.some((fix) => fix.kind === 'editShebang' && fix.newText.startsWith('#!') && fix.newText.includes('python3')),
+    JSON.stringify(finding.fixes),
+  );
 });
 
 test('a sitecustomize that hangs is reported as probe-timeout within the timeout plus a second, with nothing left running', async (t) => {
@@ -203,10 +237,18 @@ test('a sitecustomize that hangs is reported as probe-timeout within the timeout
   const { root } = await workspace('hang');
   const { run, report } = await diagnoseJson(root, DEBIAN_PYTHON, baseEnv({ PYTHONPATH: hang.dir }), ['--timeout', '2']);
   assert.equal(run.code, 1);
-  assert.ok(report.findings.some((finding) => finding.code === 'probe-timeout' && finding.interpreter === DEBIAN_PYTHON), summary(report));
+  assert.ok(
+    report.findings.some((finding) => finding.code === 'probe-timeout' && finding.interpreter === DEBIAN_PYTHON),
+    summary(report),
+  );
   assert.ok(run.ms < 2000 + 1000 + 1500, `took ${run.ms} ms (node start-up and workspace scan included)`);
-  const leftovers = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout.split('\n').filter((line) => line.includes(hang.dir) || line.includes('probe.py facts'));
-  assert.deepEqual(leftovers.filter((line) => !line.includes('ps -eo')), []);
+  const leftovers = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter((line) => line.includes(hang.dir) || line.includes('probe.py facts'));
+  assert.deepEqual(
+    leftovers.filter((line) => !line.includes('ps -eo')),
+    [],
+  );
 });
 
 test('noise printed by sitecustomize does not disturb the probe', async (t) => {
@@ -237,12 +279,23 @@ test('things that are not interpreters get interpreter-invalid naming the path, 
   const hostile = await hostileInterpreters();
   t.after(hostile.cleanup);
   const { root } = await workspace('hostile');
-  for (const python of [hostile.textNoExec, hostile.directory, hostile.danglingLink, hostile.truncatedElf, hostile.fakeVersion, hostile.badShebang, hostile.exits127]) {
+  for (const python of [
+    hostile.textNoExec,
+    hostile.directory,
+    hostile.danglingLink,
+    hostile.truncatedElf,
+    hostile.fakeVersion,
+    hostile.badShebang,
+    hostile.exits127,
+  ]) {
     const { run, report } = await diagnoseJson(root, python, baseEnv(), ['--timeout', '5']);
     assert.equal(run.code, 1, `${python}: ${run.stderr}`);
     const invalid = report.findings.filter((finding) => finding.code === 'interpreter-invalid');
     assert.ok(invalid.length > 0, `${python}: ${summary(report)}`);
-    assert.ok(invalid.every((finding) => finding.message.includes(python) || (finding.detail ?? '').includes(python)), `${python}: ${summary(report)}`);
+    assert.ok(
+      invalid.every((finding) => finding.message.includes(python) || (finding.detail ?? '').includes(python)),
+      `${python}: ${summary(report)}`,
+    );
   }
 });
 
@@ -273,9 +326,19 @@ test('SARIF output puts the findings on the same lines', async (t) => {
   t.after(scenario.cleanup);
   const { root } = await workspace('sarif');
   const run = await runCli([root, '--python', scenario.python, '--format', 'sarif', '--no-source', '--no-cache'], scenario.env);
-  const sarif = JSON.parse(run.stdout) as { version: string; runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }> }> };
+  const sarif = JSON.parse(run.stdout) as {
+    version: string;
+    runs: Array<{
+      results: Array<{
+        ruleId: string;
+        locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }>;
+      }>;
+    }>;
+  };
   assert.equal(sarif.version, '2.1.0');
-  const torch = sarif.runs[0]?.results.find((result) => result.ruleId === 'module-missing' && result.locations[0]?.physicalLocation.region.startLine === 3);
+  const torch = sarif.runs[0]?.results.find(
+    (result) => result.ruleId === 'module-missing' && result.locations[0]?.physicalLocation.region.startLine === 3,
+  );
   assert.ok(torch, run.stdout.slice(0, 2000));
   assert.equal(torch.locations[0]?.physicalLocation.artifactLocation.uri, 'src/demo_pkg/scripts/node.py');
   assert.equal(torch.locations[0]?.physicalLocation.region.startColumn, 8);
@@ -290,7 +353,10 @@ test('a real catkin_make workspace: its devel/setup.bash is sourced and the heal
   assert.deepEqual(report.findings, [], summary(report));
   assert.equal(run.code, 0);
   const text = await runCli([ws.root, '--python', DEBIAN_PYTHON, '--no-cache'], baseEnv());
-  assert.match(text.stdout, new RegExp(`environment +sourced ${join(ws.root, 'devel', 'setup.bash').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  assert.match(
+    text.stdout,
+    new RegExp(`environment +sourced ${join(ws.root, 'devel', 'setup.bash').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+  );
 });
 
 test('rosrun runs the relay catkin wrote with the Python it was built with: launch-path-import-fails on the import line, the relay related', async (t) => {
@@ -300,7 +366,11 @@ test('rosrun runs the relay catkin wrote with the Python it was built with: laun
   // Configured with pyenv's 3.12 (Debian's pure-Python catkin_pkg on its PYTHONPATH, so catkin itself runs): the
   // relay gets #!<3.12>, as when catkin_make ran with pyenv's python first on PATH (SCENARIOS.md).
   const relay = join(ws.root, 'devel', 'lib', ws.packageName, 'node.py');
-  const configured = spawnSync('catkin_make', [`-DPYTHON_EXECUTABLE=${pyenvPython('3.12') ?? ''}`], { cwd: ws.root, env: baseEnv({ PYTHONPATH: DEBIAN_DIST_PACKAGES }), encoding: 'utf8' });
+  const configured = spawnSync('catkin_make', [`-DPYTHON_EXECUTABLE=${pyenvPython('3.12') ?? ''}`], {
+    cwd: ws.root,
+    env: baseEnv({ PYTHONPATH: DEBIAN_DIST_PACKAGES }),
+    encoding: 'utf8',
+  });
   assert.equal(configured.status, 0, configured.stderr);
   assert.match(await readFile(relay, 'utf8'), new RegExp(`^#!${pyenvPython('3.12') ?? ''}\\n`));
   const run = await runCli([ws.root, '--python', DEBIAN_PYTHON, '--format', 'json', '--no-cache'], baseEnv());
@@ -313,13 +383,20 @@ test('rosrun runs the relay catkin wrote with the Python it was built with: laun
   assert.equal(finding.interpreter, pyenvPython('3.12'));
   assert.match(finding.message, /rosrun demo_pkg node\.py/);
   assert.equal(at(report, 'shebang-mismatch', ws.nodeScript, 1).length, 0, 'one verdict for the relay');
-  const rebuild = finding.fixes.find((fix) => fix.kind === 'runInTerminal' && fix.commands.includes(`catkin_make -DPYTHON_EXECUTABLE=${DEBIAN_PYTHON}`));
+  const rebuild = finding.fixes.find(
+    (fix) => fix.kind === 'runInTerminal' && fix.commands.includes(`catkin_make -DPYTHON_EXECUTABLE=${DEBIAN_PYTHON}`),
+  );
   assert.ok(rebuild?.kind === 'runInTerminal', JSON.stringify(finding.fixes));
   // The fix, applied: catkin writes the relay again with /usr/bin/python3, and the finding is gone.
-  const applied = spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', rebuild.commands.join('\n')], { env: baseEnv(), encoding: 'utf8' });
+  const applied = spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', rebuild.commands.join('\n')], {
+    env: baseEnv(),
+    encoding: 'utf8',
+  });
   assert.equal(applied.status, 0, applied.stderr);
   assert.match(await readFile(relay, 'utf8'), new RegExp(`^#!${DEBIAN_PYTHON}\\n`));
-  const after = JSON.parse((await runCli([ws.root, '--python', DEBIAN_PYTHON, '--format', 'json', '--no-cache'], baseEnv())).stdout) as JsonReport;
+  const after = JSON.parse(
+    (await runCli([ws.root, '--python', DEBIAN_PYTHON, '--format', 'json', '--no-cache'], baseEnv())).stdout,
+  ) as JsonReport;
   assert.deepEqual(after.findings, [], summary(after));
 });
 
@@ -330,13 +407,19 @@ test('rospy that imports only after sourcing the setup script gets ros-env-not-s
   const { root, node } = await workspace('not-sourced', '#!/usr/bin/env python3\nimport rospy\n');
   // A devel space whose setup script puts ROS's (3.11) packages on PYTHONPATH, as catkin's does.
   await mkdir(join(root, 'devel'), { recursive: true });
-  await writeFile(join(root, 'devel', 'setup.bash'), `export ROS_DISTRO=noetic ROS_VERSION=1 ROS_PYTHON_VERSION=3\nexport PYTHONPATH=${DEBIAN_DIST_PACKAGES}\n`);
+  await writeFile(
+    join(root, 'devel', 'setup.bash'),
+    `export ROS_DISTRO=noetic ROS_VERSION=1 ROS_PYTHON_VERSION=3\nexport PYTHONPATH=${DEBIAN_DIST_PACKAGES}\n`,
+  );
   const run = await runCli([root, '--python', venv.python, '--format', 'json', '--no-cache'], venv.env);
   const report = JSON.parse(run.stdout) as JsonReport;
   const finding = at(report, 'ros-env-not-sourced', node, 2)[0];
   assert.ok(finding, summary(report));
   assert.equal(finding.severity, 'warning');
-  assert.ok(finding.fixes.some((fix) => fix.kind === 'runInTerminal' && fix.commands.some((command) => command.includes('devel/setup.bash'))), JSON.stringify(finding.fixes));
+  assert.ok(
+    finding.fixes.some((fix) => fix.kind === 'runInTerminal' && fix.commands.some((command) => command.includes('devel/setup.bash'))),
+    JSON.stringify(finding.fixes),
+  );
 });
 
 test('Python 3 selected for a ROS distro built for Python 2 gets ros-python-mismatch on the rospy line', async (t) => {

@@ -9,7 +9,17 @@ import { chmod, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needs, rosStack, DEBIAN_PYTHON } from '../support/prerequisites';
-import { colconBuild, colconTools, ENTRY_POINT_LINE, installIntoVenv, makeVenv, runEntryPoint, SYSTEM_PATH, tempWorkspace, writeAmentPackage } from '../support/colconWorkspace';
+import {
+  colconBuild,
+  colconTools,
+  ENTRY_POINT_LINE,
+  installIntoVenv,
+  makeVenv,
+  runEntryPoint,
+  SYSTEM_PATH,
+  tempWorkspace,
+  writeAmentPackage,
+} from '../support/colconWorkspace';
 import type { JsonFinding, JsonReport } from '../../src/cli/jsonOutput';
 import type { FixSpec } from '../../src/core/findings/fixSpec';
 
@@ -17,7 +27,15 @@ const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const PKG = 'perception_demo';
 
 /** The issue's example: the node gets its ML package through a workspace module. */
-const DETECTOR = ['import yaml', `from ${PKG}.model import load`, '', '', 'def main():', '    print(yaml.safe_dump({"loaded": load()}))', ''].join('\n');
+const DETECTOR = [
+  'import yaml',
+  `from ${PKG}.model import load`,
+  '',
+  '',
+  'def main():',
+  '    print(yaml.safe_dump({"loaded": load()}))',
+  '',
+].join('\n');
 const MODEL = ['import venv_only_ml', '', '', 'def load():', '    return venv_only_ml.VALUE', ''].join('\n');
 const MODEL_IMPORT_LINE = 1;
 
@@ -43,16 +61,26 @@ interface CliRun {
 }
 
 function env(extraPath: readonly string[] = []): Record<string, string> {
-  return { PATH: [...extraPath, SYSTEM_PATH].join(':'), HOME: process.env.HOME ?? '/root', LANG: 'C.UTF-8', XDG_CACHE_HOME: join(scratch, 'cache') };
+  return {
+    PATH: [...extraPath, SYSTEM_PATH].join(':'),
+    HOME: process.env.HOME ?? '/root',
+    LANG: 'C.UTF-8',
+    XDG_CACHE_HOME: join(scratch, 'cache'),
+  };
 }
 
 function doctor(root: string, python: string, extraPath: readonly string[] = []): Promise<{ run: CliRun; report: JsonReport }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, root, '--python', python, '--format', 'json', '--no-cache'], { env: env(extraPath), timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-      assert.notEqual(code, 2, `the CLI failed: ${stderr}`);
-      resolve({ run: { code, stdout, stderr }, report: JSON.parse(stdout) as JsonReport });
-    });
+    execFile(
+      process.execPath,
+      [CLI, root, '--python', python, '--format', 'json', '--no-cache'],
+      { env: env(extraPath), timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+        assert.notEqual(code, 2, `the CLI failed: ${stderr}`);
+        resolve({ run: { code, stdout, stderr }, report: JSON.parse(stdout) as JsonReport });
+      },
+    );
   });
 }
 
@@ -68,7 +96,10 @@ function only(report: JsonReport, code: string): JsonFinding[] {
 async function applyTerminalFix(fix: FixSpec, extraPath: readonly string[] = []): Promise<void> {
   assert.equal(fix.kind, 'runInTerminal');
   if (fix.kind !== 'runInTerminal') return;
-  const result = spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', fix.commands.join('\n')], { env: env(extraPath), encoding: 'utf8' });
+  const result = spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', fix.commands.join('\n')], {
+    env: env(extraPath),
+    encoding: 'utf8',
+  });
   assert.equal(result.status, 0, `${fix.commands.join('\n')}\n${result.stdout}${result.stderr}`);
 }
 
@@ -85,7 +116,11 @@ async function applyEdit(fix: FixSpec): Promise<void> {
 
 async function detectorWorkspace(label: string): Promise<{ root: string; model: string; setupPy: string; cleanup: () => Promise<void> }> {
   const ws = await tempWorkspace(label);
-  const dir = await writeAmentPackage(ws.root, { name: PKG, nodes: [{ exe: 'detector', module: 'detector_node', text: DETECTOR }], modules: { 'model.py': MODEL } });
+  const dir = await writeAmentPackage(ws.root, {
+    name: PKG,
+    nodes: [{ exe: 'detector', module: 'detector_node', text: DETECTOR }],
+    modules: { 'model.py': MODEL },
+  });
   return { ...ws, model: join(dir, PKG, 'model.py'), setupPy: join(dir, 'setup.py') };
 }
 
@@ -113,14 +148,28 @@ test('ros2 run runs the #!/usr/bin/python3 that /usr/bin/colcon baked in: the ve
   assert.equal(finding.interpreter, DEBIAN_PYTHON);
   assert.match(finding.message, /ros2 run perception_demo detector/);
   // The venv itself imports everything: nothing else to say.
-  assert.deepEqual(report.findings.map((f) => f.code), ['launch-path-import-fails'], summary(report));
+  assert.deepEqual(
+    report.findings.map((f) => f.code),
+    ['launch-path-import-fails'],
+    summary(report),
+  );
   const row = report.launchPaths.find((path) => path.kind === 'ros2-run');
-  assert.deepEqual(row && { interpreter: row.interpreter, verdict: row.verdict, failing: row.failing, script: row.script }, { interpreter: DEBIAN_PYTHON, verdict: 'fails', failing: ['venv_only_ml'], script: entry });
+  assert.deepEqual(row && { interpreter: row.interpreter, verdict: row.verdict, failing: row.failing, script: row.script }, {
+    interpreter: DEBIAN_PYTHON,
+    verdict: 'fails',
+    failing: ['venv_only_ml'],
+    script: entry,
+  });
 
   // Fix 1, applied: rebuild with the venv's python (python -m colcon build).
-  const rebuild = finding.fixes.find((fix) => fix.kind === 'runInTerminal' && fix.commands.some((line) => line.includes('-m colcon build')));
+  const rebuild = finding.fixes.find(
+    (fix) => fix.kind === 'runInTerminal' && fix.commands.some((line) => line.includes('-m colcon build')),
+  );
   assert.ok(rebuild, JSON.stringify(finding.fixes));
-  assert.ok(rebuild.kind === 'runInTerminal' && rebuild.commands.some((line) => line.startsWith(`${venvPython} -m colcon build`)), JSON.stringify(rebuild));
+  assert.ok(
+    rebuild.kind === 'runInTerminal' && rebuild.commands.some((line) => line.startsWith(`${venvPython} -m colcon build`)),
+    JSON.stringify(rebuild),
+  );
   await applyTerminalFix(rebuild);
   assert.match(await readFile(entry, 'utf8'), new RegExp(`^#!${venvPython}\\n`));
   const after = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
@@ -141,7 +190,10 @@ test('the [build_scripts] setup.cfg fix, applied and rebuilt, makes ros2 run use
   const edit = finding.fixes.find((fix) => fix.kind === 'replaceText');
   assert.ok(edit, JSON.stringify(finding.fixes));
   await applyEdit(edit);
-  assert.match(await readFile(join(ws.root, 'src', PKG, 'setup.cfg'), 'utf8'), /\n\[build_scripts\]\nexecutable = \/usr\/bin\/env python3\n$/);
+  assert.match(
+    await readFile(join(ws.root, 'src', PKG, 'setup.cfg'), 'utf8'),
+    /\n\[build_scripts\]\nexecutable = \/usr\/bin\/env python3\n$/,
+  );
   await colconBuild(ws.root);
   const after = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
   assert.deepEqual(after.report.findings, [], summary(after.report));
@@ -153,7 +205,10 @@ test('a healthy build whose baked interpreter differs from the selected one but 
   if (!needs(t, ...rosStack, ...colconTools)) return;
   const ws = await tempWorkspace('healthy');
   t.after(() => ws.cleanup());
-  await writeAmentPackage(ws.root, { name: 'talker_py', nodes: [{ exe: 'talker', module: 'talker', text: 'import yaml\n\n\ndef main():\n    print(yaml.safe_dump({"a": 1}))\n' }] });
+  await writeAmentPackage(ws.root, {
+    name: 'talker_py',
+    nodes: [{ exe: 'talker', module: 'talker', text: 'import yaml\n\n\ndef main():\n    print(yaml.safe_dump({"a": 1}))\n' }],
+  });
   await colconBuild(ws.root, { python: venvPython });
   const { run, report } = await doctor(ws.root, DEBIAN_PYTHON);
   assert.deepEqual(report.findings, [], summary(report));
@@ -176,7 +231,10 @@ test('a deleted build venv: the entry point cannot execute, and build-interprete
   assert.equal(real.code, 127);
   // bash 5.2 says "cannot execute: required file not found"; older shells "bad interpreter: No such file or directory".
   assert.match(real.output, /cannot execute: required file not found|bad interpreter/);
-  assert.match(await readFile(join(ws.root, 'install', 'local_setup.sh'), 'utf8'), new RegExp(`_colcon_python_executable="${buildPython}"`));
+  assert.match(
+    await readFile(join(ws.root, 'install', 'local_setup.sh'), 'utf8'),
+    new RegExp(`_colcon_python_executable="${buildPython}"`),
+  );
 
   const { run, report } = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
   assert.equal(run.code, 1);
@@ -197,7 +255,11 @@ test('a package without setup.cfg: colcon puts the entry point in bin/, and entr
   if (!needs(t, ...rosStack, ...colconTools)) return;
   const ws = await tempWorkspace('no-setup-cfg');
   t.after(() => ws.cleanup());
-  const dir = await writeAmentPackage(ws.root, { name: 'talker_py', setupCfg: false, nodes: [{ exe: 'talker', module: 'talker', text: 'import yaml\n\n\ndef main():\n    print(yaml.safe_dump({"a": 1}))\n' }] });
+  const dir = await writeAmentPackage(ws.root, {
+    name: 'talker_py',
+    setupCfg: false,
+    nodes: [{ exe: 'talker', module: 'talker', text: 'import yaml\n\n\ndef main():\n    print(yaml.safe_dump({"a": 1}))\n' }],
+  });
   await writeFile(join(dir, 'setup.cfg'), '[metadata]\nname = talker_py\n');
   await colconBuild(ws.root);
   assert.ok(existsSync(join(ws.root, 'install', 'talker_py', 'bin', 'talker')), 'colcon installed it into bin/');
@@ -221,7 +283,10 @@ test('a node edited after the last build: install-outdated on its entry point, c
   if (!needs(t, ...rosStack, ...colconTools)) return;
   const ws = await tempWorkspace('outdated');
   t.after(() => ws.cleanup());
-  const dir = await writeAmentPackage(ws.root, { name: 'talker_py', nodes: [{ exe: 'talker', module: 'talker', text: 'import yaml\n\n\ndef main():\n    print(yaml.safe_dump({"a": 1}))\n' }] });
+  const dir = await writeAmentPackage(ws.root, {
+    name: 'talker_py',
+    nodes: [{ exe: 'talker', module: 'talker', text: 'import yaml\n\n\ndef main():\n    print(yaml.safe_dump({"a": 1}))\n' }],
+  });
   await colconBuild(ws.root);
   const node = join(dir, 'talker_py', 'talker.py');
   const script = join(ws.root, 'install', 'talker_py', 'lib', 'talker_py', 'talker');
@@ -245,7 +310,10 @@ test('a launch file runs in the interpreter of the ros2 command (a labelled stan
   if (!needs(t, ...rosStack, ...colconTools)) return;
   const ws = await tempWorkspace('launch-file');
   t.after(() => ws.cleanup());
-  const dir = await writeAmentPackage(ws.root, { name: 'talker_py', nodes: [{ exe: 'talker', module: 'talker', text: 'import yaml\n\n\ndef main():\n    print(yaml.safe_dump({"a": 1}))\n' }] });
+  const dir = await writeAmentPackage(ws.root, {
+    name: 'talker_py',
+    nodes: [{ exe: 'talker', module: 'talker', text: 'import yaml\n\n\ndef main():\n    print(yaml.safe_dump({"a": 1}))\n' }],
+  });
   const launchFile = join(dir, 'launch', 'detector.launch.py');
   await mkdir(join(dir, 'launch'));
   await writeFile(launchFile, 'import os\nimport venv_only_ml\n\n\ndef generate_launch_description():\n    return venv_only_ml.VALUE\n');
@@ -254,7 +322,10 @@ test('a launch file runs in the interpreter of the ros2 command (a labelled stan
   const bin = join(ws.root, '..', `${ws.root.split('/').at(-1) ?? 'x'}-bin`);
   t.after(() => rm(bin, { recursive: true, force: true }));
   await mkdir(bin);
-  await writeFile(join(bin, 'ros2'), '#!/usr/bin/python3\n# STAND-IN for the ros2 command line (test/integration/colconLaunch.test.ts)\nraise SystemExit("stand-in")\n');
+  await writeFile(
+    join(bin, 'ros2'),
+    '#!/usr/bin/python3\n# STAND-IN for the ros2 command line (test/integration/colconLaunch.test.ts)\nraise SystemExit("stand-in")\n',
+  );
   await chmod(join(bin, 'ros2'), 0o755);
 
   const { report } = await doctor(ws.root, venvPython, [bin, join(venv, 'bin')]);

@@ -47,7 +47,10 @@ function buildCatkinWorkspace(): string {
       `  <maintainer email="dev@example.com">dev</maintainer>\n  <license>MIT</license>\n  <buildtool_depend>catkin</buildtool_depend>\n` +
       `  <exec_depend>rospy</exec_depend>\n</package>\n`,
   );
-  writeFileSync(path.join(pkg, 'CMakeLists.txt'), 'cmake_minimum_required(VERSION 3.0.2)\nproject(demo_pkg)\nfind_package(catkin REQUIRED)\ncatkin_python_setup()\ncatkin_package()\n');
+  writeFileSync(
+    path.join(pkg, 'CMakeLists.txt'),
+    'cmake_minimum_required(VERSION 3.0.2)\nproject(demo_pkg)\nfind_package(catkin REQUIRED)\ncatkin_python_setup()\ncatkin_package()\n',
+  );
   writeFileSync(
     path.join(pkg, 'setup.py'),
     "from setuptools import setup\nfrom catkin_pkg.python_setup import generate_distutils_setup\nsetup(**generate_distutils_setup(packages=['demo_pkg'], package_dir={'': 'src'}))\n",
@@ -80,7 +83,10 @@ test("sourcing a built catkin workspace's devel/setup.bash gives the node ROS_DI
   assert.equal(result.vars.ROS_VERSION, '1');
   assert.equal(result.vars.ROS_PYTHON_VERSION, '3');
   assert.ok(result.vars.ROS_PACKAGE_PATH?.split(':').includes(path.join(root, 'src')), result.vars.ROS_PACKAGE_PATH);
-  assert.ok(result.vars.PYTHONPATH?.split(':').includes(path.join(root, 'devel', 'lib', 'python3', 'dist-packages')), result.vars.PYTHONPATH);
+  assert.ok(
+    result.vars.PYTHONPATH?.split(':').includes(path.join(root, 'devel', 'lib', 'python3', 'dist-packages')),
+    result.vars.PYTHONPATH,
+  );
   assert.equal(result.vars.HOME, temp);
   for (const noise of ['_', 'SHLVL', 'PWD', 'OLDPWD']) assert.equal(result.vars[noise], undefined, noise);
 });
@@ -109,7 +115,14 @@ test('a second capture with nothing changed starts no process; rebuilding a setu
 test('a zsh user gets setup.zsh sourced by zsh, with the same ROS variables', async (t) => {
   if (!needs(t, catkin, debianPackage('/usr/bin/zsh', 'zsh'))) return;
   const root = buildCatkinWorkspace();
-  const result = await captureEnvironment({ workspace: workspaceAt(root), baseEnv: { ...baseEnv, SHELL: '/usr/bin/zsh' }, setupScript: 'auto', timeoutMs: 20_000, runner, fs });
+  const result = await captureEnvironment({
+    workspace: workspaceAt(root),
+    baseEnv: { ...baseEnv, SHELL: '/usr/bin/zsh' },
+    setupScript: 'auto',
+    timeoutMs: 20_000,
+    runner,
+    fs,
+  });
   assert.equal(result.kind, 'sourced', JSON.stringify(result));
   if (result.kind !== 'sourced') return;
   assert.deepEqual(result.scripts, [path.join(root, 'devel', 'setup.zsh')]);
@@ -149,13 +162,19 @@ test('a script that exits the shell fails instead of passing off an empty enviro
 });
 
 test('values with newlines, chatter on stdout and a script path with spaces and $() all come through intact', async () => {
-  const tricky = script('dir with $(touch pwned) spaces/setup.bash', `echo "Sourcing workspace..."\nexport MULTI=$'first line\\nsecond=line'\nexport ARGS_SEEN="$#"\n`);
+  const tricky = script(
+    'dir with $(touch pwned) spaces/setup.bash',
+    `echo "Sourcing workspace..."\nexport MULTI=$'first line\\nsecond=line'\nexport ARGS_SEEN="$#"\n`,
+  );
   const result = await captureEnvironment({ workspace: null, baseEnv, setupScript: tricky, timeoutMs: 10_000, runner, fs });
   assert.equal(result.kind, 'sourced', JSON.stringify(result));
   if (result.kind !== 'sourced') return;
   assert.equal(result.vars.MULTI, 'first line\nsecond=line');
   assert.equal(result.vars.ARGS_SEEN, '0', 'the script sees no positional arguments (catkin passes them on)');
-  assert.equal(Object.values(result.vars).some((v) => v.includes('Sourcing workspace')), false);
+  assert.equal(
+    Object.values(result.vars).some((v) => v.includes('Sourcing workspace')),
+    false,
+  );
   assert.equal(result.vars.PATH, SYSTEM_PATH);
   assert.equal(existsSync(path.join(temp, 'pwned')), false);
 });
@@ -168,28 +187,68 @@ test("'off' sources nothing; an unbuilt workspace uses the one installed ROS dis
   mkdirSync(path.join(unbuilt, 'src'), { recursive: true });
   const rosRoot = path.join(temp, 'opt-ros');
   mkdirSync(rosRoot, { recursive: true });
-  const none = await captureEnvironment({ workspace: workspaceAt(unbuilt), baseEnv, setupScript: 'auto', timeoutMs: 10_000, runner, fs, rosInstallsRoot: rosRoot });
+  const none = await captureEnvironment({
+    workspace: workspaceAt(unbuilt),
+    baseEnv,
+    setupScript: 'auto',
+    timeoutMs: 10_000,
+    runner,
+    fs,
+    rosInstallsRoot: rosRoot,
+  });
   assert.deepEqual(none, { kind: 'plain', reason: 'no-setup-script', vars: baseEnv });
 
   const distroScript = script('opt-ros/noetic/setup.bash', 'export ROS_DISTRO=noetic\nexport ROS_PYTHON_VERSION=3\n');
-  const distro = await captureEnvironment({ workspace: workspaceAt(unbuilt), baseEnv, setupScript: 'auto', timeoutMs: 10_000, runner, fs, rosInstallsRoot: rosRoot });
+  const distro = await captureEnvironment({
+    workspace: workspaceAt(unbuilt),
+    baseEnv,
+    setupScript: 'auto',
+    timeoutMs: 10_000,
+    runner,
+    fs,
+    rosInstallsRoot: rosRoot,
+  });
   assert.equal(distro.kind, 'sourced', JSON.stringify(distro));
   if (distro.kind === 'sourced') {
     assert.deepEqual(distro.scripts, [distroScript]);
     assert.equal(distro.vars.ROS_DISTRO, 'noetic');
   }
 
-  const alreadySourced = await captureEnvironment({ workspace: workspaceAt(unbuilt), baseEnv: { ...baseEnv, ROS_DISTRO: 'melodic' }, setupScript: 'auto', timeoutMs: 10_000, runner, fs, rosInstallsRoot: rosRoot });
+  const alreadySourced = await captureEnvironment({
+    workspace: workspaceAt(unbuilt),
+    baseEnv: { ...baseEnv, ROS_DISTRO: 'melodic' },
+    setupScript: 'auto',
+    timeoutMs: 10_000,
+    runner,
+    fs,
+    rosInstallsRoot: rosRoot,
+  });
   assert.equal(alreadySourced.kind, 'plain');
 
   script('opt-ros/melodic/setup.bash', 'export ROS_DISTRO=melodic\n');
-  const two = await captureEnvironment({ workspace: workspaceAt(unbuilt), baseEnv, setupScript: 'auto', timeoutMs: 10_000, runner, fs, rosInstallsRoot: rosRoot });
+  const two = await captureEnvironment({
+    workspace: workspaceAt(unbuilt),
+    baseEnv,
+    setupScript: 'auto',
+    timeoutMs: 10_000,
+    runner,
+    fs,
+    rosInstallsRoot: rosRoot,
+  });
   assert.deepEqual(two, { kind: 'plain', reason: 'no-setup-script', vars: baseEnv }, 'two distros: no guess');
 });
 
 test('a shell that is not installed fails with a message naming it', async () => {
   const ok = script('fine/setup.bash', 'export A=1\n');
-  const result = await captureEnvironment({ workspace: null, baseEnv, setupScript: ok, shell: '/nonexistent/bin/bash', timeoutMs: 10_000, runner, fs });
+  const result = await captureEnvironment({
+    workspace: null,
+    baseEnv,
+    setupScript: ok,
+    shell: '/nonexistent/bin/bash',
+    timeoutMs: 10_000,
+    runner,
+    fs,
+  });
   assert.equal(result.kind, 'failed');
   if (result.kind === 'failed') {
     assert.equal(result.shell, '/nonexistent/bin/bash');

@@ -32,7 +32,8 @@ const NODE = [
 ].join('\n');
 
 const workspace = (root: string, text = NODE): Promise<string> => nodeWorkspace(root, text);
-const diagnose = (root: string, python: string, env: Readonly<Record<string, string>>): Promise<JsonReport> => diagnoseWithCli(root, python, env, join(scratch, 'cache'));
+const diagnose = (root: string, python: string, env: Readonly<Record<string, string>>): Promise<JsonReport> =>
+  diagnoseWithCli(root, python, env, join(scratch, 'cache'));
 const at = findingAt;
 const summary = reportSummary;
 const commands = fixCommands;
@@ -41,7 +42,17 @@ test('a pixi environment (RoboStack) lacking rospy and OpenCV gets pixi add with
   if (!needs(t, pyenvVersion('3.11'))) return;
   const versionDir = dirname(dirname(pyenvPython('3.11') as string));
   const project = join(scratch, 'robot');
-  const manifest = ['[workspace]', 'name = "robot"', 'channels = ["robostack-staging", "conda-forge"]', 'platforms = ["linux-64"]', '', '[dependencies]', 'python = "3.11.*"', 'ros-noetic-roscpp = "*"', ''].join('\n');
+  const manifest = [
+    '[workspace]',
+    'name = "robot"',
+    'channels = ["robostack-staging", "conda-forge"]',
+    'platforms = ["linux-64"]',
+    '',
+    '[dependencies]',
+    'python = "3.11.*"',
+    'ros-noetic-roscpp = "*"',
+    '',
+  ].join('\n');
   const pixi = pixiProject(project, versionDir, manifest);
   // The catkin workspace sits inside the pixi project, as RoboStack's docs lay it out.
   const root = join(project, 'catkin_ws');
@@ -52,8 +63,14 @@ test('a pixi environment (RoboStack) lacking rospy and OpenCV gets pixi add with
   const cv2 = at(report, 'module-missing', node, 3);
   assert.ok(rospy && cv2, summary(report));
   assert.match(rospy.message, /pixi: default \(robot\)/);
-  assert.equal(commands(rospy.fixes).find((c) => c.startsWith('pixi ')), `pixi add --manifest-path ${pixi.manifest} ros-noetic-rospy`);
-  assert.equal(commands(cv2.fixes).find((c) => c.startsWith('pixi ')), `pixi add --manifest-path ${pixi.manifest} opencv`);
+  assert.equal(
+    commands(rospy.fixes).find((c) => c.startsWith('pixi ')),
+    `pixi add --manifest-path ${pixi.manifest} ros-noetic-rospy`,
+  );
+  assert.equal(
+    commands(cv2.fixes).find((c) => c.startsWith('pixi ')),
+    `pixi add --manifest-path ${pixi.manifest} opencv`,
+  );
   for (const finding of report.findings.filter((f) => f.interpreter === pixi.python)) {
     for (const command of commands(finding.fixes)) assert.doesNotMatch(command, /apt-get|pip install/, `${finding.code}: ${command}`);
   }
@@ -72,11 +89,19 @@ test('a uv venv from pyenv 3.12 gets uv pip install --python <venv>; its ROS mod
   const report = await diagnose(root, python, baseEnv({ VIRTUAL_ENV: venv }));
   const numpy = at(report, 'module-missing', node, 4);
   assert.ok(numpy, summary(report));
-  assert.deepEqual(commands(numpy.fixes).filter((c) => c.startsWith('uv ')), [`uv pip install --python ${venv} numpy`]);
+  assert.deepEqual(
+    commands(numpy.fixes).filter((c) => c.startsWith('uv ')),
+    [`uv pip install --python ${venv} numpy`],
+  );
   const rospy = at(report, 'module-missing', node, 2);
   assert.ok(rospy, summary(report));
   // pyvenv.cfg says why the venv cannot see Debian's 3.11 ROS packages even with --system-site-packages.
-  assert.match(rospy.message, new RegExp(`this uv venv was made from ${dirname(pyenvPython('3.12') as string)} \\(Python 3\\.12\\.\\d+\\), not from the system Python`));
+  assert.match(
+    rospy.message,
+    new RegExp(
+      `this uv venv was made from ${dirname(pyenvPython('3.12') as string)} \\(Python 3\\.12\\.\\d+\\), not from the system Python`,
+    ),
+  );
   for (const finding of report.findings.filter((f) => f.interpreter === python)) {
     for (const command of commands(finding.fixes)) assert.doesNotMatch(command, /apt-get| -m pip /, `${finding.code}: ${command}`);
   }
@@ -84,7 +109,10 @@ test('a uv venv from pyenv 3.12 gets uv pip install --python <venv>; its ROS mod
 
 test("Debian's python3 is PEP 668: pip really refuses, and the doctor offers apt, a --system-site-packages venv, and the labelled opt-in", async (t) => {
   if (!needs(t, ...rosStack)) return;
-  const refused = spawnSync(DEBIAN_PYTHON, ['-m', 'pip', 'install', '--user', '--no-index', 'ros-env-doctor-nothing'], { encoding: 'utf8', env: baseEnv() });
+  const refused = spawnSync(DEBIAN_PYTHON, ['-m', 'pip', 'install', '--user', '--no-index', 'ros-env-doctor-nothing'], {
+    encoding: 'utf8',
+    env: baseEnv(),
+  });
   assert.match(refused.stderr, /externally-managed-environment/, 'Debian 12 marks its python3 EXTERNALLY-MANAGED');
   const root = join(scratch, 'pep668');
   const node = await workspace(root, ['#!/usr/bin/env python3', 'import rospy', 'import ultralytics', ''].join('\n'));
@@ -97,6 +125,8 @@ test("Debian's python3 is PEP 668: pip really refuses, and the doctor offers apt
     'env PIP_BREAK_SYSTEM_PACKAGES=1 /usr/bin/python3 -m pip install --user ultralytics',
   ]);
   const optIn = missing.fixes.at(-2);
-  assert.ok(optIn?.kind === 'installPackages' && optIn.optIn === 'break-system-packages' && optIn.title.startsWith('Opt-in, overrides PEP 668'));
+  assert.ok(
+    optIn?.kind === 'installPackages' && optIn.optIn === 'break-system-packages' && optIn.title.startsWith('Opt-in, overrides PEP 668'),
+  );
   assert.equal(at(report, 'module-missing', node, 2), undefined, 'rospy imports: nothing on the healthy line');
 });

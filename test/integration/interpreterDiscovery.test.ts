@@ -23,10 +23,21 @@ function countingRunner(): ProcessRunner & { readonly calls: string[] } {
   return { calls, run: (f, args, options) => (calls.push(f), real.run(f, args, options)) };
 }
 
-const pyenvInstalled = (): string | undefined => (pyenvRoot() === null ? 'pyenv is not installed (https://github.com/pyenv/pyenv)' : undefined);
+const pyenvInstalled = (): string | undefined =>
+  pyenvRoot() === null ? 'pyenv is not installed (https://github.com/pyenv/pyenv)' : undefined;
 
 test('finds every pyenv version, Debian python3, a conda env and the workspace .venv once each, classified, without running anything', async (t) => {
-  if (!needs(t, pyenvInstalled, pyenvVersion('3.11'), pyenvVersion('3.12'), pyenvVersion('2.7'), file(DEBIAN_PYTHON, 'apt-get install python3'))) return;
+  if (
+    !needs(
+      t,
+      pyenvInstalled,
+      pyenvVersion('3.11'),
+      pyenvVersion('3.12'),
+      pyenvVersion('2.7'),
+      file(DEBIAN_PYTHON, 'apt-get install python3'),
+    )
+  )
+    return;
   const root = pyenvRoot() as string;
   const py311 = pyenvPython('3.11') as string;
   const py312 = pyenvPython('3.12') as string;
@@ -40,7 +51,10 @@ test('finds every pyenv version, Debian python3, a conda env and the workspace .
   const condaEnv = path.join(temp, 'conda-envs', 'torch-env');
   execFileSync(py311, ['-m', 'venv', '--without-pip', condaEnv]);
   mkdirSync(path.join(condaEnv, 'conda-meta'));
-  writeFileSync(path.join(condaEnv, 'conda-meta', 'history'), '==> 2024-01-01 00:00:00 <==\n# cmd: conda create -n torch-env python=3.11\n');
+  writeFileSync(
+    path.join(condaEnv, 'conda-meta', 'history'),
+    '==> 2024-01-01 00:00:00 <==\n# cmd: conda create -n torch-env python=3.11\n',
+  );
   writeFileSync(path.join(condaEnv, 'conda-meta', 'python-3.11.7-0.json'), '{"name": "python", "version": "3.11.7"}\n');
   mkdirSync(path.join(home, '.conda'), { recursive: true });
   writeFileSync(path.join(home, '.conda', 'environments.txt'), `${condaEnv}\n`);
@@ -75,15 +89,30 @@ test('finds every pyenv version, Debian python3, a conda env and the workspace .
   }
 
   const system = refs.filter((r) => r.realPath === realpathSync(DEBIAN_PYTHON));
-  assert.deepEqual(system.map((r) => [r.path, r.kind, r.displayName]), [['/usr/bin/python3', 'system', '/usr/bin/python3']]);
+  assert.deepEqual(
+    system.map((r) => [r.path, r.kind, r.displayName]),
+    [['/usr/bin/python3', 'system', '/usr/bin/python3']],
+  );
 
   const venv = refs.filter((r) => r.kind === 'venv');
-  assert.deepEqual(venv.map((r) => [r.path, r.realPath, r.source, r.envPrefix, r.displayName]), [
-    [path.join(workspace, '.venv', 'bin', 'python'), path.join(realpathSync(workspace), '.venv', 'bin', 'python'), 'workspace-venv', path.join(workspace, '.venv'), 'venv: .venv (3.11)'],
-  ]);
+  assert.deepEqual(
+    venv.map((r) => [r.path, r.realPath, r.source, r.envPrefix, r.displayName]),
+    [
+      [
+        path.join(workspace, '.venv', 'bin', 'python'),
+        path.join(realpathSync(workspace), '.venv', 'bin', 'python'),
+        'workspace-venv',
+        path.join(workspace, '.venv'),
+        'venv: .venv (3.11)',
+      ],
+    ],
+  );
 
   const conda = refs.filter((r) => r.kind === 'conda');
-  assert.deepEqual(conda.map((r) => [r.path, r.source, r.envPrefix, r.displayName]), [[path.join(condaEnv, 'bin', 'python'), 'conda', condaEnv, 'conda: torch-env']]);
+  assert.deepEqual(
+    conda.map((r) => [r.path, r.source, r.envPrefix, r.displayName]),
+    [[path.join(condaEnv, 'bin', 'python'), 'conda', condaEnv, 'conda: torch-env']],
+  );
   assert.ok(elapsed < 2000, `discovery took ${elapsed} ms`);
 });
 
@@ -92,7 +121,12 @@ test('each discovered interpreter really is what discovery says when run (venv i
   const py311 = pyenvPython('3.11') as string;
   const venvDir = path.join(temp, 'run-check', '.venv');
   execFileSync(py311, ['-m', 'venv', '--without-pip', venvDir]);
-  const ref = await resolveInterpreter(path.join(venvDir, 'bin', 'python'), 'selected', { fs, env: { PATH: '/usr/bin' }, home: temp, cwd: null });
+  const ref = await resolveInterpreter(path.join(venvDir, 'bin', 'python'), 'selected', {
+    fs,
+    env: { PATH: '/usr/bin' },
+    home: temp,
+    cwd: null,
+  });
   const prefix = execFileSync(ref.realPath, ['-c', 'import sys; print(sys.prefix)'], { encoding: 'utf8' }).trim();
   assert.equal(prefix, realpathSync(venvDir), 'running realPath starts the venv, not its base');
 });
@@ -105,18 +139,34 @@ test('a selected pyenv shim resolves to the version .python-version in the works
   mkdirSync(path.join(workspace, 'src', 'pkg'), { recursive: true });
   writeFileSync(path.join(workspace, '.python-version'), '3.8\n');
   const env = { HOME: temp, PYENV_ROOT: root, PATH: `${path.join(root, 'shims')}:/usr/bin:/bin` };
-  const ref = await resolveInterpreter(path.join(root, 'shims', 'python3'), 'python-extension', { fs, env, home: temp, cwd: path.join(workspace, 'src', 'pkg') });
+  const ref = await resolveInterpreter(path.join(root, 'shims', 'python3'), 'python-extension', {
+    fs,
+    env,
+    home: temp,
+    cwd: path.join(workspace, 'src', 'pkg'),
+  });
   assert.equal(ref.realPath, realpathSync(py38));
   assert.equal(ref.kind, 'pyenv');
   // pyenv itself agrees (run once here, never by discovery).
-  const which = execFileSync(path.join(root, 'libexec', 'pyenv'), ['which', 'python3'], { cwd: workspace, env: { ...env, PYENV_VERSION: '' }, encoding: 'utf8' }).trim();
+  const which = execFileSync(path.join(root, 'libexec', 'pyenv'), ['which', 'python3'], {
+    cwd: workspace,
+    env: { ...env, PYENV_VERSION: '' },
+    encoding: 'utf8',
+  }).trim();
   assert.equal(realpathSync(which), ref.realPath);
 });
 
 test('the selected interpreter is kept even when it is not one, for the prober to report', async () => {
   const notExecutable = path.join(temp, 'not-python');
   writeFileSync(notExecutable, 'Python 3.11.2\n');
-  const refs = await discoverInterpreters({ fs, runner: countingRunner(), env: { PATH: '/usr/bin' }, home: temp, workspaceRoot: null, selected: notExecutable });
+  const refs = await discoverInterpreters({
+    fs,
+    runner: countingRunner(),
+    env: { PATH: '/usr/bin' },
+    home: temp,
+    workspaceRoot: null,
+    selected: notExecutable,
+  });
   assert.deepEqual([refs[0]?.path, refs[0]?.source, refs[0]?.kind], [notExecutable, 'selected', 'other']);
   const dangling = await resolveInterpreter(path.join(temp, 'gone', 'bin', 'python3'), 'setting', { fs, env: {}, home: temp, cwd: null });
   assert.equal(dangling.realPath, path.join(temp, 'gone', 'bin', 'python3'));

@@ -47,7 +47,11 @@ test('running out of file descriptors delays reads instead of reporting files as
       .then((texts) => console.log(texts.filter((text) => text === undefined).length));
   `;
   // 64 descriptors for the whole Node process: hundreds of concurrent opens must hit EMFILE.
-  const result = spawnSync('bash', ['-c', `ulimit -n 64 && exec "${process.execPath}" --import tsx -e '${script.replace(/'/g, "'\\''")}'`], { encoding: 'utf8' });
+  const result = spawnSync(
+    'bash',
+    ['-c', `ulimit -n 64 && exec "${process.execPath}" --import tsx -e '${script.replace(/'/g, "'\\''")}'`],
+    { encoding: 'utf8' },
+  );
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stdout.trim(), '0', 'files reported missing');
 });

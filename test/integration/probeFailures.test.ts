@@ -18,12 +18,21 @@ test('an interpreter whose sitecustomize hangs times out in time, names the inte
   try {
     const python = pyenvPython('3.11') ?? '';
     const started = Date.now();
-    const result = await realProber().probe({ interpreter: refFor(python), modules: ['rospy'], env: baseEnv({ PYTHONPATH: hang.dir }), environment: 'sourced', timeoutMs: 1500 });
+    const result = await realProber().probe({
+      interpreter: refFor(python),
+      modules: ['rospy'],
+      env: baseEnv({ PYTHONPATH: hang.dir }),
+      environment: 'sourced',
+      timeoutMs: 1500,
+    });
     const took = Date.now() - started;
     assert.deepEqual(result, { kind: 'timeout', interpreter: refFor(python), timeoutMs: 1500, stage: 'startup' });
     assert.ok(took < 1500 + 1000, `took ${took} ms`);
     assert.deepEqual(processesMentioning(hang.dir), []);
-    assert.deepEqual(processesMentioning('probe.py facts rospy').filter((line) => line.includes(python)), []);
+    assert.deepEqual(
+      processesMentioning('probe.py facts rospy').filter((line) => line.includes(python)),
+      [],
+    );
   } finally {
     await hang.cleanup();
   }
@@ -70,7 +79,13 @@ test('things that are not interpreters are invalid, each with a detail naming th
       [hostile.exits127, 'exited-without-result', /exited with code 127: \/bin\/sh: 1: python: not found/],
     ] as const;
     for (const [path, reason, detail] of cases) {
-      const result = await prober.probe({ interpreter: refFor(path), modules: ['rospy'], env: baseEnv(), environment: 'plain', timeoutMs: 5000 });
+      const result = await prober.probe({
+        interpreter: refFor(path),
+        modules: ['rospy'],
+        env: baseEnv(),
+        environment: 'plain',
+        timeoutMs: 5000,
+      });
       assert.equal(result.kind, 'invalid', path);
       if (result.kind !== 'invalid') continue;
       if (reason !== undefined) assert.equal(result.reason, reason, path);

@@ -52,7 +52,8 @@ async function diagnose(t: TestContext, python: string, code: string, env: Recor
   return outcome.diagnosis;
 }
 
-const findingsAbout = (diagnosis: Diagnosis, module: string) => diagnosis.findings.filter((finding) => finding.module === module).map((finding) => finding.code);
+const findingsAbout = (diagnosis: Diagnosis, module: string) =>
+  diagnosis.findings.filter((finding) => finding.module === module).map((finding) => finding.code);
 
 test('Python 2.7: a zipped egg on PYTHONPATH imports, so no module-missing; a module that is truly absent still is', async (t) => {
   if (!needs(t, pyenvVersion('2.7'), debianPython)) return;
@@ -68,7 +69,7 @@ test('Python 2.7: a zipped egg on PYTHONPATH imports, so no module-missing; a mo
   assert.deepEqual(findingsAbout(diagnosis, 'absent_mod_i7'), ['module-missing']);
 });
 
-test("Jython: a jar on JYTHONPATH is found and imported, not reported as missing", async (t) => {
+test('Jython: a jar on JYTHONPATH is found and imported, not reported as missing', async (t) => {
   if (!needs(t, jython, debianPython)) return;
   const jar = zippedPackage(tempDir(t, 'jar'), 'jarred_mod', 'jarred_mod.jar');
   const env = baseEnv({ JYTHONPATH: jar });
@@ -92,7 +93,7 @@ function numpyStandIn(dir: string, layout: 'numpy2' | 'numpy1' | 'numpy2-broken'
   write('numpy/__init__.py', `__version__ = '${layout === 'numpy1' ? '1.26.4' : '2.1.0'}'\n`);
   if (layout === 'numpy1') {
     write('numpy/core/__init__.py', '');
-    write('numpy/core/_multiarray_umath.py', '')
+    write('numpy/core/_multiarray_umath.py', '');
   } else {
     write('numpy/_core/__init__.py', '');
     write('numpy/core/__init__.py', 'import numpy._core\n');

@@ -33,7 +33,10 @@ test("Debian's python3 imports rospy, cv_bridge (with its deep checks), torch an
   assert.equal(result.facts.soabi, 'cpython-311-x86_64-linux-gnu');
   for (const module of ['rospy', 'cv_bridge', 'torch', 'numpy']) assert.equal(result.imports[module]?.status, 'ok', module);
   const cvBridge = result.imports.cv_bridge;
-  assert.deepEqual(cvBridge?.status === 'ok' && cvBridge.deepChecks.map((check) => check.target), ['cv_bridge.boost.cv_bridge_boost', 'cv2']);
+  assert.deepEqual(cvBridge?.status === 'ok' && cvBridge.deepChecks.map((check) => check.target), [
+    'cv_bridge.boost.cv_bridge_boost',
+    'cv2',
+  ]);
   const torch = result.imports.torch;
   assert.ok(torch?.status === 'ok' && torch.extensions.some((e) => e.abiTag === 'cpython-311-x86_64-linux-gnu'));
   assert.deepEqual(result.specs.Torch, { found: false, foreignExtensions: [], caseVariants: ['torch'] });

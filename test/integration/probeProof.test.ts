@@ -15,14 +15,21 @@ const temp = mkdtempSync(join(tmpdir(), 'red-probe-proof-'));
 after(() => rmSync(temp, { recursive: true, force: true }));
 
 function run(python: string, args: readonly string[], env: Readonly<Record<string, string>>): ProbeDocument {
-  const stdout = execFileSync(python, ['-B', probeScriptPath(), ...args], { env: { PATH: '/usr/bin:/bin', HOME: temp, ...env }, encoding: 'utf8' });
+  const stdout = execFileSync(python, ['-B', probeScriptPath(), ...args], {
+    env: { PATH: '/usr/bin:/bin', HOME: temp, ...env },
+    encoding: 'utf8',
+  });
   const parsed = parseProbeOutput(stdout);
   assert.equal(parsed.kind, 'ok', JSON.stringify(parsed));
   if (parsed.kind !== 'ok') throw new Error('unreachable');
   return parsed.document;
 }
 
-const INTERPRETERS: ReadonlyArray<{ readonly name: string; readonly python: () => string | undefined; readonly prerequisite: Prerequisite }> = [
+const INTERPRETERS: ReadonlyArray<{
+  readonly name: string;
+  readonly python: () => string | undefined;
+  readonly prerequisite: Prerequisite;
+}> = [
   { name: 'pyenv 2.7', python: () => pyenvPython('2.7'), prerequisite: pyenvVersion('2.7') },
   { name: 'pyenv 3.6', python: () => pyenvPython('3.6'), prerequisite: pyenvVersion('3.6') },
   { name: 'pyenv 3.13', python: () => pyenvPython('3.13'), prerequisite: pyenvVersion('3.13') },
@@ -39,7 +46,10 @@ for (const { name, python: find, prerequisite } of INTERPRETERS) {
     writeFileSync(join(outside, 'brokenmod.py'), 'import json\nraise ImportError("broken here")\n');
     const base = join(root, 'userbase');
     const env = { PYTHONUSERBASE: base, JYTHONPATH: '' };
-    const userSite = execFileSync(python, ['-c', 'import site; print(site.getusersitepackages())'], { env: { PATH: '/usr/bin:/bin', HOME: temp, ...env }, encoding: 'utf8' }).trim();
+    const userSite = execFileSync(python, ['-c', 'import site; print(site.getusersitepackages())'], {
+      env: { PATH: '/usr/bin:/bin', HOME: temp, ...env },
+      encoding: 'utf8',
+    }).trim();
     mkdirSync(userSite, { recursive: true });
     const pth = join(userSite, 'extra.pth');
     writeFileSync(pth, `${outside}\n`);

@@ -12,7 +12,8 @@ test('an isolated pyenv venv finds no rospy, torch or cv_bridge', async (t) => {
     const result = await probeOk(realProber(), venv.python, venv.env, ['rospy', 'torch', 'cv_bridge']);
     assert.equal(result.facts.isVenv, true);
     assert.equal(result.facts.prefix, venv.venv);
-    for (const module of ['rospy', 'torch', 'cv_bridge']) assert.deepEqual(result.imports[module], { status: 'not-run', reason: 'spec-missing' }, module);
+    for (const module of ['rospy', 'torch', 'cv_bridge'])
+      assert.deepEqual(result.imports[module], { status: 'not-run', reason: 'spec-missing' }, module);
   } finally {
     await venv.cleanup();
   }
@@ -75,7 +76,7 @@ test('a conda env with the ROS prefix on PYTHONPATH: import rospy fails for want
     const rospy = result.imports.rospy;
     assert.equal(rospy?.status, 'error');
     assert.equal(rospy?.status === 'error' && rospy.missingName, 'rospkg');
-    assert.match(rospy?.status === 'error' ? rospy.raisedAt?.file ?? '' : '', /roslib\/launcher\.py$/);
+    assert.match(rospy?.status === 'error' ? (rospy.raisedAt?.file ?? '') : '', /roslib\/launcher\.py$/);
     assert.deepEqual(result.imports.rospkg, { status: 'not-run', reason: 'spec-missing' });
   } finally {
     await conda.cleanup();

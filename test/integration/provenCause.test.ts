@@ -10,7 +10,16 @@ import { existsSync, mkdirSync, readdirSync, realpathSync, writeFileSync } from 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { debianPackage, needs, pyenvPython, pyenvRoot, pyenvVersion, rosStack, DEBIAN_PYTHON, type Prerequisite } from '../support/prerequisites';
+import {
+  debianPackage,
+  needs,
+  pyenvPython,
+  pyenvRoot,
+  pyenvVersion,
+  rosStack,
+  DEBIAN_PYTHON,
+  type Prerequisite,
+} from '../support/prerequisites';
 import { baseEnv } from '../support/scenarios';
 import { diagnoseWithCli, ensureCliBuilt, findingAt, fixCommands, nodeWorkspace, onLine, reportSummary } from '../support/cliHarness';
 import { glibcxxCase, missingLibraryCase, STUB_GLIBCXX_LAST } from '../support/nativeLibraries';
@@ -31,7 +40,8 @@ before(async () => {
 });
 after(() => rm(scratch, { recursive: true, force: true }));
 
-const diagnose = (root: string, python: string, env: Readonly<Record<string, string>>): Promise<JsonReport> => diagnoseWithCli(root, python, env, join(scratch, 'cache'));
+const diagnose = (root: string, python: string, env: Readonly<Record<string, string>>): Promise<JsonReport> =>
+  diagnoseWithCli(root, python, env, join(scratch, 'cache'));
 
 /**
  * The engine in this process, for environments the CLI itself cannot start in: node links libstdc++, so a stub
@@ -40,7 +50,13 @@ const diagnose = (root: string, python: string, env: Readonly<Record<string, str
 async function diagnoseInProcess(root: string, python: string, vars: Readonly<Record<string, string>>): Promise<readonly Finding[]> {
   const fs = createNodeFileSystem();
   const workspace = await detectWorkspace(fs, root);
-  const selected = await resolveInterpreter(python, 'selected', { fs, runner: createExecaRunner(), env: { ...vars, PYENV_ROOT: pyenvRoot() ?? '' }, home: scratch, cwd: root });
+  const selected = await resolveInterpreter(python, 'selected', {
+    fs,
+    runner: createExecaRunner(),
+    env: { ...vars, PYENV_ROOT: pyenvRoot() ?? '' },
+    home: scratch,
+    cwd: root,
+  });
   const doctor = createDoctor({ fs, prober: realProber(), logger: silentLogger, clock: systemClock });
   const diagnosis = await doctor.diagnose({
     workspace,
@@ -99,9 +115,21 @@ test("numpy 2 in the user site shadows Debian's numpy 1.24 for /usr/bin/python3:
   const report = await diagnose(root, DEBIAN_PYTHON, baseEnv({ PYTHONUSERBASE: base }));
   const finding = findingAt(report, 'shadowed-by-outside-package', node, 3);
   assert.ok(finding, reportSummary(report));
-  assert.match(finding.message, new RegExp(`^numpy ${version.replace(/\./g, '\\.')} in the user site ${site} shadows Debian's numpy 1\\.24\\.\\d+ for /usr/bin/python3: import cv_bridge works without the user site`));
-  assert.deepEqual(fixCommands(finding.fixes), [`env PYTHONUSERBASE=${base} PIP_BREAK_SYSTEM_PACKAGES=1 /usr/bin/python3 -m pip uninstall numpy`, 'export PYTHONNOUSERSITE=1']);
-  assert.deepEqual(onLine(report, node, 3).map((f) => f.code), ['shadowed-by-outside-package'], 'one cause, one code');
+  assert.match(
+    finding.message,
+    new RegExp(
+      `^numpy ${version.replace(/\./g, '\\.')} in the user site ${site} shadows Debian's numpy 1\\.24\\.\\d+ for /usr/bin/python3: import cv_bridge works without the user site`,
+    ),
+  );
+  assert.deepEqual(fixCommands(finding.fixes), [
+    `env PYTHONUSERBASE=${base} PIP_BREAK_SYSTEM_PACKAGES=1 /usr/bin/python3 -m pip uninstall numpy`,
+    'export PYTHONNOUSERSITE=1',
+  ]);
+  assert.deepEqual(
+    onLine(report, node, 3).map((f) => f.code),
+    ['shadowed-by-outside-package'],
+    'one cause, one code',
+  );
 
   const healthy = join(scratch, 'usersite-empty');
   mkdirSync(join(healthy, 'lib', 'python3.11', 'site-packages'), { recursive: true });
@@ -130,12 +158,19 @@ test('numpy 2 in a PYTHONPATH entry: proven by the run without that entry; the f
   const report = await diagnose(root, DEBIAN_PYTHON, baseEnv({ PYTHONPATH: site }));
   const finding = findingAt(report, 'shadowed-by-outside-package', node, 3);
   assert.ok(finding, reportSummary(report));
-  assert.match(finding.message, new RegExp(`^numpy ${version.replace(/\./g, '\\.')} in ${site} \\(on PYTHONPATH\\) shadows Debian's numpy 1\\.24`));
+  assert.match(
+    finding.message,
+    new RegExp(`^numpy ${version.replace(/\./g, '\\.')} in ${site} \\(on PYTHONPATH\\) shadows Debian's numpy 1\\.24`),
+  );
   assert.deepEqual(fixCommands(finding.fixes), ['unset PYTHONPATH']);
-  assert.equal(report.findings.filter((f) => f.code === 'module-import-error' || f.code === 'extension-abi-mismatch').length, 0, reportSummary(report));
+  assert.equal(
+    report.findings.filter((f) => f.code === 'module-import-error' || f.code === 'extension-abi-mismatch').length,
+    0,
+    reportSummary(report),
+  );
 });
 
-test('a .pth file in a venv puts numpy 2 ahead of the system one: only that file\'s entries are dropped in the proof, and the fix disables it', async (t) => {
+test("a .pth file in a venv puts numpy 2 ahead of the system one: only that file's entries are dropped in the proof, and the fix disables it", async (t) => {
   if (!needs(t, ...rosStack, cvBridge, pyenvVersion('3.11'), numpy2)) return;
   const extra = join(scratch, 'extra-numpy');
   if (!existsSync(extra)) execFileSync('cp', ['-r', userBase().site, extra]);
@@ -150,7 +185,10 @@ test('a .pth file in a venv puts numpy 2 ahead of the system one: only that file
   const report = await diagnose(root, python, baseEnv({ VIRTUAL_ENV: venv }));
   const finding = findingAt(report, 'shadowed-by-outside-package', node, 3);
   assert.ok(finding, reportSummary(report));
-  assert.match(finding.message, new RegExp(`^${pth} puts ${extra} on the path of venv: pth-venv \\(3\\.11\\); numpy 2\\.[\\d.]+ there shadows Debian's numpy 1\\.24`));
+  assert.match(
+    finding.message,
+    new RegExp(`^${pth} puts ${extra} on the path of venv: pth-venv \\(3\\.11\\); numpy 2\\.[\\d.]+ there shadows Debian's numpy 1\\.24`),
+  );
   assert.deepEqual(fixCommands(finding.fixes), [`mv ${pth} ${pth}.disabled`]);
 });
 
@@ -160,7 +198,11 @@ test("an older libstdc++.so.6 first on LD_LIBRARY_PATH (a conda env's lib/): the
   const lib = glibcxxCase(join(scratch, 'glibcxx'), python);
   const root = join(scratch, 'glibcxx-ws');
   const node = await nodeWorkspace(root, ['#!/usr/bin/env python3', 'import glibcxx_ext', ''].join('\n'));
-  const findings = await diagnoseInProcess(root, python, baseEnv({ PYTHONPATH: lib.extensionDir, LD_LIBRARY_PATH: `${lib.envLib}:/usr/local/lib` }));
+  const findings = await diagnoseInProcess(
+    root,
+    python,
+    baseEnv({ PYTHONPATH: lib.extensionDir, LD_LIBRARY_PATH: `${lib.envLib}:/usr/local/lib` }),
+  );
   const summary = findings.map((f) => `${f.code} ${f.location?.file ?? ''}:${f.location?.line ?? ''} ${f.message}`).join('\n');
   const finding = findings.find((f) => f.code === 'shadowed-by-outside-package' && f.location?.file === node && f.location.line === 2);
   assert.ok(finding, summary);
@@ -169,12 +211,19 @@ test("an older libstdc++.so.6 first on LD_LIBRARY_PATH (a conda env's lib/): the
     `${lib.stub}, first on LD_LIBRARY_PATH, has no GLIBCXX_3.4.${STUB_GLIBCXX_LAST + 1} (required by ${lib.extension}) and shadows the system's libstdc++.so.6 for pyenv ${dirname(dirname(python)).split('/').pop()}: import glibcxx_ext works without ${lib.envLib} on LD_LIBRARY_PATH`,
   );
   assert.deepEqual(fixCommands(finding.fixes), ['export LD_LIBRARY_PATH=/usr/local/lib']);
-  assert.deepEqual(findings.filter((f) => f.location?.line === 2).map((f) => f.code), ['shadowed-by-outside-package'], summary);
+  assert.deepEqual(
+    findings.filter((f) => f.location?.line === 2).map((f) => f.code),
+    ['shadowed-by-outside-package'],
+    summary,
+  );
   const healthy = await diagnoseInProcess(root, python, baseEnv({ PYTHONPATH: lib.extensionDir }));
-  assert.deepEqual(healthy.filter((f) => f.location?.file === node && f.location.line === 2), []);
+  assert.deepEqual(
+    healthy.filter((f) => f.location?.file === node && f.location.line === 2),
+    [],
+  );
 });
 
-test('an extension whose library sits in a private lib/ folder: the loader\'s missing library is named, found, and proven with that folder on LD_LIBRARY_PATH', async (t) => {
+test("an extension whose library sits in a private lib/ folder: the loader's missing library is named, found, and proven with that folder on LD_LIBRARY_PATH", async (t) => {
   if (!needs(t, pyenvVersion('3.11'))) return;
   const python = pyenvPython('3.11') as string;
   const lib = missingLibraryCase(join(scratch, 'missing-lib'), python);
@@ -183,7 +232,12 @@ test('an extension whose library sits in a private lib/ folder: the loader\'s mi
   const report = await diagnose(root, python, baseEnv({ PYTHONPATH: lib.extensionDir }));
   const finding = findingAt(report, 'module-import-error', node, 2);
   assert.ok(finding, reportSummary(report));
-  assert.match(finding.message, new RegExp(`the loader cannot find libhello\\.so \\(needed by ${lib.extension.replace(/[.+]/g, '\\$&')}\\); it is in ${lib.libDir}, which is not on LD_LIBRARY_PATH`));
+  assert.match(
+    finding.message,
+    new RegExp(
+      `the loader cannot find libhello\\.so \\(needed by ${lib.extension.replace(/[.+]/g, '\\$&')}\\); it is in ${lib.libDir}, which is not on LD_LIBRARY_PATH`,
+    ),
+  );
   assert.deepEqual(fixCommands(finding.fixes), [`export LD_LIBRARY_PATH=${lib.libDir}`]);
   const healthy = await diagnose(root, python, baseEnv({ PYTHONPATH: lib.extensionDir, LD_LIBRARY_PATH: lib.libDir }));
   assert.deepEqual(onLine(healthy, node, 2), [], reportSummary(healthy));

@@ -24,15 +24,30 @@ after(() => rm(scratch, { recursive: true, force: true }));
 
 /** What /opt/ros/jazzy/setup.bash would export, with the stand-in where rclpy would be. */
 function jazzyEnv(sitePackages: string): Record<string, string> {
-  return { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOME: process.env.HOME ?? '/root', LANG: 'C.UTF-8', ROS_DISTRO: 'jazzy', ROS_VERSION: '2', ROS_PYTHON_VERSION: '3', PYTHONPATH: sitePackages, PYENV_ROOT: pyenvRoot() ?? '/nonexistent', XDG_CACHE_HOME: join(scratch, 'cache') };
+  return {
+    PATH: '/usr/sbin:/usr/bin:/sbin:/bin',
+    HOME: process.env.HOME ?? '/root',
+    LANG: 'C.UTF-8',
+    ROS_DISTRO: 'jazzy',
+    ROS_VERSION: '2',
+    ROS_PYTHON_VERSION: '3',
+    PYTHONPATH: sitePackages,
+    PYENV_ROOT: pyenvRoot() ?? '/nonexistent',
+    XDG_CACHE_HOME: join(scratch, 'cache'),
+  };
 }
 
 function doctor(file: string, python: string, env: Record<string, string>): Promise<JsonReport> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, file, '--python', python, '--format', 'json', '--no-cache', '--no-source'], { env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      assert.ok(error === null || error.code === 1, `the CLI failed: ${stderr}`);
-      resolve(JSON.parse(stdout) as JsonReport);
-    });
+    execFile(
+      process.execPath,
+      [CLI, file, '--python', python, '--format', 'json', '--no-cache', '--no-source'],
+      { env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        assert.ok(error === null || error.code === 1, `the CLI failed: ${stderr}`);
+        resolve(JSON.parse(stdout) as JsonReport);
+      },
+    );
   });
 }
 
@@ -40,7 +55,7 @@ function summary(report: JsonReport): string {
   return report.findings.map((f) => `${f.code} ${f.file ?? ''}:${f.line ?? ''} ${f.message}`).join('\n');
 }
 
-test("rclpy built for 3.12 imported from 3.11: extension-abi-mismatch names the cpython-312 on disk, switches to a 3.12, and says nothing of rospkg", async (t) => {
+test('rclpy built for 3.12 imported from 3.11: extension-abi-mismatch names the cpython-312 on disk, switches to a 3.12, and says nothing of rospkg', async (t) => {
   if (!needs(t, gcc, pyenvVersion('3.12'), pyenvVersion('3.11'))) return;
   const standIn = await buildRclpyStandIn(pyenvPython('3.12') ?? '');
   t.after(() => standIn.cleanup());
@@ -63,7 +78,11 @@ test("rclpy built for 3.12 imported from 3.11: extension-abi-mismatch names the 
   assert.match(switchTo.path, /3\.12/);
   // The switch, applied: the 3.12 imports rclpy and nothing is left to say about it.
   const after = await doctor(node, switchTo.path, env);
-  assert.deepEqual(after.findings.filter((f) => f.module === 'rclpy' || f.code === 'ros-python-mismatch'), [], summary(after));
+  assert.deepEqual(
+    after.findings.filter((f) => f.module === 'rclpy' || f.code === 'ros-python-mismatch'),
+    [],
+    summary(after),
+  );
 });
 
 test("rclpy's binding present but its shared library missing: the loader's 'present on the system' hint is an import error, not a missing ROS 1 dependency", async (t) => {
@@ -74,7 +93,10 @@ test("rclpy's binding present but its shared library missing: the loader's 'pres
   await writeFile(node, NODE);
   const env = jazzyEnv(standIn.sitePackages);
   const real = spawnSync(pyenvPython('3.12') ?? '', ['-c', 'import rclpy'], { env, encoding: 'utf8' });
-  assert.match(real.stderr, /librcl_standin\.so: cannot open shared object file[\s\S]*failed to be imported while being present on the system/);
+  assert.match(
+    real.stderr,
+    /librcl_standin\.so: cannot open shared object file[\s\S]*failed to be imported while being present on the system/,
+  );
 
   const report = await doctor(node, pyenvPython('3.12') ?? '', env);
   const finding = report.findings.find((f) => f.module === 'rclpy' && f.line === 2);

@@ -93,7 +93,15 @@ export async function buildCatkinWorkspace(): Promise<CatkinWorkspace> {
     await writeFile(path.join(pkg, 'setup.py'), SETUP_PY);
     const built = await run('catkin_make', [], { cwd: root, env, maxBuffer: 16 * 1024 * 1024 });
     log.push(built.stdout, built.stderr);
-    return { root, packageName: 'demo_pkg', nodeScript, libraryModule, buildMs: performance.now() - started, buildLog: log.join('\n'), cleanup };
+    return {
+      root,
+      packageName: 'demo_pkg',
+      nodeScript,
+      libraryModule,
+      buildMs: performance.now() - started,
+      buildLog: log.join('\n'),
+      cleanup,
+    };
   } catch (error) {
     await cleanup();
     const detail = error instanceof Error ? error.message : String(error);

@@ -10,7 +10,8 @@ import { pyenvRoot } from './prerequisites';
 export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 
 export function ensureCliBuilt(): void {
-  if (!existsSync(CLI)) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: join(import.meta.dirname, '..', '..'), stdio: 'inherit' });
+  if (!existsSync(CLI))
+    spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: join(import.meta.dirname, '..', '..'), stdio: 'inherit' });
 }
 
 /** A catkin_make workspace with one package whose node has `text`; returns the node's path. */
@@ -28,22 +29,36 @@ export async function nodeWorkspace(root: string, text: string): Promise<string>
   return node;
 }
 
-export function diagnoseWithCli(root: string, python: string, env: Readonly<Record<string, string>>, cacheDir: string): Promise<JsonReport> {
+export function diagnoseWithCli(
+  root: string,
+  python: string,
+  env: Readonly<Record<string, string>>,
+  cacheDir: string,
+): Promise<JsonReport> {
   const fullEnv = { ...env, PYENV_ROOT: pyenvRoot() ?? '/nonexistent', XDG_CACHE_HOME: cacheDir };
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLI, root, '--python', python, '--format', 'json', '--no-source', '--no-cache'], { env: fullEnv, timeout: 180_000, maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
-      if (error !== null && error.code !== 1) reject(new Error(`the CLI failed (${String(error.code)}): ${stderr}`));
-      else resolve(JSON.parse(stdout) as JsonReport);
-    });
+    execFile(
+      process.execPath,
+      [CLI, root, '--python', python, '--format', 'json', '--no-source', '--no-cache'],
+      { env: fullEnv, timeout: 180_000, maxBuffer: 1 << 26 },
+      (error, stdout, stderr) => {
+        if (error !== null && error.code !== 1) reject(new Error(`the CLI failed (${String(error.code)}): ${stderr}`));
+        else resolve(JSON.parse(stdout) as JsonReport);
+      },
+    );
   });
 }
 
 export const findingAt = (report: JsonReport, code: string, file: string, line: number): JsonFinding | undefined =>
   report.findings.find((f) => f.code === code && f.file === file && f.line === line);
 
-export const onLine = (report: JsonReport, file: string, line: number): JsonFinding[] => report.findings.filter((f) => f.file === file && f.line === line);
+export const onLine = (report: JsonReport, file: string, line: number): JsonFinding[] =>
+  report.findings.filter((f) => f.file === file && f.line === line);
 
-export const reportSummary = (report: JsonReport): string => report.findings.map((f) => `${f.code} ${f.file ?? ''}:${f.line ?? ''} ${f.message}`).join('\n');
+export const reportSummary = (report: JsonReport): string =>
+  report.findings.map((f) => `${f.code} ${f.file ?? ''}:${f.line ?? ''} ${f.message}`).join('\n');
 
 export const fixCommands = (fixes: readonly FixSpec[]): string[] =>
-  fixes.flatMap((f) => (f.kind === 'installPackages' ? [f.command] : f.kind === 'runInTerminal' || f.kind === 'createEnvironment' ? [...f.commands] : []));
+  fixes.flatMap((f) =>
+    f.kind === 'installPackages' ? [f.command] : f.kind === 'runInTerminal' || f.kind === 'createEnvironment' ? [...f.commands] : [],
+  );

@@ -106,9 +106,15 @@ export interface ColconBuild {
 }
 
 /** `colcon build` in the workspace: /usr/bin/colcon, or `<python> -m colcon build` when a python is given. */
-export async function colconBuild(root: string, options: { readonly python?: string; readonly args?: readonly string[]; readonly path?: string } = {}): Promise<ColconBuild> {
+export async function colconBuild(
+  root: string,
+  options: { readonly python?: string; readonly args?: readonly string[]; readonly path?: string } = {},
+): Promise<ColconBuild> {
   const env = { PATH: options.path ?? SYSTEM_PATH, HOME: process.env.HOME ?? root, LANG: 'C.UTF-8' };
-  const [file, args] = options.python === undefined ? ['colcon', ['build', ...(options.args ?? [])]] : [options.python, ['-m', 'colcon', 'build', ...(options.args ?? [])]];
+  const [file, args] =
+    options.python === undefined
+      ? ['colcon', ['build', ...(options.args ?? [])]]
+      : [options.python, ['-m', 'colcon', 'build', ...(options.args ?? [])]];
   try {
     const { stdout, stderr } = await run(file, args, { cwd: root, env, maxBuffer: 16 * 1024 * 1024 });
     return { stdout, stderr };
@@ -120,7 +126,11 @@ export async function colconBuild(root: string, options: { readonly python?: str
 
 /** A venv of Debian's python3; --system-site-packages lets it import colcon (and rospy, yaml…). */
 export async function makeVenv(dir: string, options: { readonly systemSite: boolean; readonly base?: string }): Promise<string> {
-  await run(options.base ?? DEBIAN_PYTHON, ['-m', 'venv', '--without-pip', ...(options.systemSite ? ['--system-site-packages'] : []), dir], { env: { PATH: SYSTEM_PATH, LANG: 'C.UTF-8' } });
+  await run(
+    options.base ?? DEBIAN_PYTHON,
+    ['-m', 'venv', '--without-pip', ...(options.systemSite ? ['--system-site-packages'] : []), dir],
+    { env: { PATH: SYSTEM_PATH, LANG: 'C.UTF-8' } },
+  );
   return path.join(dir, 'bin', 'python');
 }
 
@@ -136,12 +146,20 @@ export async function installIntoVenv(venv: string, module: string, text = 'VALU
 }
 
 /** What really happens when a user runs the built entry point after sourcing the workspace (bash, as ros2 run would exec it). */
-export async function runEntryPoint(root: string, packageName: string, exe: string, extraPath: readonly string[] = []): Promise<{ code: number; output: string }> {
+export async function runEntryPoint(
+  root: string,
+  packageName: string,
+  exe: string,
+  extraPath: readonly string[] = [],
+): Promise<{ code: number; output: string }> {
   const script = path.join(root, 'install', packageName, 'lib', packageName, exe);
   const env = { PATH: [...extraPath, SYSTEM_PATH].join(':'), HOME: process.env.HOME ?? root, LANG: 'C.UTF-8' };
   // --norc: Debian's bash reads ~/.bashrc when its stdin is a socket (Node's pipes are), which may put pyenv first on PATH.
   try {
-    const { stdout, stderr } = await run('bash', ['--noprofile', '--norc', '-c', `. install/setup.bash && "$0"`, script], { cwd: root, env });
+    const { stdout, stderr } = await run('bash', ['--noprofile', '--norc', '-c', `. install/setup.bash && "$0"`, script], {
+      cwd: root,
+      env,
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failure = error as { code?: number; stdout?: string; stderr?: string };
@@ -154,4 +172,3 @@ export async function tempWorkspace(label: string): Promise<{ root: string; clea
   await mkdir(path.join(root, 'src'));
   return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
 }
-

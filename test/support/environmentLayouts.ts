@@ -16,7 +16,8 @@ export function condaPrefixFrom(pyenvVersionDir: string, prefix: string, history
     if (/^python\d\.\d+$/.test(entry)) {
       mkdirSync(join(prefix, 'lib', entry, 'site-packages'), { recursive: true });
       for (const inner of readdirSync(join(pyenvVersionDir, 'lib', entry))) {
-        if (inner !== 'site-packages') execFileSync('cp', ['-al', join(pyenvVersionDir, 'lib', entry, inner), join(prefix, 'lib', entry, inner)]);
+        if (inner !== 'site-packages')
+          execFileSync('cp', ['-al', join(pyenvVersionDir, 'lib', entry, inner), join(prefix, 'lib', entry, inner)]);
       }
     } else {
       execFileSync('cp', ['-al', join(pyenvVersionDir, 'lib', entry), join(prefix, 'lib', entry)]);
@@ -34,7 +35,12 @@ export function condaPrefixFrom(pyenvVersionDir: string, prefix: string, history
 }
 
 /** A pixi project: `<project>/pixi.toml` and `.pixi/envs/<environment>` as a conda-style prefix (stand-in, see above). */
-export function pixiProject(project: string, pyenvVersionDir: string, manifest: string, environment = 'default'): { python: string; manifest: string; prefix: string } {
+export function pixiProject(
+  project: string,
+  pyenvVersionDir: string,
+  manifest: string,
+  environment = 'default',
+): { python: string; manifest: string; prefix: string } {
   mkdirSync(project, { recursive: true });
   writeFileSync(join(project, 'pixi.toml'), manifest);
   const prefix = join(project, '.pixi', 'envs', environment);

@@ -36,8 +36,16 @@ export interface MachineOptions {
 }
 
 /** The probe's block, framed by the nonce the prober gave this process (the real probe reads it from its environment). */
-const block = (document: unknown, nonce: string | undefined): string => `${sentinelBegin(nonce)}\n${JSON.stringify(document)}\n${sentinelEnd(nonce)}\n`;
-const exited = (stdout: string, exitCode = 0, stderr = ''): ProcessOutcome => ({ kind: 'exited', exitCode, stdout, stderr, truncated: false, durationMs: 1 });
+const block = (document: unknown, nonce: string | undefined): string =>
+  `${sentinelBegin(nonce)}\n${JSON.stringify(document)}\n${sentinelEnd(nonce)}\n`;
+const exited = (stdout: string, exitCode = 0, stderr = ''): ProcessOutcome => ({
+  kind: 'exited',
+  exitCode,
+  stdout,
+  stderr,
+  truncated: false,
+  durationMs: 1,
+});
 const missing: SpecResult = { found: false, foreignExtensions: [], caseVariants: [] };
 
 export function fakeMachine(options: MachineOptions): FakeMachine {
@@ -56,7 +64,9 @@ export function fakeMachine(options: MachineOptions): FakeMachine {
           calls.push({ file, args, env, kind: 'facts', modules });
           const specs: Record<string, SpecResult> = {};
           for (const module of modules) specs[module] = visible(module, env) ? (interpreter.specs[module] ?? missing) : missing;
-          return exited(block({ protocolVersion: PROTOCOL_VERSION, mode: 'facts', interpreter: interpreter.facts, specs }, env[NONCE_VARIABLE]));
+          return exited(
+            block({ protocolVersion: PROTOCOL_VERSION, mode: 'facts', interpreter: interpreter.facts, specs }, env[NONCE_VARIABLE]),
+          );
         }
         calls.push({ file, args, env, kind: 'import', modules: [list] });
         const recorded = visible(list, env) ? interpreter.imports[list] : undefined;
@@ -69,7 +79,11 @@ export function fakeMachine(options: MachineOptions): FakeMachine {
         const marker = args[script + 4] ?? '';
         calls.push({ file, args, env, kind: 'shell', modules: [] });
         const vars = { ...env, ...(options.sourced ?? {}) };
-        return exited(`${marker}${Object.entries(vars).map(([name, value]) => `${name}=${value}`).join('\0')}\0`);
+        return exited(
+          `${marker}${Object.entries(vars)
+            .map(([name, value]) => `${name}=${value}`)
+            .join('\0')}\0`,
+        );
       }
       calls.push({ file, args, env, kind: 'other', modules: [] });
       return { kind: 'spawn-error', code: 'ENOENT', message: `${file} is not on this fake machine` };

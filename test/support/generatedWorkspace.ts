@@ -15,7 +15,18 @@ export interface GeneratedWorkspace {
   dispose(): Promise<void>;
 }
 
-const THIRD_PARTY = ['rospy', 'numpy', 'cv_bridge', 'torch', 'yaml', 'tf2_ros', 'scipy', 'sensor_msgs.msg', 'std_msgs.msg', 'geometry_msgs.msg'];
+const THIRD_PARTY = [
+  'rospy',
+  'numpy',
+  'cv_bridge',
+  'torch',
+  'yaml',
+  'tf2_ros',
+  'scipy',
+  'sensor_msgs.msg',
+  'std_msgs.msg',
+  'geometry_msgs.msg',
+];
 
 export function generatedModule(seed: number, lines: number, shebang: boolean, ownModule: string): string {
   const out: string[] = [];
@@ -24,7 +35,12 @@ export function generatedModule(seed: number, lines: number, shebang: boolean, o
   out.push(`from ${THIRD_PARTY[(seed + 3) % THIRD_PARTY.length]} import (a,`, '    b)', `from ${ownModule} import core`);
   out.push('try:', '    import ujson as json', 'except ImportError:', '    import json');
   for (let i = 0; out.length < lines; i++) {
-    out.push('', `def handler_${i}(msg, scale=${seed % 9}):`, `    """Handles 'msg' # not a comment."""`, `    return {"k": [msg, scale * ${i}]}`);
+    out.push(
+      '',
+      `def handler_${i}(msg, scale=${seed % 9}):`,
+      `    """Handles 'msg' # not a comment."""`,
+      `    return {"k": [msg, scale * ${i}]}`,
+    );
   }
   return out.slice(0, lines).join('\n') + '\n';
 }
@@ -55,7 +71,10 @@ async function writeCatkinPackage(dir: string, name: string, index: number, line
       path.join(dir, 'CMakeLists.txt'),
       `cmake_minimum_required(VERSION 3.0.2)\nproject(${name})\nfind_package(catkin REQUIRED COMPONENTS rospy)\ncatkin_python_setup()\ncatkin_package()\ncatkin_install_python(PROGRAMS\n  scripts/node_0.py scripts/node_1.py scripts/node_2.py\n  DESTINATION \${CATKIN_PACKAGE_BIN_DESTINATION})\n`,
     ],
-    [path.join(dir, 'setup.py'), `from catkin_pkg.python_setup import generate_distutils_setup\nfrom setuptools import setup\nsetup(**generate_distutils_setup(packages=['${name}', '${name}.sub'], package_dir={'': 'src'}))\n`],
+    [
+      path.join(dir, 'setup.py'),
+      `from catkin_pkg.python_setup import generate_distutils_setup\nfrom setuptools import setup\nsetup(**generate_distutils_setup(packages=['${name}', '${name}.sub'], package_dir={'': 'src'}))\n`,
+    ],
   ];
   for (let n = 0; n < 3; n++) files.push([path.join(dir, 'scripts', `node_${n}.py`), generatedModule(index * 10 + n, lines, true, name)]);
   ['__init__.py', 'core.py', 'util.py', 'msgs.py', 'sub/__init__.py', 'sub/a.py', 'sub/b.py'].forEach((file, n) =>
@@ -76,9 +95,18 @@ async function writeAmentPackage(dir: string, name: string, index: number, lines
       `from setuptools import find_packages, setup\npackage_name = '${name}'\nsetup(\n    name=package_name,\n    packages=find_packages(exclude=['test']),\n    entry_points={\n        'console_scripts': [\n            'talker = ${name}.talker:main',\n            'listener = ${name}.nodes.listener:main',\n        ],\n    },\n)\n`,
     ],
   ];
-  ['__init__.py', 'talker.py', 'core.py', 'util.py', 'msgs.py', 'extra.py', 'more.py', 'nodes/__init__.py', 'nodes/listener.py', 'nodes/helper.py'].forEach((file, n) =>
-    files.push([path.join(dir, name, file), generatedModule(index * 10 + n, lines, false, name)]),
-  );
+  [
+    '__init__.py',
+    'talker.py',
+    'core.py',
+    'util.py',
+    'msgs.py',
+    'extra.py',
+    'more.py',
+    'nodes/__init__.py',
+    'nodes/listener.py',
+    'nodes/helper.py',
+  ].forEach((file, n) => files.push([path.join(dir, name, file), generatedModule(index * 10 + n, lines, false, name)]));
   await Promise.all(files.map(([file, text]) => writeFile(file, text)));
 }
 
@@ -86,8 +114,14 @@ export async function generateWorkspace(packages: number, linesPerFile = 40): Pr
   const root = await mkdtemp(path.join(tmpdir(), 'ros-env-doctor-generated-ws-'));
   const src = path.join(root, 'src');
   await mkdir(src, { recursive: true });
-  await writeFile(path.join(root, '.catkin_workspace'), '# This file currently only serves to mark the location of a catkin workspace for tool integration\n');
-  await writeFile(path.join(src, 'CMakeLists.txt'), '# toplevel CMakeLists.txt for a catkin workspace\ninclude(/usr/share/catkin/cmake/toplevel.cmake)\n');
+  await writeFile(
+    path.join(root, '.catkin_workspace'),
+    '# This file currently only serves to mark the location of a catkin workspace for tool integration\n',
+  );
+  await writeFile(
+    path.join(src, 'CMakeLists.txt'),
+    '# toplevel CMakeLists.txt for a catkin workspace\ninclude(/usr/share/catkin/cmake/toplevel.cmake)\n',
+  );
   const batch = 50;
   for (let start = 0; start < packages; start += batch) {
     const writes: Promise<void>[] = [];

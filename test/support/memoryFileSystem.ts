@@ -52,7 +52,12 @@ export class MemoryFileSystem implements FileSystem {
 
   /** A regular file (not executable unless told), with its text and modification time. */
   file(file: string, text = '', options: { readonly executable?: boolean; readonly mtimeMs?: number } = {}): this {
-    return this.add(file, { kind: 'file', text, executable: options.executable ?? false, ...(options.mtimeMs === undefined ? {} : { mtimeMs: options.mtimeMs }) });
+    return this.add(file, {
+      kind: 'file',
+      text,
+      executable: options.executable ?? false,
+      ...(options.mtimeMs === undefined ? {} : { mtimeMs: options.mtimeMs }),
+    });
   }
 
   dir(dir: string, mtimeMs?: number): this {
@@ -93,7 +98,10 @@ export class MemoryFileSystem implements FileSystem {
   /** Follows links in every component; undefined when something on the way is missing or links loop. */
   private resolve(file: string, hops = 0): string | undefined {
     if (hops > 40) return undefined;
-    const parts = path.normalize(file).split('/').filter((part) => part !== '');
+    const parts = path
+      .normalize(file)
+      .split('/')
+      .filter((part) => part !== '');
     let current = '/';
     for (let i = 0; i < parts.length; i++) {
       const next = path.join(current, parts[i] ?? '');

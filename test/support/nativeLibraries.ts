@@ -32,7 +32,10 @@ export function glibcxxCase(root: string, python: string): GlibcxxCase {
   const extensionDir = join(root, 'site');
   const envLib = join(root, 'old-conda-env', 'lib');
   for (const dir of [src, extensionDir, envLib, join(root, 'old-conda-env', 'conda-meta')]) mkdirSync(dir, { recursive: true });
-  writeFileSync(join(root, 'old-conda-env', 'conda-meta', 'history'), '==> 2021-05-01 10:00:00 <==\n+conda-forge/linux-64::libstdcxx-ng-9.3.0-h6de172a_19\n');
+  writeFileSync(
+    join(root, 'old-conda-env', 'conda-meta', 'history'),
+    '==> 2021-05-01 10:00:00 <==\n+conda-forge/linux-64::libstdcxx-ng-9.3.0-h6de172a_19\n',
+  );
   writeFileSync(
     join(src, 'glibcxx_ext.cpp'),
     [
@@ -46,7 +49,16 @@ export function glibcxxCase(root: string, python: string): GlibcxxCase {
     ].join('\n'),
   );
   const extension = join(extensionDir, `glibcxx_ext${extSuffix(python)}`);
-  execFileSync('g++', ['-shared', '-fPIC', '-O0', '-D_GLIBCXX_USE_CXX11_ABI=1', `-I${includeDir(python)}`, join(src, 'glibcxx_ext.cpp'), '-o', extension]);
+  execFileSync('g++', [
+    '-shared',
+    '-fPIC',
+    '-O0',
+    '-D_GLIBCXX_USE_CXX11_ABI=1',
+    `-I${includeDir(python)}`,
+    join(src, 'glibcxx_ext.cpp'),
+    '-o',
+    extension,
+  ]);
   // The stub: version nodes GLIBCXX_3.4 … GLIBCXX_3.4.20 and CXXABI_1.3.x, one dummy symbol each, SONAME libstdc++.so.6.
   // CXXABI_1.3 … 1.3.15 are all there, so the first version the loader misses is GLIBCXX_3.4.21.
   const glibcxx = Array.from({ length: STUB_GLIBCXX_LAST + 1 }, (_, n) => (n === 0 ? 'GLIBCXX_3.4' : `GLIBCXX_3.4.${n}`));
@@ -55,10 +67,23 @@ export function glibcxxCase(root: string, python: string): GlibcxxCase {
   writeFileSync(join(src, 'stub.c'), nodes.map((_, n) => `int stub_glibcxx_${n}(void) { return ${n}; }`).join('\n') + '\n');
   writeFileSync(
     join(src, 'stub.map'),
-    nodes.map((node, n) => `${node} { global: stub_glibcxx_${n};${n === 0 ? ' local: *;' : ''} }${n === 0 || n === glibcxx.length ? '' : ` ${nodes[n - 1]}`};`).join('\n') + '\n',
+    nodes
+      .map(
+        (node, n) =>
+          `${node} { global: stub_glibcxx_${n};${n === 0 ? ' local: *;' : ''} }${n === 0 || n === glibcxx.length ? '' : ` ${nodes[n - 1]}`};`,
+      )
+      .join('\n') + '\n',
   );
   const stub = join(envLib, 'libstdc++.so.6');
-  execFileSync('gcc', ['-shared', '-fPIC', `-Wl,--version-script=${join(src, 'stub.map')}`, '-Wl,-soname,libstdc++.so.6', join(src, 'stub.c'), '-o', stub]);
+  execFileSync('gcc', [
+    '-shared',
+    '-fPIC',
+    `-Wl,--version-script=${join(src, 'stub.map')}`,
+    '-Wl,-soname,libstdc++.so.6',
+    join(src, 'stub.c'),
+    '-o',
+    stub,
+  ]);
   return { extensionDir, extension, envLib, stub };
 }
 

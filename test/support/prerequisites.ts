@@ -21,8 +21,10 @@ export function needs(t: TestContext, ...prerequisites: Prerequisite[]): boolean
   return true;
 }
 
-export const file = (path: string, howToGet: string): Prerequisite => () =>
-  existsSync(path) ? undefined : `${path} is missing (${howToGet})`;
+export const file =
+  (path: string, howToGet: string): Prerequisite =>
+  () =>
+    existsSync(path) ? undefined : `${path} is missing (${howToGet})`;
 
 export const debianPackage = (path: string, pkg: string): Prerequisite => file(path, `apt-get install ${pkg}`);
 
@@ -42,7 +44,9 @@ export function pyenvPython(prefix: string): string | undefined {
   const root = pyenvRoot();
   if (root === null) return undefined;
   try {
-    const versions = execFileSync('ls', [`${root}/versions`], { encoding: 'utf8' }).split('\n').filter((v) => v === prefix || v.startsWith(`${prefix}.`));
+    const versions = execFileSync('ls', [`${root}/versions`], { encoding: 'utf8' })
+      .split('\n')
+      .filter((v) => v === prefix || v.startsWith(`${prefix}.`));
     const best = versions.sort().at(-1);
     if (best === undefined) return undefined;
     const major = prefix.split('.')[0];
@@ -53,8 +57,10 @@ export function pyenvPython(prefix: string): string | undefined {
   }
 }
 
-export const pyenvVersion = (prefix: string): Prerequisite => () =>
-  pyenvPython(prefix) === undefined ? `pyenv Python ${prefix} is missing (pyenv install ${prefix})` : undefined;
+export const pyenvVersion =
+  (prefix: string): Prerequisite =>
+  () =>
+    pyenvPython(prefix) === undefined ? `pyenv Python ${prefix} is missing (pyenv install ${prefix})` : undefined;
 
 /** Debian's python3 with the ROS 1 Python stack, torch and OpenCV (see shared/SCENARIOS.md). */
 export const DEBIAN_PYTHON = '/usr/bin/python3';

@@ -69,10 +69,16 @@ export async function buildRclpyStandIn(python: string, options: { readonly link
   const sitePackages = path.join(root, 'site-packages');
   const pkg = path.join(sitePackages, 'rclpy');
   await mkdir(path.join(pkg, 'impl'), { recursive: true });
-  await writeFile(path.join(pkg, '__init__.py'), '# STAND-IN for rclpy (test/support/rclpyStandIn.ts)\nfrom rclpy.impl.implementation_singleton import rclpy_implementation as _rclpy  # noqa: F401\n');
+  await writeFile(
+    path.join(pkg, '__init__.py'),
+    '# STAND-IN for rclpy (test/support/rclpyStandIn.ts)\nfrom rclpy.impl.implementation_singleton import rclpy_implementation as _rclpy  # noqa: F401\n',
+  );
   await writeFile(path.join(pkg, 'impl', '__init__.py'), '');
   await writeFile(path.join(pkg, 'impl', 'implementation_singleton.py'), LOADER);
-  const { stdout } = await run(python, ['-c', 'import sysconfig; print(sysconfig.get_paths()["include"]); print(sysconfig.get_config_var("EXT_SUFFIX"))']);
+  const { stdout } = await run(python, [
+    '-c',
+    'import sysconfig; print(sysconfig.get_paths()["include"]); print(sysconfig.get_config_var("EXT_SUFFIX"))',
+  ]);
   const [include = '', suffix = ''] = stdout.trim().split('\n');
   const source = path.join(root, 'binding.c');
   await writeFile(source, BINDING);

@@ -24,12 +24,18 @@ function runnerImport(file: string, module: string, value: Json): ImportResult {
   switch (value.status) {
     case 'crash':
       if (typeof value.stderrExcerpt !== 'string') fail(file, `${where}: crash without stderrExcerpt`);
-      return { status: 'crash', exitCode: typeof value.exitCode === 'number' ? value.exitCode : null, signal: typeof value.signal === 'string' ? value.signal : null, stderrExcerpt: value.stderrExcerpt };
+      return {
+        status: 'crash',
+        exitCode: typeof value.exitCode === 'number' ? value.exitCode : null,
+        signal: typeof value.signal === 'string' ? value.signal : null,
+        stderrExcerpt: value.stderrExcerpt,
+      };
     case 'timeout':
       if (typeof value.timeoutMs !== 'number') fail(file, `${where}: timeout without timeoutMs`);
       return { status: 'timeout', timeoutMs: value.timeoutMs };
     case 'not-run':
-      if (value.reason !== 'spec-missing' && value.reason !== 'aborted') fail(file, `${where}: not-run with reason ${String(value.reason)}`);
+      if (value.reason !== 'spec-missing' && value.reason !== 'aborted')
+        fail(file, `${where}: not-run with reason ${String(value.reason)}`);
       return { status: 'not-run', reason: value.reason };
     default: {
       const checked = validateProbeDocument({ protocolVersion: PROTOCOL_VERSION, mode: 'import', module, outcome: value });
@@ -55,7 +61,12 @@ export function validatedProbe(file: string, value: unknown): InterpreterProbe {
       if (typeof value.timeoutMs !== 'number') fail(file, 'timeout probe without timeoutMs');
       return value as unknown as InterpreterProbe;
     case 'ok': {
-      const facts = validateProbeDocument({ protocolVersion: PROTOCOL_VERSION, mode: 'facts', interpreter: value.facts, specs: value.specs });
+      const facts = validateProbeDocument({
+        protocolVersion: PROTOCOL_VERSION,
+        mode: 'facts',
+        interpreter: value.facts,
+        specs: value.specs,
+      });
       if (facts.kind === 'invalid') fail(file, facts.reason);
       if (facts.document.mode !== 'facts') fail(file, 'not a facts document');
       if (!isObject(value.imports)) fail(file, 'imports is not an object');

@@ -67,7 +67,11 @@ export async function isolatedVenv(version = '3.11'): Promise<Scenario & { reado
 }
 
 /** Another Python with Debian's (3.11) packages on PYTHONPATH: 2.7 gets SyntaxErrors, 3.12 skips the 3.11 C extensions. */
-export async function withPythonPath(python: string, dirs: readonly string[] = [DEBIAN_DIST_PACKAGES], name = 'with-pythonpath'): Promise<Scenario> {
+export async function withPythonPath(
+  python: string,
+  dirs: readonly string[] = [DEBIAN_DIST_PACKAGES],
+  name = 'with-pythonpath',
+): Promise<Scenario> {
   return { name, python, env: baseEnv({ PYTHONPATH: dirs.join(':') }), cleanup: nothingToRemove };
 }
 

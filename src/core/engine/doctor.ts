@@ -54,7 +54,13 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     const env = request.environment.vars;
     // ROS's own dependencies are asked about only to explain a failing rospy: their spec is enough.
     const specOnlyModules = ROS_RUNTIME_DEPENDENCIES.filter((module) => !imported.has(module) && !request.extraModules.includes(module));
-    const probe = (interpreter: InterpreterRef, modules: readonly string[], environment: 'sourced' | 'plain', vars = env, specOnly = request.specOnly) =>
+    const probe = (
+      interpreter: InterpreterRef,
+      modules: readonly string[],
+      environment: 'sourced' | 'plain',
+      vars = env,
+      specOnly = request.specOnly,
+    ) =>
       deps.prober.probe({
         interpreter,
         modules,
@@ -70,7 +76,9 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     const facts = selected.kind === 'ok' ? selected.facts : null;
     const needed = withoutStandardLibrary(withExtras(imported, request.extraModules, ignored), facts);
     // Optional imports (inside try/except ImportError) never decide which interpreter is worth probing.
-    const required = [...needed].filter(([, uses]) => uses.length === 0 || uses.some((use) => !use.site.optional)).map(([module]) => module);
+    const required = [...needed]
+      .filter(([, uses]) => uses.length === 0 || uses.some((use) => !use.site.optional))
+      .map(([module]) => module);
     const failing = selected.kind === 'ok' ? required.filter((module) => !importsModule(selected, module)) : required;
 
     // A start-up hang comes from the environment (a sitecustomize.py, a .pth file), which every other
@@ -78,23 +86,60 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     const hung = selected.kind === 'timeout';
     // Likewise a module whose import hung is not imported again in other interpreters this run (ten interpreters
     // would each wait the full limit for one finding); --all asks for the full matrix, hangs included.
-    const hungImports = new Set(selected.kind === 'ok' && !request.probeAll ? probeModules.filter((module) => selected.imports[module]?.status === 'timeout') : []);
+    const hungImports = new Set(
+      selected.kind === 'ok' && !request.probeAll ? probeModules.filter((module) => selected.imports[module]?.status === 'timeout') : [],
+    );
     // Untrusted (request.mayRun): an interpreter inside the workspace is never run, whoever asks for it.
     const mayRun = request.mayRun;
     const probeOthers: ProbeFn = (interpreter, modules, ...rest) =>
       mayRun !== undefined && !(mayRun(interpreter.path) && (interpreter.realPath === '' || mayRun(interpreter.realPath)))
-        ? Promise.resolve({ kind: 'invalid', interpreter, reason: 'spawn-failed', detail: `${interpreter.path} is inside the untrusted workspace and was not run` })
-        : probe(interpreter, modules.filter((module) => !hungImports.has(module)), ...rest);
+        ? Promise.resolve({
+            kind: 'invalid',
+            interpreter,
+            reason: 'spawn-failed',
+            detail: `${interpreter.path} is inside the untrusted workspace and was not run`,
+          })
+        : probe(
+            interpreter,
+            modules.filter((module) => !hungImports.has(module)),
+            ...rest,
+          );
     const [selectedPlain, others, shebangs, launch, causes] = await Promise.all([
       probePlain(request, selected, failing, probe),
-      hung ? Promise.resolve([]) : probeCandidates(request, failing.filter((module) => !hungImports.has(module)), probeModules, probeOthers),
+      hung
+        ? Promise.resolve([])
+        : probeCandidates(
+            request,
+            failing.filter((module) => !hungImports.has(module)),
+            probeModules,
+            probeOthers,
+          ),
       shebangTargets(sources, request, needed, hung ? null : probeOthers),
-      launchFactsFor({ fs: deps.fs, workspace, sources, needed, selected, env, hung, describe: (file, realPath) => describe(file, realPath, request), probe: (ref, modules, vars) => probeOthers(ref, modules, 'sourced', vars) }),
+      launchFactsFor({
+        fs: deps.fs,
+        workspace,
+        sources,
+        needed,
+        selected,
+        env,
+        hung,
+        describe: (file, realPath) => describe(file, realPath, request),
+        probe: (ref, modules, vars) => probeOthers(ref, modules, 'sourced', vars),
+      }),
       provenCauses(request, selected, probeModules),
     ]);
 
-    const rosDistro = rosDistroFrom(env, workspace, request.rosInstalls ?? [], rosExtensionFiles([selected, ...(selectedPlain === null ? [] : [selectedPlain]), ...others]));
-    const managers = await managersOf(deps.fs, [selected, ...others, ...shebangs.map((target) => target.probe), ...launch.checks.map((check) => check.probe)], env);
+    const rosDistro = rosDistroFrom(
+      env,
+      workspace,
+      request.rosInstalls ?? [],
+      rosExtensionFiles([selected, ...(selectedPlain === null ? [] : [selectedPlain]), ...others]),
+    );
+    const managers = await managersOf(
+      deps.fs,
+      [selected, ...others, ...shebangs.map((target) => target.probe), ...launch.checks.map((check) => check.probe)],
+      env,
+    );
     const input: RuleInput = {
       workspace,
       rosDistro,
@@ -127,10 +172,21 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     };
   }
 
-  type ProbeFn = (interpreter: InterpreterRef, modules: readonly string[], environment: 'sourced' | 'plain', vars?: Readonly<Record<string, string>>, specOnly?: boolean) => Promise<InterpreterProbe>;
+  type ProbeFn = (
+    interpreter: InterpreterRef,
+    modules: readonly string[],
+    environment: 'sourced' | 'plain',
+    vars?: Readonly<Record<string, string>>,
+    specOnly?: boolean,
+  ) => Promise<InterpreterProbe>;
 
   /** The selected interpreter without the setup script: only worth a process when ROS modules fail or the user asked. */
-  async function probePlain(request: DiagnoseRequest, selected: InterpreterProbe, failing: readonly string[], probe: ProbeFn): Promise<InterpreterProbe | null> {
+  async function probePlain(
+    request: DiagnoseRequest,
+    selected: InterpreterProbe,
+    failing: readonly string[],
+    probe: ProbeFn,
+  ): Promise<InterpreterProbe | null> {
     if (request.environment.kind !== 'sourced' || selected.kind !== 'ok') return null;
     const rosModules = Object.keys(selected.specs).filter((module) => isRosModule(module) && !failing.includes(module));
     if (rosModules.length === 0) return null;
@@ -142,7 +198,12 @@ export function createDoctor(deps: DoctorDeps): Doctor {
    * Other interpreters. With probeAll every one is fully probed (the matrix). Otherwise a spec pass first,
    * and real imports only in those whose specs find every module the selected one fails.
    */
-  async function probeCandidates(request: DiagnoseRequest, failing: readonly string[], modules: readonly string[], probe: ProbeFn): Promise<InterpreterProbe[]> {
+  async function probeCandidates(
+    request: DiagnoseRequest,
+    failing: readonly string[],
+    modules: readonly string[],
+    probe: ProbeFn,
+  ): Promise<InterpreterProbe[]> {
     const candidates = request.candidates.filter((candidate) => candidate.realPath !== request.selected.realPath);
     if (request.probeAll) return Promise.all(candidates.map((candidate) => probe(candidate, modules, 'sourced')));
     if (failing.length === 0) return [];
@@ -158,9 +219,20 @@ export function createDoctor(deps: DoctorDeps): Doctor {
   }
 
   /** Why the selected interpreter's failed imports fail, proven by isolated re-runs; never on the typing path (proveCauses: false). */
-  async function provenCauses(request: DiagnoseRequest, selected: InterpreterProbe, modules: readonly string[]): Promise<ReadonlyMap<string, Cause>> {
+  async function provenCauses(
+    request: DiagnoseRequest,
+    selected: InterpreterProbe,
+    modules: readonly string[],
+  ): Promise<ReadonlyMap<string, Cause>> {
     if (selected.kind !== 'ok' || request.specOnly === true || request.proveCauses === false) return new Map();
-    const base = { interpreter: request.selected, modules, env: request.environment.vars, environment: selected.environment, timeoutMs: request.timeoutMs, ...(request.signal ? { signal: request.signal } : {}) };
+    const base = {
+      interpreter: request.selected,
+      modules,
+      env: request.environment.vars,
+      environment: selected.environment,
+      timeoutMs: request.timeoutMs,
+      ...(request.signal ? { signal: request.signal } : {}),
+    };
     return proveCauses({ prober: deps.prober, fs: deps.fs }, base, selected, libraryDirs(request));
   }
 
@@ -173,7 +245,9 @@ export function createDoctor(deps: DoctorDeps): Doctor {
   ): Promise<ShebangTarget[]> {
     const pathDirs = splitPathVariable(request.environment.vars.PATH);
     const relays = request.workspace?.relays ?? [];
-    const targets = sources.flatMap((source) => (source.scan.shebang !== null && source.role === 'node' ? [{ source, shebang: source.scan.shebang }] : []));
+    const targets = sources.flatMap((source) =>
+      source.scan.shebang !== null && source.role === 'node' ? [{ source, shebang: source.scan.shebang }] : [],
+    );
     return Promise.all(
       targets.map(async ({ source, shebang }): Promise<ShebangTarget> => {
         const relayEntry = relays.find((relay) => relay.target === source.path);
@@ -183,9 +257,13 @@ export function createDoctor(deps: DoctorDeps): Doctor {
         const resolved = await resolveShebang(effective, pathDirs, deps.fs);
         const realPath = resolved === null ? null : ((await deps.fs.realPath(resolved)) ?? resolved);
         const fileModules = [...new Set(source.scan.imports.map((site) => site.topLevel))].filter((module) => needed.has(module));
-        const allowed = resolved !== null && realPath !== null && (request.mayRun === undefined || (request.mayRun(resolved) && request.mayRun(realPath)));
+        const allowed =
+          resolved !== null &&
+          realPath !== null &&
+          (request.mayRun === undefined || (request.mayRun(resolved) && request.mayRun(realPath)));
         const needsProbe = allowed && realPath !== request.selected.realPath && fileModules.length > 0;
-        const shebangProbe = needsProbe && probe !== null ? await probe(await describe(resolved, realPath, request), fileModules, 'sourced') : null;
+        const shebangProbe =
+          needsProbe && probe !== null ? await probe(await describe(resolved, realPath, request), fileModules, 'sourced') : null;
         return {
           file: source.path,
           shebang,
@@ -198,7 +276,8 @@ export function createDoctor(deps: DoctorDeps): Doctor {
   }
 
   function describe(file: string, realPath: string, request: DiagnoseRequest): Promise<InterpreterRef> {
-    if (deps.resolveInterpreter !== undefined) return deps.resolveInterpreter(file, 'shebang', { env: request.environment.vars, cwd: request.workspace?.root ?? null });
+    if (deps.resolveInterpreter !== undefined)
+      return deps.resolveInterpreter(file, 'shebang', { env: request.environment.vars, cwd: request.workspace?.root ?? null });
     return Promise.resolve({ path: file, realPath, kind: 'other', source: 'shebang', envPrefix: null, displayName: file });
   }
 

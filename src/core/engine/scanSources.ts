@@ -74,7 +74,13 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
         if (scanned === null) return null;
         const source = sourcesByPath.get(file);
         if ('kind' in scanned) {
-          return { path: file, packageName: source?.packageName ?? null, role: source?.role ?? 'module', scan: { imports: [], shebang: null }, skipped: scanned };
+          return {
+            path: file,
+            packageName: source?.packageName ?? null,
+            role: source?.role ?? 'module',
+            scan: { imports: [], shebang: null },
+            skipped: scanned,
+          };
         }
         const nextToFile = await siblings(path.dirname(file));
         const isLocal = (module: string): boolean => packageModules.has(module) || nextToFile.has(module);
@@ -95,7 +101,9 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
 async function siblingModules(fs: FileSystem, dir: string): Promise<Set<string>> {
   const entries = await fs.readDir(dir);
   const folders = entries.filter((entry) => entry.kind === 'directory' || entry.kind === 'symlink');
-  const packages = await Promise.all(folders.map(async (entry) => ((await fs.stat(path.join(dir, entry.name, '__init__.py')))?.kind === 'file' ? entry.name : null)));
+  const packages = await Promise.all(
+    folders.map(async (entry) => ((await fs.stat(path.join(dir, entry.name, '__init__.py')))?.kind === 'file' ? entry.name : null)),
+  );
   return siblingModuleNames(entries, new Set(packages.filter((name): name is string => name !== null)));
 }
 

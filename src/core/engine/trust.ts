@@ -29,7 +29,11 @@ export function runsWorkspaceCode(ref: InterpreterRef, boundary: TrustBoundary):
 }
 
 /** The environment without PYTHONPATH entries inside the workspace; the dropped entries are reported. */
-export function withoutWorkspacePythonPath(vars: Readonly<Record<string, string>>, boundary: TrustBoundary, skipped: Skipped[]): Record<string, string> {
+export function withoutWorkspacePythonPath(
+  vars: Readonly<Record<string, string>>,
+  boundary: TrustBoundary,
+  skipped: Skipped[],
+): Record<string, string> {
   const result: Record<string, string> = { ...vars };
   const value = vars.PYTHONPATH;
   if (value === undefined) return result;

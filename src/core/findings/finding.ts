@@ -65,10 +65,22 @@ interface FindingCommon {
 }
 
 export type ModuleFinding = FindingCommon & { readonly code: ModuleFindingCode; readonly interpreter: string; readonly module: string };
-export type InterpreterFinding = FindingCommon & { readonly code: InterpreterFindingCode; readonly interpreter: string; readonly module: null };
+export type InterpreterFinding = FindingCommon & {
+  readonly code: InterpreterFindingCode;
+  readonly interpreter: string;
+  readonly module: null;
+};
 /** A hang: of the interpreter's start-up (module null) or of one module's import (module set). */
-export type ProbeTimeoutFinding = FindingCommon & { readonly code: 'probe-timeout'; readonly interpreter: string; readonly module: string | null };
-export type WorkspaceFinding = FindingCommon & { readonly code: WorkspaceFindingCode; readonly interpreter: string | null; readonly module: null };
+export type ProbeTimeoutFinding = FindingCommon & {
+  readonly code: 'probe-timeout';
+  readonly interpreter: string;
+  readonly module: string | null;
+};
+export type WorkspaceFinding = FindingCommon & {
+  readonly code: WorkspaceFindingCode;
+  readonly interpreter: string | null;
+  readonly module: null;
+};
 
 export type Finding = ModuleFinding | InterpreterFinding | ProbeTimeoutFinding | WorkspaceFinding;
 

@@ -27,10 +27,18 @@ export interface InstallContext {
 
 type Spec<K extends FixSpec['kind']> = Extract<FixSpec, { kind: K }>;
 
-function install(ctx: InstallContext, tool: Spec<'installPackages'>['tool'], packages: readonly string[], argv: readonly string[], title?: string): Spec<'installPackages'> {
+function install(
+  ctx: InstallContext,
+  tool: Spec<'installPackages'>['tool'],
+  packages: readonly string[],
+  argv: readonly string[],
+  title?: string,
+): Spec<'installPackages'> {
   return {
     kind: 'installPackages',
-    title: title ?? (tool === 'apt' ? `Install ${packages.join(', ')} with apt` : `Install ${packages.join(', ')} into ${ctx.interpreter.displayName}`),
+    title:
+      title ??
+      (tool === 'apt' ? `Install ${packages.join(', ')} with apt` : `Install ${packages.join(', ')} into ${ctx.interpreter.displayName}`),
     interpreter: ctx.interpreter.path,
     packages,
     tool,
@@ -46,7 +54,12 @@ export function aptInstallLine(packages: readonly string[]): string {
  * A venv next to the workspace that still sees the system's packages (ROS comes from apt into dist-packages), with
  * the packages pip installs into it; `python3-venv` first where the system Python has no ensurepip.
  */
-export function systemSiteVenvFix(basePython: string, pipPackages: readonly string[], baseDir: string, needsVenvPackage: boolean): Spec<'createEnvironment'> {
+export function systemSiteVenvFix(
+  basePython: string,
+  pipPackages: readonly string[],
+  baseDir: string,
+  needsVenvPackage: boolean,
+): Spec<'createEnvironment'> {
   const venv = path.join(baseDir, '.venv');
   const requirements = path.join(baseDir, 'requirements.txt');
   const commands: string[] = [];
@@ -87,7 +100,11 @@ function roboStackDistro(ctx: InstallContext, own: string | null): RosDistro {
 }
 
 /** conda-forge names for third-party modules, RoboStack names for ROS ones (null when RoboStack has none). */
-function condaNames(ctx: InstallContext, modules: readonly string[], own: string | null): { readonly forge: string[]; readonly ros: string[] } {
+function condaNames(
+  ctx: InstallContext,
+  modules: readonly string[],
+  own: string | null,
+): { readonly forge: string[]; readonly ros: string[] } {
   const distro = roboStackDistro(ctx, own);
   const forge: string[] = [];
   const ros: string[] = [];
@@ -102,10 +119,12 @@ function condaNames(ctx: InstallContext, modules: readonly string[], own: string
 }
 
 function pipNames(modules: readonly string[]): string[] {
-  return unique(modules.flatMap((m) => {
-    const names = packageNames(m);
-    return names.ros || names.pip === null ? [] : [names.pip];
-  }));
+  return unique(
+    modules.flatMap((m) => {
+      const names = packageNames(m);
+      return names.ros || names.pip === null ? [] : [names.pip];
+    }),
+  );
 }
 
 function pixiFixes(ctx: InstallContext, manager: Extract<EnvironmentManager, { kind: 'pixi' }>, modules: readonly string[]): FixSpec[] {
@@ -117,15 +136,32 @@ function pixiFixes(ctx: InstallContext, manager: Extract<EnvironmentManager, { k
   const title = `Add ${packages.join(', ')} to pixi environment ${manager.environment} (${manager.manifest})`;
   if (ros.length === 0 || manager.robostack) return [install(ctx, 'pixi', packages, add, title)];
   // RoboStack's ros-* packages are on its channel only: the manifest must list it before pixi can solve them.
-  const channel = shellLine(['pixi', 'workspace', 'channel', 'add', '--manifest-path', manager.manifest, ...feature, '--prepend', ROBOSTACK_CHANNEL]);
-  return [{ kind: 'runInTerminal', title: `Add RoboStack's channel to ${manager.manifest}, then ${title.charAt(0).toLowerCase()}${title.slice(1)}`, commands: [channel, shellLine(add)] }];
+  const channel = shellLine([
+    'pixi',
+    'workspace',
+    'channel',
+    'add',
+    '--manifest-path',
+    manager.manifest,
+    ...feature,
+    '--prepend',
+    ROBOSTACK_CHANNEL,
+  ]);
+  return [
+    {
+      kind: 'runInTerminal',
+      title: `Add RoboStack's channel to ${manager.manifest}, then ${title.charAt(0).toLowerCase()}${title.slice(1)}`,
+      commands: [channel, shellLine(add)],
+    },
+  ];
 }
 
 function condaFixes(ctx: InstallContext, manager: Extract<EnvironmentManager, { kind: 'conda' }>, modules: readonly string[]): FixSpec[] {
   const { forge, ros } = condaNames(ctx, modules, manager.rosDistro);
   const out: FixSpec[] = [];
   if (forge.length > 0) out.push(install(ctx, 'conda', forge, ['conda', 'install', '-p', manager.prefix, '-c', 'conda-forge', ...forge]));
-  if (ros.length > 0) out.push(install(ctx, 'conda', ros, ['conda', 'install', '-p', manager.prefix, '-c', ROBOSTACK_CHANNEL, '-c', 'conda-forge', ...ros]));
+  if (ros.length > 0)
+    out.push(install(ctx, 'conda', ros, ['conda', 'install', '-p', manager.prefix, '-c', ROBOSTACK_CHANNEL, '-c', 'conda-forge', ...ros]));
   return out;
 }
 

@@ -7,7 +7,9 @@ export const LAST_MINOR_WITH_NUMPY1_WHEELS = 12;
 
 /** The text NumPy and the extensions it breaks print when a NumPy 1.x extension meets NumPy 2. */
 export function isNumpy2Break(message: string): boolean {
-  return /compiled using NumPy 1\.x|_ARRAY_API not found|numpy\.core\.multiarray failed to import|numpy\.core\._multiarray_umath failed to import/.test(message);
+  return /compiled using NumPy 1\.x|_ARRAY_API not found|numpy\.core\.multiarray failed to import|numpy\.core\._multiarray_umath failed to import/.test(
+    message,
+  );
 }
 
 /** `numpy<2` where numpy 1.x wheels exist for this Python, else null. */

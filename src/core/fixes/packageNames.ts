@@ -44,13 +44,22 @@ const KNOWN: Readonly<Record<string, PackageNames>> = {
  * ROS modules Debian/Ubuntu do not package as python3-<name> (checked with apt-cache on Debian 12): ROS 2's come
  * only from the ROS apt repositories (ros-<distro>-<name>) or RoboStack, so no `python3-…` apt line is offered.
  */
-const NOT_IN_DEBIAN: ReadonlySet<string> = new Set(['rclpy', 'rosidl_runtime_py', 'launch', 'launch_ros', 'ament_index_python', 'tf2_py', 'rospy_tutorials']);
+const NOT_IN_DEBIAN: ReadonlySet<string> = new Set([
+  'rclpy',
+  'rosidl_runtime_py',
+  'launch',
+  'launch_ros',
+  'ament_index_python',
+  'tf2_py',
+  'rospy_tutorials',
+]);
 
 /** How to install the module named by an import; unknown modules are assumed to share their name on PyPI and conda-forge. */
 export function packageNames(module: string): PackageNames {
   const known = KNOWN[module];
   if (known !== undefined) return known;
-  if (isRosModule(module)) return { pip: null, conda: null, apt: NOT_IN_DEBIAN.has(module) ? null : `python3-${dashed(module)}`, ros: true };
+  if (isRosModule(module))
+    return { pip: null, conda: null, apt: NOT_IN_DEBIAN.has(module) ? null : `python3-${dashed(module)}`, ros: true };
   return { pip: module, conda: module, apt: null, ros: false };
 }
 

@@ -20,7 +20,11 @@ export function pyenvVersionOf(file: string, pyenvRoot: string | null): string |
 }
 
 function conda(prefix: PrefixFacts): Classification {
-  return { kind: 'conda', envPrefix: prefix.prefix, displayName: displayName({ kind: 'conda', prefix: prefix.prefix, base: prefix.condaBase }) };
+  return {
+    kind: 'conda',
+    envPrefix: prefix.prefix,
+    displayName: displayName({ kind: 'conda', prefix: prefix.prefix, base: prefix.condaBase }),
+  };
 }
 
 /**

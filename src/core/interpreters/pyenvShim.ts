@@ -25,7 +25,10 @@ export function parseVersionFile(text: string): string[] {
 
 /** PYENV_VERSION="3.11.7:2.7.18" */
 export function parseVersionVariable(value: string): string[] {
-  return value.split(':').map((v) => v.trim()).filter((v) => v !== '');
+  return value
+    .split(':')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 function numericParts(version: string): number[] | null {

@@ -32,7 +32,10 @@ export async function findBuildInterpreters(fs: FileSystem, workspace: Workspace
     return python === null ? [] : [{ tool: 'colcon', path: python, recordedIn: file, exists: await exists(fs, python) }];
   }
   if (workspace.kind !== 'catkin_make' && workspace.kind !== 'catkin_tools') return [];
-  const caches = [path.join(root, 'build', 'CMakeCache.txt'), ...workspace.packages.map((pkg) => path.join(root, 'build', pkg.name, 'CMakeCache.txt'))];
+  const caches = [
+    path.join(root, 'build', 'CMakeCache.txt'),
+    ...workspace.packages.map((pkg) => path.join(root, 'build', pkg.name, 'CMakeCache.txt')),
+  ];
   const found = await Promise.all(
     caches.map(async (file): Promise<BuildInterpreter | null> => {
       const text = await fs.readFile(file);

@@ -80,7 +80,10 @@ function sourceFor(workspace: Workspace, pkg: RosPackage, module: string): strin
 }
 
 async function builtScript(fs: FileSystem, root: string, packageName: string, name: string): Promise<EntryPoint['built']> {
-  for (const file of [path.join(root, 'install', packageName, 'lib', packageName, name), path.join(root, 'install', 'lib', packageName, name)]) {
+  for (const file of [
+    path.join(root, 'install', packageName, 'lib', packageName, name),
+    path.join(root, 'install', 'lib', packageName, name),
+  ]) {
     const stat = await fs.stat(file);
     if (stat?.kind !== 'file') continue;
     const text = await fs.readFile(file);
@@ -101,26 +104,34 @@ export async function findEntryPoints(fs: FileSystem, workspace: Workspace): Pro
     packages.map(async (pkg): Promise<EntryPoint[]> => {
       const setupPyPath = path.join(pkg.path, 'setup.py');
       const setupCfgPath = path.join(pkg.path, 'setup.cfg');
-      const [setupPy, setupCfg, installed] = await Promise.all([fs.readFile(setupPyPath), fs.readFile(setupCfgPath), isInstalled(fs, workspace.root, pkg.name)]);
+      const [setupPy, setupCfg, installed] = await Promise.all([
+        fs.readFile(setupPyPath),
+        fs.readFile(setupCfgPath),
+        isInstalled(fs, workspace.root, pkg.name),
+      ]);
       const declared: { script: ConsoleScript; file: string; text: string }[] = [
-        ...(setupPy === undefined ? [] : parseSetupPy(setupPy).consoleScripts.map((script) => ({ script, file: setupPyPath, text: setupPy }))),
-        ...(setupCfg === undefined ? [] : parseSetupCfg(setupCfg).consoleScripts.map((script) => ({ script, file: setupCfgPath, text: setupCfg }))),
+        ...(setupPy === undefined
+          ? []
+          : parseSetupPy(setupPy).consoleScripts.map((script) => ({ script, file: setupPyPath, text: setupPy }))),
+        ...(setupCfg === undefined
+          ? []
+          : parseSetupCfg(setupCfg).consoleScripts.map((script) => ({ script, file: setupCfgPath, text: setupCfg }))),
       ];
       const dirsSet = scriptDirsSet(setupCfg, pkg.name);
       return Promise.all(
         declared.map(async ({ script, file, text }): Promise<EntryPoint> => {
           const source = sourceFor(workspace, pkg, script.module);
           return {
-          packageName: pkg.name,
-          name: script.name,
-          module: script.module,
-          source,
-          sourceMtimeMs: source === null ? null : ((await fs.stat(source))?.mtimeMs ?? null),
-          declaredAt: declarationRange(file, text, script),
-          built: installed ? await builtScript(fs, workspace.root, pkg.name, script.name) : null,
-          packageInstalled: installed,
-          scriptDirsSet: dirsSet,
-          setupCfg: setupCfg === undefined ? null : { path: setupCfgPath, text: setupCfg },
+            packageName: pkg.name,
+            name: script.name,
+            module: script.module,
+            source,
+            sourceMtimeMs: source === null ? null : ((await fs.stat(source))?.mtimeMs ?? null),
+            declaredAt: declarationRange(file, text, script),
+            built: installed ? await builtScript(fs, workspace.root, pkg.name, script.name) : null,
+            packageInstalled: installed,
+            scriptDirsSet: dirsSet,
+            setupCfg: setupCfg === undefined ? null : { path: setupCfgPath, text: setupCfg },
           };
         }),
       );

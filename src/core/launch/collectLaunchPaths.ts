@@ -45,7 +45,12 @@ async function installedCopies(fs: FileSystem, workspace: Workspace, source: Sca
   return (await fs.stat(copy))?.kind === 'file' ? [copy] : [];
 }
 
-export async function collectLaunchPaths(fs: FileSystem, workspace: Workspace | null, sources: readonly ScannedSource[], pathDirs: readonly string[]): Promise<LaunchModel> {
+export async function collectLaunchPaths(
+  fs: FileSystem,
+  workspace: Workspace | null,
+  sources: readonly ScannedSource[],
+  pathDirs: readonly string[],
+): Promise<LaunchModel> {
   if (workspace === null) return EMPTY_LAUNCH_MODEL;
   const [entryPoints, buildInterpreters] = await Promise.all([findEntryPoints(fs, workspace), findBuildInterpreters(fs, workspace)]);
   const relative = (file: string): string => path.relative(workspace.root, file);
@@ -56,7 +61,17 @@ export async function collectLaunchPaths(fs: FileSystem, workspace: Workspace | 
       const shebang = source.scan.shebang;
       const runner = await runnerOf(shebang, pathDirs, fs);
       if (shebang === null || runner === null) return null;
-      return { kind: 'direct', file: source.path, packageName: source.packageName, command: `./${relative(source.path)}`, script: null, shebang, runner, environment: NO_OVERRIDES, declaredAt: shebangRangeOf(source.path, shebang) };
+      return {
+        kind: 'direct',
+        file: source.path,
+        packageName: source.packageName,
+        command: `./${relative(source.path)}`,
+        script: null,
+        shebang,
+        runner,
+        environment: NO_OVERRIDES,
+        declaredAt: shebangRangeOf(source.path, shebang),
+      };
     }),
   );
 
@@ -69,7 +84,17 @@ export async function collectLaunchPaths(fs: FileSystem, workspace: Workspace | 
             const shebang = await firstLineShebang(fs, script);
             const runner = await runnerOf(shebang, pathDirs, fs);
             if (runner === null) return null;
-            return { kind: 'rosrun', file: source.path, packageName: source.packageName, command: `rosrun ${source.packageName ?? '?'} ${path.basename(source.path)}`, script, shebang, runner, environment: NO_OVERRIDES, declaredAt: source.scan.shebang === null ? null : shebangRangeOf(source.path, source.scan.shebang) };
+            return {
+              kind: 'rosrun',
+              file: source.path,
+              packageName: source.packageName,
+              command: `rosrun ${source.packageName ?? '?'} ${path.basename(source.path)}`,
+              script,
+              shebang,
+              runner,
+              environment: NO_OVERRIDES,
+              declaredAt: source.scan.shebang === null ? null : shebangRangeOf(source.path, source.scan.shebang),
+            };
           }),
         ),
       );
@@ -81,7 +106,17 @@ export async function collectLaunchPaths(fs: FileSystem, workspace: Workspace | 
       if (entry.source === null || entry.built === null) return null;
       const runner = await runnerOf(entry.built.shebang, pathDirs, fs);
       if (runner === null) return null;
-      return { kind: 'ros2-run', file: entry.source, packageName: entry.packageName, command: `ros2 run ${entry.packageName} ${entry.name}`, script: entry.built.path, shebang: entry.built.shebang, runner, environment: NO_OVERRIDES, declaredAt: entry.declaredAt };
+      return {
+        kind: 'ros2-run',
+        file: entry.source,
+        packageName: entry.packageName,
+        command: `ros2 run ${entry.packageName} ${entry.name}`,
+        script: entry.built.path,
+        shebang: entry.built.shebang,
+        runner,
+        environment: NO_OVERRIDES,
+        declaredAt: entry.declaredAt,
+      };
     }),
   );
 

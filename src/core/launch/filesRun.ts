@@ -12,7 +12,9 @@ function resolveLocal(site: ImportSite, from: string, byPath: ReadonlyMap<string
   // A sibling of the importing file first (sys.path[0] is the script's folder), then anywhere in the workspace.
   for (let length = parts.length; length > 0; length--) {
     const relative = parts.slice(0, length).join('/');
-    const sibling = [path.join(path.dirname(from), `${relative}.py`), path.join(path.dirname(from), relative, '__init__.py')].find((file) => byPath.has(file));
+    const sibling = [path.join(path.dirname(from), `${relative}.py`), path.join(path.dirname(from), relative, '__init__.py')].find((file) =>
+      byPath.has(file),
+    );
     if (sibling !== undefined) return sibling;
     const suffixes = [`/${relative}.py`, `/${relative}/__init__.py`];
     const found = all.find((file) => suffixes.some((suffix) => file.endsWith(suffix)));

@@ -47,14 +47,19 @@ export function pythonConfigurations(text: string): { readonly config: RawConfig
   return configurations.flatMap((entry: unknown, index) => {
     if (typeof entry !== 'object' || entry === null) return [];
     const config = entry as RawConfiguration;
-    const launches = typeof config.type === 'string' && PYTHON_TYPES.has(config.type) && config.request === 'launch' && typeof config.program === 'string';
+    const launches =
+      typeof config.type === 'string' && PYTHON_TYPES.has(config.type) && config.request === 'launch' && typeof config.program === 'string';
     return launches ? [{ config, index }] : [];
   });
 }
 
 function stringRecord(value: unknown, root: string): Record<string, string> {
   if (typeof value !== 'object' || value === null) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string').map(([key, text]) => [key, substitute(text, root)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+      .map(([key, text]) => [key, substitute(text, root)]),
+  );
 }
 
 /** Where the `python` value of the index-th configuration sits (quotes included), for an edit of it. */
@@ -81,8 +86,12 @@ export async function editorLaunchPaths(fs: FileSystem, workspace: Workspace, so
       const program = substitute(String(config.program), workspace.root);
       // `${file}` runs whatever file is open: it applies to every node.
       const targets = program === '${file}' ? nodes : nodes.filter((node) => node.path === path.resolve(workspace.root, program));
-      const python = typeof config.python === 'string' && !config.python.startsWith('${command:') ? substitute(config.python, workspace.root) : null;
-      const envFileText = typeof config.envFile === 'string' ? await fs.readFile(path.resolve(workspace.root, substitute(config.envFile, workspace.root))) : undefined;
+      const python =
+        typeof config.python === 'string' && !config.python.startsWith('${command:') ? substitute(config.python, workspace.root) : null;
+      const envFileText =
+        typeof config.envFile === 'string'
+          ? await fs.readFile(path.resolve(workspace.root, substitute(config.envFile, workspace.root)))
+          : undefined;
       const overrides = { ...(envFileText === undefined ? {} : parseEnvFile(envFileText)), ...stringRecord(config.env, workspace.root) };
       // A configuration that changes nothing runs the selected interpreter as it is: nothing more to check.
       if (python === null && Object.keys(overrides).length === 0) return [];

@@ -41,7 +41,11 @@ export function rebuildWith(input: RuleInput, interpreter: InterpreterRef): FixS
         commands: [cd, shellLine([python, '-m', 'colcon', 'build', ...(input.launch?.colconBuildArgs ?? [])])],
       };
     case 'catkin_make':
-      return { kind: 'runInTerminal', title: `Rebuild the workspace with ${python}`, commands: [cd, shellLine(['catkin_make', `-DPYTHON_EXECUTABLE=${python}`])] };
+      return {
+        kind: 'runInTerminal',
+        title: `Rebuild the workspace with ${python}`,
+        commands: [cd, shellLine(['catkin_make', `-DPYTHON_EXECUTABLE=${python}`])],
+      };
     case 'catkin_tools':
       return {
         kind: 'runInTerminal',
@@ -69,7 +73,9 @@ function endOf(file: string, text: string): SourceRange {
  */
 export function buildScriptsFix(input: RuleInput, check: LaunchCheck): FixSpec | null {
   if (check.path.kind !== 'ros2-run') return null;
-  const entry = input.launch?.entryPoints.find((candidate) => candidate.source === check.path.file && candidate.built?.path === check.path.script);
+  const entry = input.launch?.entryPoints.find(
+    (candidate) => candidate.source === check.path.file && candidate.built?.path === check.path.script,
+  );
   const cfg = entry?.setupCfg;
   if (cfg === undefined || cfg === null || /^\s*\[build_scripts\]/m.test(cfg.text)) return null;
   const symlink = (input.launch?.colconBuildArgs ?? []).includes('--symlink-install');
@@ -90,9 +96,9 @@ export function systemSiteVenvFix(input: RuleInput, check: LaunchCheck): FixSpec
   const probe = check.probe;
   if (!isOk(probe) || !probe.facts.isVenv || probe.facts.isConda) return null;
   const failing = check.modules.filter((module) => !importsAll(probe, [module]));
-  const base = [input.selected, ...input.others].filter(isOk).find(
-    (other) => !other.facts.isVenv && other.facts.version.minor === probe.facts.version.minor && importsAll(other, failing),
-  );
+  const base = [input.selected, ...input.others]
+    .filter(isOk)
+    .find((other) => !other.facts.isVenv && other.facts.version.minor === probe.facts.version.minor && importsAll(other, failing));
   if (base === undefined || failing.length === 0) return null;
   const venv = probe.facts.prefix;
   const inWorkspace = input.workspace !== null && !path.relative(input.workspace.root, venv).startsWith('..');
@@ -116,7 +122,11 @@ export function buildAndSourceFix(input: RuleInput): FixSpec | null {
       : workspace.kind === 'catkin_tools'
         ? [shellLine(['catkin', 'build']), '. devel/setup.bash']
         : [shellLine(['catkin_make']), '. devel/setup.bash'];
-  return { kind: 'runInTerminal', title: 'Build the workspace and source its setup script', commands: [shellLine(['cd', workspace.root]), ...build] };
+  return {
+    kind: 'runInTerminal',
+    title: 'Build the workspace and source its setup script',
+    commands: [shellLine(['cd', workspace.root]), ...build],
+  };
 }
 
 /** Running the source file directly: its own first line decides, so the fix is there (an undoable edit). */

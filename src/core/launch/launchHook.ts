@@ -20,7 +20,11 @@ export interface LaunchHookInput {
   /** The selected interpreter hung at start-up: the environment would hang the others too, so nothing is probed. */
   readonly hung: boolean;
   readonly describe: (path: string, realPath: string) => Promise<InterpreterRef>;
-  readonly probe: (interpreter: InterpreterRef, modules: readonly string[], vars: Readonly<Record<string, string>>) => Promise<InterpreterProbe>;
+  readonly probe: (
+    interpreter: InterpreterRef,
+    modules: readonly string[],
+    vars: Readonly<Record<string, string>>,
+  ) => Promise<InterpreterProbe>;
 }
 
 export async function launchFactsFor(input: LaunchHookInput): Promise<LaunchFacts> {

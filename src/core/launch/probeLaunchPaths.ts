@@ -26,7 +26,8 @@ export interface LaunchProbeDeps {
   readonly selected: InterpreterProbe;
   readonly describe: (path: string, realPath: string) => Promise<InterpreterRef>;
   /** null when nothing may be probed (the environment hangs every interpreter at start-up). */
-  readonly probe: ((interpreter: InterpreterRef, modules: readonly string[], vars: Readonly<Record<string, string>>) => Promise<InterpreterProbe>) | null;
+  readonly probe:
+    ((interpreter: InterpreterRef, modules: readonly string[], vars: Readonly<Record<string, string>>) => Promise<InterpreterProbe>) | null;
   readonly env: Readonly<Record<string, string>>;
 }
 
@@ -60,7 +61,8 @@ export async function probeLaunchPaths(
       const files = filesRunBy(launch.file, sources);
       const modules = modulesOf(files, needed);
       const runner = launch.runner;
-      const ref = runner.kind === 'interpreter' ? await describe(runner.path) : runner.kind === 'selected' ? deps.selected.interpreter : null;
+      const ref =
+        runner.kind === 'interpreter' ? await describe(runner.path) : runner.kind === 'selected' ? deps.selected.interpreter : null;
       const overrides = launch.environment.overrides;
       const key = ref === null ? null : `${ref.realPath}\u0000${JSON.stringify(Object.entries(overrides).sort())}`;
       const sameAsSelected = ref !== null && ref.realPath === selectedReal && Object.keys(overrides).length === 0;
@@ -77,7 +79,8 @@ export async function probeLaunchPaths(
   }
   const probed = new Map<string, Promise<InterpreterProbe>>();
   const probe = deps.probe;
-  if (probe !== null) for (const [key, group] of groups) probed.set(key, probe(group.ref, [...group.modules].sort(), { ...deps.env, ...group.overrides }));
+  if (probe !== null)
+    for (const [key, group] of groups) probed.set(key, probe(group.ref, [...group.modules].sort(), { ...deps.env, ...group.overrides }));
 
   return Promise.all(
     prepared.map(async (entry): Promise<LaunchCheck> => {

@@ -7,7 +7,11 @@ import { readManagerEvidence } from './readManagerEvidence';
 
 type OkProbe = Extract<InterpreterProbe, { kind: 'ok' }>;
 
-export async function managersOf(fs: FileSystem, probes: readonly (InterpreterProbe | null)[], env: Readonly<Record<string, string>>): Promise<Map<string, EnvironmentManager>> {
+export async function managersOf(
+  fs: FileSystem,
+  probes: readonly (InterpreterProbe | null)[],
+  env: Readonly<Record<string, string>>,
+): Promise<Map<string, EnvironmentManager>> {
   const ok = probes.filter((p): p is OkProbe => p !== null && p.kind === 'ok');
   const managers = new Map<string, EnvironmentManager>();
   await Promise.all(

@@ -10,14 +10,19 @@ export function pixiEnvOf(prefix: string): { readonly project: string; readonly 
   return match?.[1] === undefined || match[2] === undefined ? null : { project: match[1] === '' ? '/' : match[1], environment: match[2] };
 }
 
-async function pixiEvidence(fs: FileSystem, facts: InterpreterFacts, env: Readonly<Record<string, string>>): Promise<ManagerEvidence['pixi']> {
+async function pixiEvidence(
+  fs: FileSystem,
+  facts: InterpreterFacts,
+  env: Readonly<Record<string, string>>,
+): Promise<ManagerEvidence['pixi']> {
   if (!facts.isConda) return null;
   const local = pixiEnvOf(facts.prefix);
   if (local !== null) {
     for (const name of ['pixi.toml', 'pyproject.toml']) {
       const manifest = path.join(local.project, name);
       const text = await fs.readFile(manifest);
-      if (text !== undefined && (name === 'pixi.toml' || /^\s*\[\s*tool\.pixi[\].]/m.test(text))) return { manifest, text, environment: local.environment };
+      if (text !== undefined && (name === 'pixi.toml' || /^\s*\[\s*tool\.pixi[\].]/m.test(text)))
+        return { manifest, text, environment: local.environment };
     }
   }
   // pixi's detached environments live outside the project; an activated one names its manifest.
@@ -35,7 +40,11 @@ export function stdlibDir(facts: InterpreterFacts): string | null {
   return entry?.path ?? null;
 }
 
-export async function readManagerEvidence(fs: FileSystem, facts: InterpreterFacts, env: Readonly<Record<string, string>>): Promise<ManagerEvidence> {
+export async function readManagerEvidence(
+  fs: FileSystem,
+  facts: InterpreterFacts,
+  env: Readonly<Record<string, string>>,
+): Promise<ManagerEvidence> {
   const stdlib = stdlibDir(facts);
   const [pyvenvCfg, condaHistory, pixi, ensurepip] = await Promise.all([
     facts.isVenv ? fs.readFile(path.join(facts.prefix, 'pyvenv.cfg')) : undefined,

@@ -30,7 +30,10 @@ function hasLocation(finding: Finding): finding is Located {
 /** The first line of the finding's detail, when it adds something the message does not say. */
 function firstDetailLine(finding: Finding, message: string): string | null {
   if (finding.detail === null) return null;
-  const line = finding.detail.split('\n').map((part) => part.trim()).find((part) => part.length > 0);
+  const line = finding.detail
+    .split('\n')
+    .map((part) => part.trim())
+    .find((part) => part.length > 0);
   return line === undefined || message.includes(line) ? null : line;
 }
 
@@ -58,9 +61,7 @@ function fileSpec(cause: Cause, file: string, members: readonly Located[], facts
     ...shown.flatMap((finding) => finding.related),
   ];
   const seenRelated = new Set<string>();
-  const severity = cause.optional
-    ? 'hint'
-    : shown.map((finding) => finding.severity).sort(compareSeverity)[0] ?? cause.severity;
+  const severity = cause.optional ? 'hint' : (shown.map((finding) => finding.severity).sort(compareSeverity)[0] ?? cause.severity);
   return {
     file,
     range: primary.location,
@@ -110,7 +111,11 @@ export function findSpec(specs: readonly DiagnosticSpec[], code: string, line: n
 /** The README address of a rule: the repository URL with the code as the anchor; null when the URL is unknown. */
 export function docsUrl(repositoryUrl: string | null, anchor: string): string | null {
   if (repositoryUrl === null || repositoryUrl.trim() === '') return null;
-  const base = repositoryUrl.trim().replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '');
+  const base = repositoryUrl
+    .trim()
+    .replace(/^git\+/, '')
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '');
   if (!/^https?:\/\//.test(base)) return null;
   return `${base}#${anchor}`;
 }

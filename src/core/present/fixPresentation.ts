@@ -9,9 +9,24 @@ export type FixEffect =
   /** Commands typed into a visible terminal and left for the user to run (never executed for them). */
   | { readonly kind: 'terminal'; readonly text: string }
   /** An undoable edit of one line range in a file. */
-  | { readonly kind: 'edit'; readonly file: string; readonly line: number; readonly wholeLine: boolean; readonly column: number; readonly endLine: number; readonly endColumn: number; readonly newText: string }
+  | {
+      readonly kind: 'edit';
+      readonly file: string;
+      readonly line: number;
+      readonly wholeLine: boolean;
+      readonly column: number;
+      readonly endLine: number;
+      readonly endColumn: number;
+      readonly newText: string;
+    }
   /** An unsaved document with suggested content; the commands are shown afterwards. */
-  | { readonly kind: 'untitled-document'; readonly suggestedFile: string; readonly content: string; readonly language: string; readonly followUp: string | null }
+  | {
+      readonly kind: 'untitled-document';
+      readonly suggestedFile: string;
+      readonly content: string;
+      readonly language: string;
+      readonly followUp: string | null;
+    }
   | { readonly kind: 'ignore-module'; readonly module: string }
   | { readonly kind: 'docs'; readonly anchor: string };
 
@@ -27,7 +42,10 @@ export interface PresentedFix {
 
 /** Joins shell lines into one line, so a terminal shows all of it and nothing runs until the user presses Enter. */
 export function terminalText(commands: readonly string[]): string {
-  return commands.map((command) => command.trim()).filter((command) => command.length > 0).join(' && ');
+  return commands
+    .map((command) => command.trim())
+    .filter((command) => command.length > 0)
+    .join(' && ');
 }
 
 export function fixEffect(fix: FixSpec): FixEffect {
@@ -41,7 +59,16 @@ export function fixEffect(fix: FixSpec): FixEffect {
     case 'runInTerminal':
       return { kind: 'terminal', text: terminalText(fix.commands) };
     case 'editShebang':
-      return { kind: 'edit', file: fix.file, line: fix.line, wholeLine: true, column: 0, endLine: fix.line, endColumn: 0, newText: fix.newText };
+      return {
+        kind: 'edit',
+        file: fix.file,
+        line: fix.line,
+        wholeLine: true,
+        column: 0,
+        endLine: fix.line,
+        endColumn: 0,
+        newText: fix.newText,
+      };
     case 'replaceText':
       return {
         kind: 'edit',

@@ -17,9 +17,12 @@ export function reportMarkdown(diagnosis: Diagnosis): string {
   lines.push('## Interpreters × modules', '');
   if (report.rows.length === 0) lines.push('The workspace imports no third-party module.', '');
   else {
-    lines.push(`| module | ${report.interpreters.map((interpreter) => cell(`${interpreter.displayName}${interpreter.selected ? ' (selected)' : ''} — ${interpreter.verdict}`)).join(' | ')} |`);
+    lines.push(
+      `| module | ${report.interpreters.map((interpreter) => cell(`${interpreter.displayName}${interpreter.selected ? ' (selected)' : ''} — ${interpreter.verdict}`)).join(' | ')} |`,
+    );
     lines.push(`|---|${report.interpreters.map(() => '---').join('|')}|`);
-    for (const row of report.rows) lines.push(`| \`${row.module}\`${row.optional ? ' (optional)' : ''} | ${row.cells.map(verdictCell).join(' | ')} |`);
+    for (const row of report.rows)
+      lines.push(`| \`${row.module}\`${row.optional ? ' (optional)' : ''} | ${row.cells.map(verdictCell).join(' | ')} |`);
     lines.push('');
   }
   lines.push(`## Problems (${countsText(report.summary.causes)}, one per cause)`, '');
@@ -40,13 +43,17 @@ export function reportMarkdown(diagnosis: Diagnosis): string {
 
 function causeItem(cause: Cause): string[] {
   const lines = [`- **${cause.severity}** ${cause.message} (${cause.code})`];
-  for (const place of cause.locations) lines.push(`  - at \`${place.file}:${place.line}:${place.column + 1}\`${place.module === null ? '' : ` ${place.module}`}`);
+  for (const place of cause.locations)
+    lines.push(`  - at \`${place.file}:${place.line}:${place.column + 1}\`${place.module === null ? '' : ` ${place.module}`}`);
   for (const fix of cause.fixes) if (fix.kind !== 'openDocs') lines.push(`  - fix: ${fix.title}`);
   return lines;
 }
 
 function verdictCell(verdict: ModuleCell): string {
-  const text = verdict.version !== null ? `${CELL_SYMBOL[verdict.kind]} ${verdict.version}` : `${CELL_SYMBOL[verdict.kind]} ${CELL_WORD[verdict.kind]}`;
+  const text =
+    verdict.version !== null
+      ? `${CELL_SYMBOL[verdict.kind]} ${verdict.version}`
+      : `${CELL_SYMBOL[verdict.kind]} ${CELL_WORD[verdict.kind]}`;
   return cell(verdict.reason === null ? text : `${text}: ${verdict.reason}`);
 }
 

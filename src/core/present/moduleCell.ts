@@ -15,12 +15,15 @@ export interface ModuleCell {
 
 export function moduleCell(probe: InterpreterProbe, module: string): ModuleCell {
   if (probe.kind === 'invalid') return { kind: 'unknown', version: null, reason: probe.detail };
-  if (probe.kind === 'timeout') return { kind: 'unknown', version: null, reason: `start-up did not finish within ${seconds(probe.timeoutMs)}` };
+  if (probe.kind === 'timeout')
+    return { kind: 'unknown', version: null, reason: `start-up did not finish within ${seconds(probe.timeoutMs)}` };
   const verdict = moduleVerdict(probe, module);
   const result = probe.imports[module];
   switch (verdict.kind) {
     case 'ok':
-      return result?.status === 'ok' ? { kind: 'ok', version: result.version, reason: null } : { kind: 'found', version: null, reason: null };
+      return result?.status === 'ok'
+        ? { kind: 'ok', version: result.version, reason: null }
+        : { kind: 'found', version: null, reason: null };
     case 'unknown':
       return { kind: 'unknown', version: null, reason: 'not probed' };
     case 'missing':
@@ -28,19 +31,35 @@ export function moduleCell(probe: InterpreterProbe, module: string): ModuleCell 
     case 'case':
       return { kind: 'missing', version: null, reason: `did you mean ${verdict.variants.join(' or ')}?` };
     case 'abi':
-      return { kind: 'fails', version: null, reason: verdict.builtFor === null ? 'built for another Python' : `built for ${verdict.builtFor}` };
+      return {
+        kind: 'fails',
+        version: null,
+        reason: verdict.builtFor === null ? 'built for another Python' : `built for ${verdict.builtFor}`,
+      };
     case 'ros-deps':
       return { kind: 'fails', version: null, reason: `needs ${verdict.dependency}` };
     case 'error':
       return { kind: 'fails', version: null, reason: `${verdict.exceptionType}: ${messageSummary(verdict.message)}` };
     case 'crash':
-      return { kind: 'crash', version: null, reason: verdict.signal !== null ? `crashed (${verdict.signal})` : `crashed (exit code ${verdict.exitCode ?? '?'})` };
+      return {
+        kind: 'crash',
+        version: null,
+        reason: verdict.signal !== null ? `crashed (${verdict.signal})` : `crashed (exit code ${verdict.exitCode ?? '?'})`,
+      };
     case 'timeout':
       return { kind: 'timeout', version: null, reason: `import did not finish within ${seconds(verdict.timeoutMs)}` };
   }
 }
 
-export const CELL_SYMBOL: Readonly<Record<CellKind, string>> = { ok: '✓', found: '✓?', missing: '✗', fails: '✗', crash: '✗', timeout: '⏱', unknown: '?' };
+export const CELL_SYMBOL: Readonly<Record<CellKind, string>> = {
+  ok: '✓',
+  found: '✓?',
+  missing: '✗',
+  fails: '✗',
+  crash: '✗',
+  timeout: '⏱',
+  unknown: '?',
+};
 
 export const CELL_WORD: Readonly<Record<CellKind, string>> = {
   ok: 'imports',

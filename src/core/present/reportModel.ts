@@ -63,18 +63,31 @@ export function optionalModules(diagnosis: Diagnosis): ReadonlySet<string> {
 export function buildReport(diagnosis: Diagnosis): ReportModel {
   const probes = [diagnosis.selected, ...diagnosis.others];
   const optional = optionalModules(diagnosis);
-  const rows = diagnosis.modules.map((module) => ({ module, optional: optional.has(module), cells: probes.map((probe) => moduleCell(probe, module)) }));
-  const interpreters = probes.map((probe, column) => describeInterpreter(probe, column === 0, rows.flatMap((row) => {
-    const cell = row.cells[column];
-    return cell === undefined ? [] : [{ cell, optional: row.optional }];
-  })));
+  const rows = diagnosis.modules.map((module) => ({
+    module,
+    optional: optional.has(module),
+    cells: probes.map((probe) => moduleCell(probe, module)),
+  }));
+  const interpreters = probes.map((probe, column) =>
+    describeInterpreter(
+      probe,
+      column === 0,
+      rows.flatMap((row) => {
+        const cell = row.cells[column];
+        return cell === undefined ? [] : [{ cell, optional: row.optional }];
+      }),
+    ),
+  );
   const presentation = presentDiagnosis(diagnosis);
   const distro = diagnosis.rosDistro;
   return {
     workspaceRoot: diagnosis.workspace?.root ?? null,
     workspaceKind: diagnosis.workspace?.kind ?? 'none',
     rosDistro: distro.name ?? 'unknown',
-    rosPython: distro.pythonVersion === null ? 'unknown' : `Python ${distro.pythonVersion}${distro.pythonMinor === null ? '' : `.${distro.pythonMinor}`}`,
+    rosPython:
+      distro.pythonVersion === null
+        ? 'unknown'
+        : `Python ${distro.pythonVersion}${distro.pythonMinor === null ? '' : `.${distro.pythonMinor}`}`,
     environment: describeEnvironment(diagnosis),
     selectedInterpreter: { path: diagnosis.selected.interpreter.path, chosenBy: chosenBy(diagnosis.selected.interpreter.source) },
     variables: RELEVANT_VARIABLES.flatMap((name) => {
@@ -89,7 +102,11 @@ export function buildReport(diagnosis: Diagnosis): ReportModel {
   };
 }
 
-function describeInterpreter(probe: InterpreterProbe, selected: boolean, cells: readonly { readonly cell: ModuleCell; readonly optional: boolean }[]): ReportInterpreter {
+function describeInterpreter(
+  probe: InterpreterProbe,
+  selected: boolean,
+  cells: readonly { readonly cell: ModuleCell; readonly optional: boolean }[],
+): ReportInterpreter {
   const ref = probe.interpreter;
   const base = { path: ref.path, displayName: ref.displayName, kind: ref.kind, selected };
   if (probe.kind === 'invalid') return { ...base, version: null, verdict: `not usable: ${probe.detail}`, usable: false };
@@ -113,7 +130,11 @@ function describeEnvironment(diagnosis: Diagnosis): string {
     case 'sourced':
       return `sourced ${environment.scripts.join(', ')} with ${environment.shell}`;
     case 'plain':
-      return { disabled: 'setup script not sourced (disabled)', 'no-setup-script': 'no setup script found: the current environment as is', untrusted: 'untrusted workspace: nothing sourced' }[environment.reason];
+      return {
+        disabled: 'setup script not sourced (disabled)',
+        'no-setup-script': 'no setup script found: the current environment as is',
+        untrusted: 'untrusted workspace: nothing sourced',
+      }[environment.reason];
     case 'failed':
       return `sourcing ${environment.script} failed: ${environment.detail}`;
   }

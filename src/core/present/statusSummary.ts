@@ -19,7 +19,6 @@ export interface StatusSummary {
   readonly problems: SeverityCounts | null;
 }
 
-
 /** ROS modules a user looks for first when several are fine. */
 const KEY_MODULES = ['rospy', 'rclpy', 'cv_bridge', 'torch', 'roslib', 'rospkg'];
 const SHOWN_MODULES = 3;
@@ -80,10 +79,13 @@ function problemLines(diagnosis: Diagnosis, summary: ProblemSummary): string[] {
   if (total === 0) lines.push('No problems on any line.');
   else {
     const files = summary.files.map((file) => `${shown(file.file)} (${countsText(file)})`);
-    lines.push(`${countsText(summary.diagnostics)} in ${summary.files.length === 1 ? '1 file' : `${summary.files.length} files`}: ${files.join(', ')}`);
+    lines.push(
+      `${countsText(summary.diagnostics)} in ${summary.files.length === 1 ? '1 file' : `${summary.files.length} files`}: ${files.join(', ')}`,
+    );
   }
   for (const cause of summary.unlocated.filter((item) => item.severity !== 'hint')) lines.push(`Not on a line: ${cause.message}`);
-  if (summary.diagnostics.hint > 0) lines.push(`${summary.diagnostics.hint} optional import${summary.diagnostics.hint === 1 ? '' : 's'} shown as hints.`);
+  if (summary.diagnostics.hint > 0)
+    lines.push(`${summary.diagnostics.hint} optional import${summary.diagnostics.hint === 1 ? '' : 's'} shown as hints.`);
   lines.push('Click for the report.');
   return lines;
 }
@@ -95,10 +97,20 @@ export function statusSummary(diagnosis: Diagnosis): StatusSummary {
   const lines = problemLines(diagnosis, summary);
   const level = levelOf(summary);
   if (probe.kind === 'invalid') {
-    return { text: `${probe.interpreter.displayName} ✗ not usable`, tooltip: [`${probe.interpreter.path}: ${probe.detail}`, ...lines].join('\n'), level: 'error', problems };
+    return {
+      text: `${probe.interpreter.displayName} ✗ not usable`,
+      tooltip: [`${probe.interpreter.path}: ${probe.detail}`, ...lines].join('\n'),
+      level: 'error',
+      problems,
+    };
   }
   if (probe.kind === 'timeout') {
-    return { text: `${probe.interpreter.displayName} ✗ timed out`, tooltip: [`${probe.interpreter.path} did not start within ${probe.timeoutMs} ms.`, ...lines].join('\n'), level: 'error', problems };
+    return {
+      text: `${probe.interpreter.displayName} ✗ timed out`,
+      tooltip: [`${probe.interpreter.path} did not start within ${probe.timeoutMs} ms.`, ...lines].join('\n'),
+      level: 'error',
+      problems,
+    };
   }
   const optional = optionalModules(diagnosis);
   const ranked = rankModules(probe, diagnosis.modules, optional);
@@ -106,7 +118,9 @@ export function statusSummary(diagnosis: Diagnosis): StatusSummary {
   const verdictText = shown.map((module) => `${module} ${markOf(probe, module)}`).join(' ');
   // "+N" counts only what fails and is not shown: modules that import fine are not news.
   const hiddenBroken = ranked.slice(SHOWN_MODULES).filter((module) => !optional.has(module) && isBroken(probe, module)).length;
-  const text = [interpreterLabel(probe), verdictText + (hiddenBroken > 0 ? ` +${hiddenBroken} ✗` : '')].filter((part) => part.length > 0).join(' · ');
+  const text = [interpreterLabel(probe), verdictText + (hiddenBroken > 0 ? ` +${hiddenBroken} ✗` : '')]
+    .filter((part) => part.length > 0)
+    .join(' · ');
   const verdictLine = (modules: readonly string[]) => modules.map((module) => `${markOf(probe, module)} ${module}`).join('  ');
   const required = ranked.filter((module) => !optional.has(module));
   const optionalShown = ranked.filter((module) => optional.has(module));
@@ -131,9 +145,19 @@ export type DoctorState =
 export function stateSummary(state: DoctorState): StatusSummary {
   switch (state.kind) {
     case 'idle':
-      return { text: 'ROS Env Doctor', tooltip: 'Open a Python file of a ROS workspace to check its interpreter.', level: 'inactive', problems: null };
+      return {
+        text: 'ROS Env Doctor',
+        tooltip: 'Open a Python file of a ROS workspace to check its interpreter.',
+        level: 'inactive',
+        problems: null,
+      };
     case 'probing':
-      return { text: `Probing ${state.interpreter}…`, tooltip: `Checking what ${state.interpreter} can import.`, level: 'busy', problems: null };
+      return {
+        text: `Probing ${state.interpreter}…`,
+        tooltip: `Checking what ${state.interpreter} can import.`,
+        level: 'busy',
+        problems: null,
+      };
     case 'untrusted':
       return {
         text: 'ROS Env Doctor: restricted',

@@ -34,8 +34,7 @@ export interface CachedProbe {
 }
 
 export type CacheLoadResult =
-  | { readonly kind: 'ok'; readonly loaded: number; readonly dropped: number }
-  | { readonly kind: 'invalid'; readonly reason: string };
+  { readonly kind: 'ok'; readonly loaded: number; readonly dropped: number } | { readonly kind: 'invalid'; readonly reason: string };
 
 export interface ProbeCache {
   get(key: ProbeCacheKey): CachedProbe | undefined;
@@ -76,7 +75,10 @@ export async function takeStamp(fs: FileSystem, paths: readonly string[]): Promi
 
 /** True when every stamped path has the same modification time (or is still absent). */
 export async function stampHolds(fs: FileSystem, stamp: readonly StampEntry[]): Promise<boolean> {
-  const now = await takeStamp(fs, stamp.map((entry) => entry.path));
+  const now = await takeStamp(
+    fs,
+    stamp.map((entry) => entry.path),
+  );
   return now.every((entry, index) => entry.mtimeMs === stamp[index]?.mtimeMs);
 }
 
@@ -144,9 +146,11 @@ export function createProbeCache(): ProbeCache {
     },
     toJSON: () => ({ format: CACHE_FORMAT, entries: [...entries.values()] }),
     load(json) {
-      if (typeof json !== 'object' || json === null || Array.isArray(json)) return { kind: 'invalid', reason: 'the probe cache is not a JSON object' };
+      if (typeof json !== 'object' || json === null || Array.isArray(json))
+        return { kind: 'invalid', reason: 'the probe cache is not a JSON object' };
       const saved = json as Readonly<Record<string, unknown>>;
-      if (saved.format !== CACHE_FORMAT) return { kind: 'invalid', reason: `probe cache format ${String(saved.format)}, expected ${CACHE_FORMAT}` };
+      if (saved.format !== CACHE_FORMAT)
+        return { kind: 'invalid', reason: `probe cache format ${String(saved.format)}, expected ${CACHE_FORMAT}` };
       if (!Array.isArray(saved.entries)) return { kind: 'invalid', reason: 'the probe cache has no entries array' };
       entries.clear();
       let dropped = 0;
@@ -178,7 +182,14 @@ function readEntry(raw: unknown): CachedProbe | undefined {
       else moduleStamps[module] = moduleStamp;
     }
   }
-  return { key, stamp, facts: facts.document, specs: specs.document, imports: imports.document, ...(o.moduleStamps === undefined ? {} : { moduleStamps }) };
+  return {
+    key,
+    stamp,
+    facts: facts.document,
+    specs: specs.document,
+    imports: imports.document,
+    ...(o.moduleStamps === undefined ? {} : { moduleStamps }),
+  };
 }
 
 function readKey(raw: unknown): ProbeCacheKey | undefined {

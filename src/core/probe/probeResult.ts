@@ -18,13 +18,7 @@ export type ImportResult =
 
 export type ImportStatus = ImportResult['status'];
 
-export type InvalidReason =
-  | 'not-found'
-  | 'not-executable'
-  | 'not-a-file'
-  | 'spawn-failed'
-  | 'exited-without-result'
-  | 'bad-protocol';
+export type InvalidReason = 'not-found' | 'not-executable' | 'not-a-file' | 'spawn-failed' | 'exited-without-result' | 'bad-protocol';
 
 export type InterpreterProbe =
   | {

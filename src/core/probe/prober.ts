@@ -5,7 +5,17 @@ import { FACTS_PRIORITY, importCost } from './importCost';
 import { deepChecksFor } from './deepChecks';
 import { parseProbeOutput } from './extractProbeDocument';
 import type { ImportResult, InterpreterProbe } from './probeResult';
-import { isCacheableImport, moduleStampPaths, stampHolds, stampPaths, takeStamp, type CachedProbe, type ProbeCache, type ProbeCacheKey, type StampEntry } from './probeCache';
+import {
+  isCacheableImport,
+  moduleStampPaths,
+  stampHolds,
+  stampPaths,
+  takeStamp,
+  type CachedProbe,
+  type ProbeCache,
+  type ProbeCacheKey,
+  type StampEntry,
+} from './probeCache';
 import { NONCE_VARIABLE, newNonce, type InterpreterFacts, type LoadedPackage, type ReportedImport, type SpecResult } from './protocol';
 import { stableHash } from './stableHash';
 
@@ -141,12 +151,25 @@ export function createProber(deps: ProberDeps): Prober {
   const limit = createLimiter(Math.max(1, Math.floor(deps.concurrency)));
 
   /** One probe process; its outcome comes with the nonce its document must carry. */
-  async function run(request: ProbeRequest, program: string, args: readonly string[], priority: number, flags: readonly string[] = []): Promise<ProcessOutcome & { readonly nonce: string }> {
+  async function run(
+    request: ProbeRequest,
+    program: string,
+    args: readonly string[],
+    priority: number,
+    flags: readonly string[] = [],
+  ): Promise<ProcessOutcome & { readonly nonce: string }> {
     const nonce = newNonce();
     return { ...(await spawnProbe(request, program, args, priority, flags, nonce)), nonce };
   }
 
-  async function spawnProbe(request: ProbeRequest, program: string, args: readonly string[], priority: number, flags: readonly string[], nonce: string): Promise<ProcessOutcome> {
+  async function spawnProbe(
+    request: ProbeRequest,
+    program: string,
+    args: readonly string[],
+    priority: number,
+    flags: readonly string[],
+    nonce: string,
+  ): Promise<ProcessOutcome> {
     return limit(priority, async () => {
       if (request.signal?.aborted === true) return { kind: 'aborted' } as const;
       spawned += 1;
@@ -168,13 +191,16 @@ export function createProber(deps: ProberDeps): Prober {
       switch (outcome.kind) {
         case 'exited':
           if (outcome.exitCode === 0) deps.logger.info(`${commandLine} (${took})`);
-          else deps.logger.warn(`${commandLine} exited with code ${outcome.exitCode} (${took}): ${excerpt(outcome.stderr || outcome.stdout)}`);
+          else
+            deps.logger.warn(`${commandLine} exited with code ${outcome.exitCode} (${took}): ${excerpt(outcome.stderr || outcome.stdout)}`);
           break;
         case 'signaled':
           deps.logger.warn(`${commandLine} was killed by ${outcome.signal} (${took}): ${excerpt(outcome.stderr)}`);
           break;
         case 'timeout':
-          deps.logger.warn(`${commandLine} timed out after ${outcome.timeoutMs} ms; its process group was killed. ${excerpt(outcome.stderr || outcome.stdout)}`);
+          deps.logger.warn(
+            `${commandLine} timed out after ${outcome.timeoutMs} ms; its process group was killed. ${excerpt(outcome.stderr || outcome.stdout)}`,
+          );
           break;
         case 'spawn-error':
           deps.logger.warn(`${commandLine} could not start: ${outcome.code} ${outcome.message}`);
@@ -203,14 +229,18 @@ export function createProber(deps: ProberDeps): Prober {
         return invalid('exited-without-result', `the probe of ${named(ref)} was cancelled before it finished`);
       case 'signaled': {
         const said = firstLine(outcome.stderr);
-        return invalid('exited-without-result', `${named(ref)} was killed by ${outcome.signal} before printing a probe result${said ? `: ${said}` : ''}`);
+        return invalid(
+          'exited-without-result',
+          `${named(ref)} was killed by ${outcome.signal} before printing a probe result${said ? `: ${said}` : ''}`,
+        );
       }
       case 'exited': {
         const parsed = parseProbeOutput(outcome.stdout, outcome.nonce);
         if (parsed.kind === 'ok' && parsed.document.mode === 'facts') {
           return { kind: 'ok', facts: parsed.document.interpreter, specs: parsed.document.specs };
         }
-        if (parsed.kind === 'ok') return invalid('bad-protocol', `${named(ref)} answered the facts pass with a ${parsed.document.mode} document`);
+        if (parsed.kind === 'ok')
+          return invalid('bad-protocol', `${named(ref)} answered the facts pass with a ${parsed.document.mode} document`);
         if (parsed.kind === 'invalid') return invalid('bad-protocol', `${named(ref)}: ${parsed.reason}`);
         if (outcome.exitCode !== 0) {
           const said = firstLine(outcome.stderr) || firstLine(outcome.stdout);
@@ -227,7 +257,12 @@ export function createProber(deps: ProberDeps): Prober {
 
   async function importPass(request: ProbeRequest, program: string, module: string): Promise<ImportResult> {
     const deep = deepChecksFor(module);
-    const outcome = await run(request, program, deep.length > 0 ? ['import', module, deep.join(',')] : ['import', module], importCost(module));
+    const outcome = await run(
+      request,
+      program,
+      deep.length > 0 ? ['import', module, deep.join(',')] : ['import', module],
+      importCost(module),
+    );
     switch (outcome.kind) {
       case 'timeout':
         return { status: 'timeout', timeoutMs: outcome.timeoutMs };
@@ -256,12 +291,16 @@ export function createProber(deps: ProberDeps): Prober {
       const parent = slash > 0 ? program.slice(0, slash) : '/';
       const name = program.slice(slash + 1);
       const entry = (await deps.fs.readDir(parent)).find((candidate) => candidate.name === name);
-      const detail = entry?.kind === 'symlink' ? `${named(ref)} is a link to something that does not exist` : `${named(ref)} does not exist`;
+      const detail =
+        entry?.kind === 'symlink' ? `${named(ref)} is a link to something that does not exist` : `${named(ref)} does not exist`;
       return { kind: 'invalid', interpreter: ref, reason: 'not-found', detail };
     }
-    if (stat.kind === 'directory') return { kind: 'invalid', interpreter: ref, reason: 'not-a-file', detail: `${named(ref)} is a directory, not an interpreter` };
-    if (stat.kind !== 'file') return { kind: 'invalid', interpreter: ref, reason: 'not-a-file', detail: `${named(ref)} is not a regular file` };
-    if (!stat.executable) return { kind: 'invalid', interpreter: ref, reason: 'not-executable', detail: `${named(ref)} is not executable (no x permission)` };
+    if (stat.kind === 'directory')
+      return { kind: 'invalid', interpreter: ref, reason: 'not-a-file', detail: `${named(ref)} is a directory, not an interpreter` };
+    if (stat.kind !== 'file')
+      return { kind: 'invalid', interpreter: ref, reason: 'not-a-file', detail: `${named(ref)} is not a regular file` };
+    if (!stat.executable)
+      return { kind: 'invalid', interpreter: ref, reason: 'not-executable', detail: `${named(ref)} is not executable (no x permission)` };
     return undefined;
   }
 
@@ -366,10 +405,18 @@ export function createProber(deps: ProberDeps): Prober {
     const deep = deepChecksFor(module);
     const args = ['prove', module, deep.join(','), variant.watch.join(','), ...variant.drop];
     const outcome = await run(request, program, args, importCost(module), variant.flags);
-    if (outcome.kind !== 'exited') return { kind: 'failed', detail: `the proof run ${outcome.kind === 'signaled' ? `was killed by ${outcome.signal}` : outcome.kind === 'spawn-error' ? `could not start (${outcome.code})` : outcome.kind}` };
+    if (outcome.kind !== 'exited')
+      return {
+        kind: 'failed',
+        detail: `the proof run ${outcome.kind === 'signaled' ? `was killed by ${outcome.signal}` : outcome.kind === 'spawn-error' ? `could not start (${outcome.code})` : outcome.kind}`,
+      };
     const parsed = parseProbeOutput(outcome.stdout, outcome.nonce);
-    if (parsed.kind === 'ok' && parsed.document.mode === 'prove') return { kind: 'ran', outcome: parsed.document.outcome, watched: parsed.document.watched };
-    return { kind: 'failed', detail: parsed.kind === 'invalid' ? parsed.reason : `the proof run printed no result (exit code ${outcome.exitCode})` };
+    if (parsed.kind === 'ok' && parsed.document.mode === 'prove')
+      return { kind: 'ran', outcome: parsed.document.outcome, watched: parsed.document.watched };
+    return {
+      kind: 'failed',
+      detail: parsed.kind === 'invalid' ? parsed.reason : `the proof run printed no result (exit code ${outcome.exitCode})`,
+    };
   }
 
   function prove(request: ProbeRequest, module: string, variant: ProofVariant): Promise<ProofRun> {

@@ -120,7 +120,11 @@ function describe(value: unknown): string {
 
 function readSysPathEntry(r: FieldReader, value: unknown, path: string): SysPathEntry {
   const o = r.object(value, path);
-  const entry = { path: r.string(o, 'path', path), origin: r.oneOf(o, 'origin', SYS_PATH_ORIGINS, path), exists: r.boolean(o, 'exists', path) };
+  const entry = {
+    path: r.string(o, 'path', path),
+    origin: r.oneOf(o, 'origin', SYS_PATH_ORIGINS, path),
+    exists: r.boolean(o, 'exists', path),
+  };
   return o.pthFile === undefined ? entry : { ...entry, pthFile: r.string(o, 'pthFile', path) };
 }
 
@@ -161,7 +165,8 @@ function readSpec(r: FieldReader, value: unknown, path: string): SpecResult {
   if (o.found === false) {
     return { found: false, foreignExtensions: r.strings(o, 'foreignExtensions', path), caseVariants: r.strings(o, 'caseVariants', path) };
   }
-  if (o.found === 'error') return { found: 'error', exceptionType: r.string(o, 'exceptionType', path), message: r.string(o, 'message', path) };
+  if (o.found === 'error')
+    return { found: 'error', exceptionType: r.string(o, 'exceptionType', path), message: r.string(o, 'message', path) };
   r.fail(`${path}.found`, `expected true, false or "error", got ${describe(o.found)}`);
   return { found: false, foreignExtensions: [], caseVariants: [] };
 }

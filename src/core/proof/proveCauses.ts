@@ -48,7 +48,10 @@ function withoutPath(env: Readonly<Record<string, string>>, key: string, dir: st
   return next;
 }
 
-function plan(suspect: Suspect, env: Readonly<Record<string, string>>): { readonly variant: ProofVariant; readonly env: Readonly<Record<string, string>> } {
+function plan(
+  suspect: Suspect,
+  env: Readonly<Record<string, string>>,
+): { readonly variant: ProofVariant; readonly env: Readonly<Record<string, string>> } {
   const watch = suspect.kind === 'ld-library-path' ? [] : suspect.packages.map((p) => p.module);
   switch (suspect.kind) {
     case 'user-site':
@@ -79,11 +82,19 @@ async function findLibrary(fs: FileSystem, library: string, near: string | null,
   return null;
 }
 
-async function proveOne(deps: ProofDeps, base: ProbeRequest, probe: OkProbe, module: string, failure: FailedImport, libraryDirs: readonly string[]): Promise<Cause | null> {
+async function proveOne(
+  deps: ProofDeps,
+  base: ProbeRequest,
+  probe: OkProbe,
+  module: string,
+  failure: FailedImport,
+  libraryDirs: readonly string[],
+): Promise<Cause | null> {
   for (const suspect of suspectsOf(probe.facts, failure, base.env).slice(0, MAX_SUSPECTS)) {
     const { variant, env } = plan(suspect, base.env);
     const run = await deps.prober.prove({ ...base, env }, module, variant);
-    if (run.kind === 'ran' && run.outcome.status === 'ok') return { kind: 'shadowed', module, suspect, instead: run.watched, env: base.env };
+    if (run.kind === 'ran' && run.outcome.status === 'ok')
+      return { kind: 'shadowed', module, suspect, instead: run.watched, env: base.env };
   }
   const loader = loaderError(failure.message);
   if (loader?.kind !== 'library-not-found') return null;
@@ -100,7 +111,12 @@ async function proveOne(deps: ProofDeps, base: ProbeRequest, probe: OkProbe, mod
  * The proven cause of each failed import of the selected interpreter, by module. `base` is the request its probe
  * ran with (interpreter, env, timeout, signal); `libraryDirs` are more folders to look in for a missing library.
  */
-export async function proveCauses(deps: ProofDeps, base: ProbeRequest, probe: OkProbe, libraryDirs: readonly string[] = []): Promise<Map<string, Cause>> {
+export async function proveCauses(
+  deps: ProofDeps,
+  base: ProbeRequest,
+  probe: OkProbe,
+  libraryDirs: readonly string[] = [],
+): Promise<Map<string, Cause>> {
   const failures = Object.entries(probe.imports)
     .flatMap(([module, result]) => (result.status === 'error' ? [{ module, failure: result }] : []))
     .slice(0, MAX_MODULES);

@@ -29,7 +29,8 @@ export type LoaderError =
 
 export function loaderError(message: string): LoaderError | null {
   const version = /(\/[^\s:]+): version [`'‘"]?([A-Za-z]+_[\d.]+)[`'’"]? not found(?: \(required by ([^)]+)\))?/.exec(message);
-  if (version?.[1] !== undefined && version[2] !== undefined) return { kind: 'version-not-found', library: version[1], needed: version[2], requiredBy: version[3] ?? null };
+  if (version?.[1] !== undefined && version[2] !== undefined)
+    return { kind: 'version-not-found', library: version[1], needed: version[2], requiredBy: version[3] ?? null };
   const missing = /([^\s:]+\.so[\w.]*): cannot open shared object file: No such file or directory/.exec(message);
   if (missing?.[1] !== undefined) return { kind: 'library-not-found', library: missing[1] };
   return null;
@@ -60,7 +61,8 @@ export function splitPathList(value: string | undefined): string[] {
  */
 export function suspectsOf(facts: InterpreterFacts, failure: FailedImport, env: Readonly<Record<string, string>>): Suspect[] {
   const loaded: LoadedPackage[] = [...(failure.loaded ?? [])];
-  if (failure.file !== null) loaded.push({ module: failure.target.split('.')[0] ?? failure.target, file: failure.file, version: failure.version });
+  if (failure.file !== null)
+    loaded.push({ module: failure.target.split('.')[0] ?? failure.target, file: failure.file, version: failure.version });
   const byEntry = new Map<string, { entry: SysPathEntry; packages: LoadedPackage[] }>();
   for (const pkg of loaded) {
     if (pkg.file === null) continue;
@@ -77,7 +79,8 @@ export function suspectsOf(facts: InterpreterFacts, failure: FailedImport, env: 
     else if (entry.origin === 'pythonpath') suspects.push({ kind: 'pythonpath', entry: entry.path, packages });
     else if (entry.origin === 'pth') {
       const pthFile = entry.pthFile ?? null;
-      const entries = pthFile === null ? [entry.path] : facts.sysPath.filter((e) => e.origin === 'pth' && e.pthFile === pthFile).map((e) => e.path);
+      const entries =
+        pthFile === null ? [entry.path] : facts.sysPath.filter((e) => e.origin === 'pth' && e.pthFile === pthFile).map((e) => e.path);
       suspects.push({ kind: 'pth', pthFile: pthFile ?? entry.path, entries, packages });
     }
   }
@@ -85,7 +88,13 @@ export function suspectsOf(facts: InterpreterFacts, failure: FailedImport, env: 
   if (loader?.kind === 'version-not-found') {
     const dir = path.dirname(loader.library);
     if (splitPathList(env.LD_LIBRARY_PATH).some((d) => d.replace(/\/+$/, '') === dir)) {
-      suspects.push({ kind: 'ld-library-path', dir, library: loader.library, needed: loader.needed, requiredBy: loader.requiredBy ?? failure.errorPath ?? null });
+      suspects.push({
+        kind: 'ld-library-path',
+        dir,
+        library: loader.library,
+        needed: loader.needed,
+        requiredBy: loader.requiredBy ?? failure.errorPath ?? null,
+      });
     }
   }
   const order: Record<SuspectKind, number> = { 'user-site': 0, pythonpath: 1, pth: 2, 'ld-library-path': 3 };

@@ -17,7 +17,13 @@ export interface DistroFacts {
 }
 
 const ros1 = (ubuntu: string): DistroFacts => ({ generation: 1, python: { major: 2, minor: 7 }, ubuntu, robostack: false, rosApt: true });
-const ros2 = (minor: number, ubuntu: string, robostack = false): DistroFacts => ({ generation: 2, python: { major: 3, minor }, ubuntu, robostack, rosApt: true });
+const ros2 = (minor: number, ubuntu: string, robostack = false): DistroFacts => ({
+  generation: 2,
+  python: { major: 3, minor },
+  ubuntu,
+  robostack,
+  rosApt: true,
+});
 
 /** Keys are the lower-case names ROS_DISTRO and /opt/ros/<distro> use. */
 export const DISTROS: Readonly<Record<string, DistroFacts>> = {

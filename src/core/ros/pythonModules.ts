@@ -77,7 +77,9 @@ export function generationOfCoreModule(module: string): RosGeneration | null {
 export const ROS_CORE_MODULES: readonly string[] = [...ROS_PYTHON_MODULES[1].coreModules, ...ROS_PYTHON_MODULES[2].coreModules];
 
 /** Every generation's runtime dependencies (what the engine adds to a spec pass when a core module is imported). */
-export const ROS_RUNTIME_DEPENDENCIES: readonly string[] = [...new Set([...ROS_PYTHON_MODULES[1].runtimeDependencies, ...ROS_PYTHON_MODULES[2].runtimeDependencies])];
+export const ROS_RUNTIME_DEPENDENCIES: readonly string[] = [
+  ...new Set([...ROS_PYTHON_MODULES[1].runtimeDependencies, ...ROS_PYTHON_MODULES[2].runtimeDependencies]),
+];
 
 /** The dependencies a core module needs (its generation's); empty for any other module. */
 export function runtimeDependenciesOf(module: string): readonly string[] {

@@ -30,7 +30,9 @@ function rosVersionOfWorkspace(workspace: Workspace | null): 1 | 2 | null {
 }
 
 /** The one Python every tagged ROS extension file agrees on, with the file that says so; null when none or they disagree. */
-function pythonOfExtensions(files: readonly RosExtensionFile[]): { readonly major: 2 | 3; readonly minor: number; readonly evidence: string } | null {
+function pythonOfExtensions(
+  files: readonly RosExtensionFile[],
+): { readonly major: 2 | 3; readonly minor: number; readonly evidence: string } | null {
   let found: { readonly major: 2 | 3; readonly minor: number; readonly evidence: string } | null = null;
   for (const { module, file } of files) {
     const python = pythonOfAbiTag(file);

@@ -37,7 +37,10 @@ export function entryPointNotInstalled(input: RuleInput): readonly Finding[] {
         detail: `ros2 run: "No executable found"`,
         location: entry.declaredAt,
         related: [],
-        fixes: fixList(entry.scriptDirsSet ? rebuildFix(input, entry.source === null ? [] : [entry.source]) : scriptDirsFix(entry), docsFix('entry-point-not-installed')),
+        fixes: fixList(
+          entry.scriptDirsSet ? rebuildFix(input, entry.source === null ? [] : [entry.source]) : scriptDirsFix(entry),
+          docsFix('entry-point-not-installed'),
+        ),
         interpreter: null,
         module: null,
       },

@@ -29,13 +29,17 @@ export function extensionAbiMismatch(input: RuleInput): readonly Finding[] {
     const better = betterInterpreter(input, module);
     const names = packageNames(module);
     // A wheel only helps where pip/conda manage the environment; a PEP 668 system Python gets no install fix here.
-    const install = names.ros ? [] : installFixesFor(input, probe, [module]).filter((f) => f.kind === 'installPackages' && f.optIn === undefined);
+    const install = names.ros
+      ? []
+      : installFixesFor(input, probe, [module]).filter((f) => f.kind === 'installPackages' && f.optIn === undefined);
     const numpy = numpyBreakFixes(input, probe, module, `${verdict.error}\n${verdict.detail ?? ''}`);
     const fixes = fixList(
       better === undefined ? null : switchFix(better),
       buildable(sourceBuildFix(probe.interpreter, module, input.workspace, input.rosDistro), managerFor(input.managers, probe)),
       ...numpy,
-      ...install.filter((fix) => !numpy.some((n) => n.kind === 'installPackages' && fix.kind === 'installPackages' && n.command === fix.command)),
+      ...install.filter(
+        (fix) => !numpy.some((n) => n.kind === 'installPackages' && fix.kind === 'installPackages' && n.command === fix.command),
+      ),
       docsFix('extension-abi-mismatch'),
     );
     return placementsFor(uses, 'error').map(({ location, severity }): Finding => ({

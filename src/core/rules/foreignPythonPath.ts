@@ -89,5 +89,7 @@ export function foreignPythonPath(input: RuleInput): readonly Finding[] {
 
 /** A PYTHONPATH entry already proven to break an import is reported once, as shadowed-by-outside-package. */
 function provenCulprit(input: RuleInput, entry: string): boolean {
-  return [...(input.causes?.values() ?? [])].some((cause) => cause.kind === 'shadowed' && cause.suspect.kind === 'pythonpath' && cause.suspect.entry === entry);
+  return [...(input.causes?.values() ?? [])].some(
+    (cause) => cause.kind === 'shadowed' && cause.suspect.kind === 'pythonpath' && cause.suspect.entry === entry,
+  );
 }

@@ -7,7 +7,13 @@ import { baseDir, type OkProbe } from './probeFacts';
 
 export function installFixesFor(input: RuleInput, probe: OkProbe, modules: readonly string[]): FixSpec[] {
   return installFixes(
-    { interpreter: probe.interpreter, facts: probe.facts, manager: managerFor(input.managers, probe), rosDistro: input.rosDistro, baseDir: baseDir(input) },
+    {
+      interpreter: probe.interpreter,
+      facts: probe.facts,
+      manager: managerFor(input.managers, probe),
+      rosDistro: input.rosDistro,
+      baseDir: baseDir(input),
+    },
     modules,
   );
 }

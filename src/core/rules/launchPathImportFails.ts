@@ -26,7 +26,9 @@ const RUNS: Readonly<Record<LaunchCheck['path']['kind'], string>> = {
  */
 function severityOf(check: LaunchCheck, checks: readonly LaunchCheck[]): Severity | null {
   if (check.path.kind !== 'direct') return 'error';
-  const others = checks.filter((other) => other.path.file === check.path.file && (other.path.kind === 'rosrun' || other.path.kind === 'ros2-run'));
+  const others = checks.filter(
+    (other) => other.path.file === check.path.file && (other.path.kind === 'rosrun' || other.path.kind === 'ros2-run'),
+  );
   if (others.length === 0) return null;
   return 'warning';
 }
@@ -40,7 +42,10 @@ function directRunnerMissing(input: RuleInput, check: LaunchCheck, checks: reado
   const runner = check.path.runner;
   const shebang = check.path.shebang;
   if (check.path.kind !== 'direct' || runner.kind !== 'missing' || shebang === null || severityOf(check, checks) === null) return [];
-  const said = runner.reason === 'not-on-path' ? `/usr/bin/env: '${runner.wanted}': No such file or directory` : `${runner.wanted}: bad interpreter: No such file or directory`;
+  const said =
+    runner.reason === 'not-on-path'
+      ? `/usr/bin/env: '${runner.wanted}': No such file or directory`
+      : `${runner.wanted}: bad interpreter: No such file or directory`;
   return [
     {
       code: 'shebang-mismatch',
@@ -76,7 +81,8 @@ export function launchPathImportFails(input: RuleInput): readonly Finding[] {
         const via = check.path.script === null ? '' : ` (${shown(check.path.script)})`;
         const message = `"${check.path.command}"${via} runs ${runner}, where import ${module} fails (${why})`;
         const fixes = fixList(...launchFixes(input, check), docsFix('launch-path-import-fails'));
-        const related = check.path.script === null ? [] : [relatedFile(check.path.script, `${RUNS[check.path.kind]} runs this, with ${runner}`)];
+        const related =
+          check.path.script === null ? [] : [relatedFile(check.path.script, `${RUNS[check.path.kind]} runs this, with ${runner}`)];
         return placementsFor(uses, severity).map(({ location, severity: placed }): Finding => ({
           code: 'launch-path-import-fails',
           severity: placed,

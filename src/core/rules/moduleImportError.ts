@@ -57,5 +57,9 @@ export function moduleImportError(input: RuleInput): readonly Finding[] {
 /** Puts the folder that has the missing library first on LD_LIBRARY_PATH in a terminal (a setup script does the same). */
 function libraryPathFix(dir: string, env: Readonly<Record<string, string>>): FixSpec {
   const value = [dir, ...(env.LD_LIBRARY_PATH ?? '').split(':').filter((d) => d !== '')].join(':');
-  return { kind: 'runInTerminal', title: `Put ${dir} on LD_LIBRARY_PATH in this terminal`, commands: [shellLine(['export', `LD_LIBRARY_PATH=${value}`])] };
+  return {
+    kind: 'runInTerminal',
+    title: `Put ${dir} on LD_LIBRARY_PATH in this terminal`,
+    commands: [shellLine(['export', `LD_LIBRARY_PATH=${value}`])],
+  };
 }

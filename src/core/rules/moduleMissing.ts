@@ -49,6 +49,9 @@ function venvBase(manager: EnvironmentManager): string {
   const what = manager.kind === 'uv-venv' ? 'uv venv' : 'venv';
   const version = manager.version === null ? '' : ` (Python ${manager.version})`;
   const home = manager.home.replace(/\/+$/, '');
-  if (!SYSTEM_BIN_DIRS.includes(home)) return `; this ${what} was made from ${home}${version}, not from the system Python that ROS's packages are installed for`;
-  return manager.systemSitePackages ? '' : `; this ${what} was made from ${home}${version} without --system-site-packages, so it does not see the system's ROS packages`;
+  if (!SYSTEM_BIN_DIRS.includes(home))
+    return `; this ${what} was made from ${home}${version}, not from the system Python that ROS's packages are installed for`;
+  return manager.systemSitePackages
+    ? ''
+    : `; this ${what} was made from ${home}${version} without --system-site-packages, so it does not see the system's ROS packages`;
 }

@@ -18,7 +18,10 @@ export function moduleNameCase(input: RuleInput): readonly Finding[] {
       fixes:
         location === null
           ? [docsFix('module-name-case')]
-          : [{ kind: 'replaceText', title: `Change '${module}' to '${variant}'`, range: location, newText: variant }, docsFix('module-name-case')],
+          : [
+              { kind: 'replaceText', title: `Change '${module}' to '${variant}'`, range: location, newText: variant },
+              docsFix('module-name-case'),
+            ],
       interpreter: probe.interpreter.path,
       module,
     }));

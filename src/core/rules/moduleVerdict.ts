@@ -109,7 +109,12 @@ const RCLPY_PRESENT_BUT_FAILED = /The C extension '([^']+)' failed to be importe
 export function messageSummary(message: string): string {
   const original = /Original error was: (.+)/.exec(message)?.[1];
   if (original !== undefined) return original.trim();
-  return message.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+  return (
+    message
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '') ?? ''
+  );
 }
 
 export function moduleVerdict(probe: OkProbe, module: string): ModuleVerdict {
@@ -121,7 +126,9 @@ export function moduleVerdict(probe: OkProbe, module: string): ModuleVerdict {
     if (spec === undefined) return { kind: 'unknown' };
     if (spec.found === true) {
       const dependency = missingDependencySpec(probe, module);
-      return dependency === null ? { kind: 'ok' } : { kind: 'ros-deps', dependency, error: `No module named '${dependency}'`, detail: null };
+      return dependency === null
+        ? { kind: 'ok' }
+        : { kind: 'ros-deps', dependency, error: `No module named '${dependency}'`, detail: null };
     }
     if (spec.found === false) return verdictForMissing(spec, `No module named '${module}'`);
     return { kind: 'error', exceptionType: spec.exceptionType, message: spec.message, detail: null, raisedAt: null };
@@ -153,13 +160,20 @@ export function moduleVerdict(probe: OkProbe, module: string): ModuleVerdict {
       const wanted = RCLPY_NOT_PRESENT.exec(result.message)?.[1];
       if (wanted !== undefined) {
         const onDisk = result.extensions.map((e) => e.abiTag).find((tag): tag is string => tag !== null && tag !== 'abi3');
-        return { kind: 'abi', builtFor: onDisk === undefined ? null : shortTag(onDisk), error, detail: [`wanted: ${wanted}`, ...result.extensions.map((e) => `on disk: ${e.file}`)].join('\n') };
+        return {
+          kind: 'abi',
+          builtFor: onDisk === undefined ? null : shortTag(onDisk),
+          error,
+          detail: [`wanted: ${wanted}`, ...result.extensions.map((e) => `on disk: ${e.file}`)].join('\n'),
+        };
       }
-      if (RCLPY_PRESENT_BUT_FAILED.test(result.message)) return { kind: 'error', exceptionType: result.exceptionType, message: result.message, detail, raisedAt: result.raisedAt };
+      if (RCLPY_PRESENT_BUT_FAILED.test(result.message))
+        return { kind: 'error', exceptionType: result.exceptionType, message: result.message, detail, raisedAt: result.raisedAt };
       if (ROS_CORE_MODULES.includes(module)) {
         // A missing dependency's spec explains only an ImportError, never a SyntaxError from a Python 3 file under 2.7.
         const importError = /^(ImportError|ModuleNotFoundError)$/.test(result.exceptionType);
-        const dependency = rosDependencyIn(module, result.missingName, result.message) ?? (importError ? missingDependencySpec(probe, module) : null);
+        const dependency =
+          rosDependencyIn(module, result.missingName, result.message) ?? (importError ? missingDependencySpec(probe, module) : null);
         if (dependency !== null) return { kind: 'ros-deps', dependency, error, detail };
       }
       const foreign = foreignExtensionTag(result.extensions, facts);

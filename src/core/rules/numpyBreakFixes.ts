@@ -15,11 +15,16 @@ export function numpyBreakFixes(input: RuleInput, probe: OkProbe, module: string
   const pin = numpyPin(probe.facts);
   const ctx = { interpreter: probe.interpreter, facts: probe.facts, manager, rosDistro: input.rosDistro, baseDir: baseDir(input) };
   if (pin !== null) {
-    return installFixes(ctx, [pin]).map((fix) => (fix.kind === 'installPackages' ? { ...fix, title: `Pin ${pin} in ${probe.interpreter.displayName} (built against NumPy 1.x)` } : fix));
+    return installFixes(ctx, [pin]).map((fix) =>
+      fix.kind === 'installPackages' ? { ...fix, title: `Pin ${pin} in ${probe.interpreter.displayName} (built against NumPy 1.x)` } : fix,
+    );
   }
   return installFixes(ctx, [module]).map((fix) =>
     fix.kind === 'installPackages'
-      ? { ...fix, title: `Python ${probe.facts.version.major}.${probe.facts.version.minor} has no numpy 1.x: update ${fix.packages.join(', ')} to a NumPy 2 build` }
+      ? {
+          ...fix,
+          title: `Python ${probe.facts.version.major}.${probe.facts.version.minor} has no numpy 1.x: update ${fix.packages.join(', ')} to a NumPy 2 build`,
+        }
       : fix,
   );
 }

@@ -42,9 +42,7 @@ export function betterInterpreter(input: RuleInput, module?: string): OkProbe | 
   // An optional module is not needed, but the interpreter named as having it must have it.
   const needed = neededModules(input);
   const wanted = module === undefined || needed.includes(module) ? needed : [...needed, module];
-  return (
-    others.find((p) => importsAll(p, wanted)) ?? (module === undefined ? undefined : others.find((p) => importsModule(p, module)))
-  );
+  return others.find((p) => importsAll(p, wanted)) ?? (module === undefined ? undefined : others.find((p) => importsModule(p, module)));
 }
 
 export function switchFix(probe: InterpreterProbe): FixSpec {

@@ -29,7 +29,10 @@ export function rosEnvNotSourced(input: RuleInput): readonly Finding[] {
   const script = setupScript(input);
   if (script === null) return [];
   const shown = relative(input, script);
-  const fixes: FixSpec[] = [{ kind: 'runInTerminal', title: `Source ${shown}`, commands: [shellLine(['source', script])] }, docsFix('ros-env-not-sourced')];
+  const fixes: FixSpec[] = [
+    { kind: 'runInTerminal', title: `Source ${shown}`, commands: [shellLine(['source', script])] },
+    docsFix('ros-env-not-sourced'),
+  ];
   const plain = input.selectedPlain;
   return selectedModules(input).flatMap(({ module, uses, verdict, probe }) => {
     if (!isRosModule(module)) return [];

@@ -13,7 +13,8 @@ export function rosPythonMismatch(input: RuleInput): readonly Finding[] {
     p.facts.version.major === distro.pythonVersion &&
     (distro.rosVersion !== 2 || distro.pythonMinor === null || p.facts.version.minor === distro.pythonMinor);
   if (fits(probe)) return [];
-  const wanted = distro.rosVersion === 2 && distro.pythonMinor !== null ? `${distro.pythonVersion}.${distro.pythonMinor}` : `${distro.pythonVersion}`;
+  const wanted =
+    distro.rosVersion === 2 && distro.pythonMinor !== null ? `${distro.pythonVersion}.${distro.pythonMinor}` : `${distro.pythonVersion}`;
   const rosName = distro.name === null ? 'This ROS install' : `ROS ${distro.name}`;
   const message = `${rosName} is built for Python ${wanted} but ${probe.interpreter.displayName} is ${pythonVersion(probe.facts)}`;
   const matching = okOthers(input).filter(fits);

@@ -15,7 +15,10 @@ export function setupScriptFailed(input: RuleInput): readonly Finding[] {
       detail: env.detail,
       location: null,
       related: [relatedFile(env.script, 'the setup script that failed')],
-      fixes: [{ kind: 'runInTerminal', title: `Source ${env.script} to see the error`, commands: [shellLine(['source', env.script])] }, docsFix('setup-script-failed')],
+      fixes: [
+        { kind: 'runInTerminal', title: `Source ${env.script} to see the error`, commands: [shellLine(['source', env.script])] },
+        docsFix('setup-script-failed'),
+      ],
       interpreter: null,
       module: null,
     },

@@ -70,19 +70,45 @@ function fixesFor(input: RuleInput, probe: OkProbe, suspect: Suspect, cause: Sha
       const manager = managerFor(input.managers, probe);
       const pep668 = (manager.kind === 'system' || manager.kind === 'other') && manager.externallyManaged;
       // pip refuses a PEP 668 Python even for the user site; the override here only removes the user site's copy.
-      const vars = [...(env.PYTHONUSERBASE === undefined ? [] : [`PYTHONUSERBASE=${env.PYTHONUSERBASE}`]), ...(pep668 ? ['PIP_BREAK_SYSTEM_PACKAGES=1'] : [])];
-      const uninstall = [...(vars.length > 0 ? ['env', ...vars] : []), interpreterCommand(probe.interpreter), '-m', 'pip', 'uninstall', ...dists];
+      const vars = [
+        ...(env.PYTHONUSERBASE === undefined ? [] : [`PYTHONUSERBASE=${env.PYTHONUSERBASE}`]),
+        ...(pep668 ? ['PIP_BREAK_SYSTEM_PACKAGES=1'] : []),
+      ];
+      const uninstall = [
+        ...(vars.length > 0 ? ['env', ...vars] : []),
+        interpreterCommand(probe.interpreter),
+        '-m',
+        'pip',
+        'uninstall',
+        ...dists,
+      ];
       return [
-        { kind: 'runInTerminal', title: `Uninstall ${dists.join(', ')} from the user site ${suspect.entry}`, commands: [shellLine(uninstall)] },
-        { kind: 'runInTerminal', title: 'Leave the user site out in this terminal (PYTHONNOUSERSITE=1)', commands: [shellLine(['export', 'PYTHONNOUSERSITE=1'])] },
+        {
+          kind: 'runInTerminal',
+          title: `Uninstall ${dists.join(', ')} from the user site ${suspect.entry}`,
+          commands: [shellLine(uninstall)],
+        },
+        {
+          kind: 'runInTerminal',
+          title: 'Leave the user site out in this terminal (PYTHONNOUSERSITE=1)',
+          commands: [shellLine(['export', 'PYTHONNOUSERSITE=1'])],
+        },
       ];
     }
     case 'pythonpath': {
       const kept = splitPathList(env.PYTHONPATH).filter((d) => d.replace(/\/+$/, '') !== suspect.entry.replace(/\/+$/, ''));
-      return [{ kind: 'runInTerminal', title: `Drop ${suspect.entry} from PYTHONPATH in this terminal`, commands: [envLine('PYTHONPATH', kept)] }];
+      return [
+        { kind: 'runInTerminal', title: `Drop ${suspect.entry} from PYTHONPATH in this terminal`, commands: [envLine('PYTHONPATH', kept)] },
+      ];
     }
     case 'pth':
-      return [{ kind: 'runInTerminal', title: `Disable ${suspect.pthFile} (rename it to .pth.disabled; rename it back to undo)`, commands: [shellLine(['mv', suspect.pthFile, `${suspect.pthFile}.disabled`])] }];
+      return [
+        {
+          kind: 'runInTerminal',
+          title: `Disable ${suspect.pthFile} (rename it to .pth.disabled; rename it back to undo)`,
+          commands: [shellLine(['mv', suspect.pthFile, `${suspect.pthFile}.disabled`])],
+        },
+      ];
     case 'ld-library-path': {
       const kept = splitPathList(env.LD_LIBRARY_PATH).filter((d) => d.replace(/\/+$/, '') !== suspect.dir);
       return [

@@ -60,11 +60,13 @@ function gain(probe: OkProbe, missing: readonly string[]): number {
 /** A venv on top of the interpreter that has ROS (its packages stay visible), pip-installing the rest. */
 function venvAlternative(probes: readonly OkProbe[], needed: readonly string[], dir: string) {
   const ros = needed.filter(isRosModule);
-  const base = probes
-    .filter((p) => ros.every((m) => importsModule(p, m)))
-    .sort((a, b) => gain(b, needed) - gain(a, needed))[0];
+  const base = probes.filter((p) => ros.every((m) => importsModule(p, m))).sort((a, b) => gain(b, needed) - gain(a, needed))[0];
   if (base === undefined) return null;
   const rest = needed.filter((m) => !importsModule(base, m)).map((m) => packageNames(m).pip);
   if (rest.some((p) => p === null)) return null;
-  return venvFix(interpreterCommand(base.interpreter), rest.filter((p): p is string => p !== null), dir);
+  return venvFix(
+    interpreterCommand(base.interpreter),
+    rest.filter((p): p is string => p !== null),
+    dir,
+  );
 }

@@ -40,7 +40,10 @@ function rangeOf(problem: WorkspaceProblem, file: string): SourceRange {
 }
 
 export function workspaceFileSkipped(input: RuleInput): readonly Finding[] {
-  const problems = [...(input.workspace?.problems ?? []), ...input.files.flatMap((source) => (source.skipped === undefined ? [] : [source.skipped]))];
+  const problems = [
+    ...(input.workspace?.problems ?? []),
+    ...input.files.flatMap((source) => (source.skipped === undefined ? [] : [source.skipped])),
+  ];
   return problems.flatMap((problem): Finding[] => {
     const file = fileOf(problem);
     if (file === null) return [];

@@ -60,7 +60,22 @@ interface PendingSite {
 
 const OPTIONAL_HANDLERS = new Set(['ImportError', 'ModuleNotFoundError', 'Exception', 'BaseException']);
 const STRING_PREFIXES = new Set(['r', 'u', 'b', 'f', 't', 'br', 'rb', 'fr', 'rf', 'tr', 'rt']);
-const COMPOUND_KEYWORDS = new Set(['if', 'elif', 'else', 'try', 'except', 'finally', 'while', 'for', 'with', 'def', 'class', 'async', 'match', 'case']);
+const COMPOUND_KEYWORDS = new Set([
+  'if',
+  'elif',
+  'else',
+  'try',
+  'except',
+  'finally',
+  'while',
+  'for',
+  'with',
+  'def',
+  'class',
+  'async',
+  'match',
+  'case',
+]);
 const TAB_SIZE = 8;
 
 export function scanImports(text: string, options: ScanOptions = {}): ScannedFile {
@@ -303,7 +318,7 @@ function logicalLines(text: string): LogicalLine[] {
     if (code === 40 || code === 91 || code === 123) depth++;
     else if ((code === 41 || code === 93 || code === 125) && depth > 0) depth--;
     // ':=' is the walrus, not a block colon.
-    const opText = code === 58 && text.charCodeAt(pos + 1) === 61 ? ':=' : text[pos] ?? '';
+    const opText = code === 58 && text.charCodeAt(pos + 1) === 61 ? ':=' : (text[pos] ?? '');
     tokens.push({ kind: 'op', text: opText, line, column: pos - lineStart });
     pos += opText.length;
   }

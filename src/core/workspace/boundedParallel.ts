@@ -19,7 +19,12 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, task:
  * Breadth-first work list: `visit` handles one item and returns the items it discovered. At most `limit` visits run
  * at once; stops taking new items once `maxItems` have been visited (the return value says whether it had to).
  */
-export async function walkBounded<T>(initial: readonly T[], limit: number, maxItems: number, visit: (item: T) => Promise<readonly T[]>): Promise<{ visited: number; truncated: boolean }> {
+export async function walkBounded<T>(
+  initial: readonly T[],
+  limit: number,
+  maxItems: number,
+  visit: (item: T) => Promise<readonly T[]>,
+): Promise<{ visited: number; truncated: boolean }> {
   const queue: T[] = [...initial];
   let head = 0;
   let visited = 0;

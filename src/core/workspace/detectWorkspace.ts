@@ -49,7 +49,8 @@ async function colconMarker(fs: FileSystem, dir: string, entries: ReadonlyMap<st
   const listings = await Promise.all(spaces.map(async (space) => ({ space, entries: names(await fs.readDir(path.join(dir, space))) })));
   for (const { space, entries: inside } of listings) {
     if (space === 'install' && inside.has(COLCON_INSTALL_LAYOUT_FILE)) return `install/${COLCON_INSTALL_LAYOUT_FILE}`;
-    if (inside.has(COLCON_IGNORE_FILE) && (space !== 'install' || [...inside.keys()].some((name) => name.startsWith('setup.')))) return `${space}/${COLCON_IGNORE_FILE}`;
+    if (inside.has(COLCON_IGNORE_FILE) && (space !== 'install' || [...inside.keys()].some((name) => name.startsWith('setup.'))))
+      return `${space}/${COLCON_IGNORE_FILE}`;
   }
   return null;
 }
@@ -79,13 +80,15 @@ async function rootKind(fs: FileSystem, dir: string, cameFromSrc: boolean, isSta
   if (entries.has(CATKIN_WORKSPACE_FILE)) return { root: dir, kind: 'catkin_make', marker: CATKIN_WORKSPACE_FILE };
   if (isDir(entries.get('src'))) {
     const toplevel = await fs.readFile(path.join(dir, CATKIN_TOPLEVEL_CMAKE));
-    if (toplevel !== undefined && CATKIN_TOPLEVEL.test(toplevel)) return { root: dir, kind: 'catkin_make', marker: `${CATKIN_TOPLEVEL_CMAKE} is catkin's toplevel.cmake` };
+    if (toplevel !== undefined && CATKIN_TOPLEVEL.test(toplevel))
+      return { root: dir, kind: 'catkin_make', marker: `${CATKIN_TOPLEVEL_CMAKE} is catkin's toplevel.cmake` };
   }
   for (const space of ['devel', 'devel_isolated']) {
     if (!isDir(entries.get(space))) continue;
     const builtBy = (await fs.readFile(path.join(dir, space, BUILT_BY_FILE)))?.trim();
     if (builtBy === 'catkin build') return { root: dir, kind: 'catkin_tools', marker: `${space}/${BUILT_BY_FILE}` };
-    if (builtBy !== undefined && builtBy.startsWith('catkin_make')) return { root: dir, kind: 'catkin_make', marker: `${space}/${BUILT_BY_FILE}` };
+    if (builtBy !== undefined && builtBy.startsWith('catkin_make'))
+      return { root: dir, kind: 'catkin_make', marker: `${space}/${BUILT_BY_FILE}` };
   }
   const colcon = await colconMarker(fs, dir, entries);
   if (colcon !== null) return { root: dir, kind: 'colcon', marker: colcon };

@@ -25,7 +25,18 @@ export interface FindPackagesLimits {
 
 export const DEFAULT_LIMITS: FindPackagesLimits = { maxDirectories: 50_000, maxDepth: 12, concurrency: 32 };
 
-const SKIPPED_NAMES = new Set(['node_modules', 'build', 'devel', 'install', 'log', 'devel_isolated', 'install_isolated', 'build_isolated', '__pycache__', 'logs']);
+const SKIPPED_NAMES = new Set([
+  'node_modules',
+  'build',
+  'devel',
+  'install',
+  'log',
+  'devel_isolated',
+  'install_isolated',
+  'build_isolated',
+  '__pycache__',
+  'logs',
+]);
 
 interface Pending {
   readonly dir: string;
@@ -65,7 +76,13 @@ export async function findPackages(
       } else {
         if (!skipped) {
           const reason = parsed === null ? 'it cannot be read' : parsed.reason;
-          problems.push({ kind: 'invalid-manifest', path: manifestPath, reason, line: parsed?.kind === 'invalid' ? (parsed.line ?? null) : null, column: parsed?.kind === 'invalid' ? (parsed.column ?? null) : null });
+          problems.push({
+            kind: 'invalid-manifest',
+            path: manifestPath,
+            reason,
+            line: parsed?.kind === 'invalid' ? (parsed.line ?? null) : null,
+            column: parsed?.kind === 'invalid' ? (parsed.column ?? null) : null,
+          });
         }
         descend = false;
       }

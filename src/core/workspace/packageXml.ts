@@ -63,7 +63,8 @@ const PARSER = new XMLParser({
 
 export function parsePackageXml(text: string): ManifestResult {
   const valid = XMLValidator.validate(text);
-  if (valid !== true) return { kind: 'invalid', reason: `line ${valid.err.line}: ${valid.err.msg}`, line: valid.err.line, column: valid.err.col };
+  if (valid !== true)
+    return { kind: 'invalid', reason: `line ${valid.err.line}: ${valid.err.msg}`, line: valid.err.line, column: valid.err.col };
   let document: unknown;
   try {
     document = PARSER.parse(text);

@@ -202,7 +202,8 @@ export function parseSetupCfg(text: string): PythonPackaging {
       .filter((item) => item !== '');
 
   const packagesRaw = options?.get('packages');
-  const packages: readonly string[] | 'find' = packagesRaw !== undefined && /^find(_namespace)?:/.test(packagesRaw.trim()) ? 'find' : lines(packagesRaw);
+  const packages: readonly string[] | 'find' =
+    packagesRaw !== undefined && /^find(_namespace)?:/.test(packagesRaw.trim()) ? 'find' : lines(packagesRaw);
   const excluded = lines(sections.get('options.packages.find')?.get('exclude'));
   const packageDir: Record<string, string> = {};
   for (const line of lines(options?.get('package_dir'))) {

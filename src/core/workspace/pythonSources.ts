@@ -62,7 +62,12 @@ class SourceSet {
   }
 }
 
-async function readPackaging(fs: FileSystem, pkgPath: string, names: ReadonlySet<string>, report: Report): Promise<{ packaging: PythonPackaging; declared: boolean }> {
+async function readPackaging(
+  fs: FileSystem,
+  pkgPath: string,
+  names: ReadonlySet<string>,
+  report: Report,
+): Promise<{ packaging: PythonPackaging; declared: boolean }> {
   const [setupPy, setupCfg] = await Promise.all([
     names.has('setup.py') ? readOrReport(fs, path.join(pkgPath, 'setup.py'), 'build', report) : undefined,
     names.has('setup.cfg') ? readOrReport(fs, path.join(pkgPath, 'setup.cfg'), 'build', report) : undefined,
@@ -98,11 +103,21 @@ async function walkModule(fs: FileSystem, dir: string, depth: number, budget: Wa
 }
 
 function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
 }
 
 /** Top-level module names with the folder each lives in. */
-async function moduleFolders(fs: FileSystem, pkg: FoundPackage, packaging: PythonPackaging, declared: boolean): Promise<Map<string, string>> {
+async function moduleFolders(
+  fs: FileSystem,
+  pkg: FoundPackage,
+  packaging: PythonPackaging,
+  declared: boolean,
+): Promise<Map<string, string>> {
   const folders = new Map<string, string>();
   const rootDir = packaging.packageDir[''];
   // catkin's convention is src/<module> (setup.py says package_dir={'': 'src'}); ament_python keeps <module>/ at the top.
@@ -115,7 +130,9 @@ async function moduleFolders(fs: FileSystem, pkg: FoundPackage, packaging: Pytho
     const excluded = packaging.excluded.map(globToRegExp);
     const entries = base === pkg.path ? pkg.entries : await fs.readDir(base);
     const candidates = entries.filter((entry) => entry.kind === 'directory' && IDENTIFIER.test(entry.name));
-    const withInit = await mapBounded(candidates, 16, async (entry) => ((await fs.stat(path.join(base, entry.name, '__init__.py')))?.kind === 'file' ? entry.name : null));
+    const withInit = await mapBounded(candidates, 16, async (entry) =>
+      (await fs.stat(path.join(base, entry.name, '__init__.py')))?.kind === 'file' ? entry.name : null,
+    );
     for (const name of withInit) {
       if (name === null || name === 'test' || name === 'tests') continue;
       if (excluded.some((pattern) => pattern.test(name))) continue;
@@ -130,7 +147,15 @@ async function moduleFolders(fs: FileSystem, pkg: FoundPackage, packaging: Pytho
   return folders;
 }
 
-async function nodeFolderSources(fs: FileSystem, pkg: FoundPackage, names: ReadonlySet<string>, set: SourceSet, texts: TextCache, installed: ReadonlySet<string>, report: Report): Promise<void> {
+async function nodeFolderSources(
+  fs: FileSystem,
+  pkg: FoundPackage,
+  names: ReadonlySet<string>,
+  set: SourceSet,
+  texts: TextCache,
+  installed: ReadonlySet<string>,
+  report: Report,
+): Promise<void> {
   await Promise.all(
     NODE_FOLDERS.filter((folder) => names.has(folder.name)).map(async (folder) => {
       const dir = path.join(pkg.path, folder.name);

@@ -25,7 +25,12 @@ function relayFolders(root: string, packageName: string, rootNames: ReadonlySet<
   return folders;
 }
 
-export async function findRelays(fs: FileSystem, root: string, rootNames: ReadonlySet<string>, sources: readonly PythonSource[]): Promise<Relay[]> {
+export async function findRelays(
+  fs: FileSystem,
+  root: string,
+  rootNames: ReadonlySet<string>,
+  sources: readonly PythonSource[],
+): Promise<Relay[]> {
   if (!rootNames.has('devel') && !rootNames.has('devel_isolated')) return [];
   // Only files named like one of the package's Python files are read: devel/lib also holds compiled binaries.
   const basenames = new Map<string, Set<string>>();

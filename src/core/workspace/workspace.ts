@@ -5,14 +5,7 @@ import type { WorkspaceProblem } from './workspaceProblem';
 export type WorkspaceKind = 'catkin_make' | 'catkin_tools' | 'colcon' | 'none';
 
 export type DependencyKind =
-  | 'depend'
-  | 'build_depend'
-  | 'buildtool_depend'
-  | 'build_export_depend'
-  | 'exec_depend'
-  | 'run_depend'
-  | 'test_depend'
-  | 'doc_depend';
+  'depend' | 'build_depend' | 'buildtool_depend' | 'build_export_depend' | 'exec_depend' | 'run_depend' | 'test_depend' | 'doc_depend';
 
 export interface PackageDependency {
   readonly name: string;

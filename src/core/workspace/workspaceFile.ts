@@ -33,7 +33,12 @@ export async function readWorkspaceFile(fs: FileSystem, file: string, kind: Work
 }
 
 /** The text, or undefined; a skipped file's problem is handed to `report`. */
-export async function readOrReport(fs: FileSystem, file: string, kind: WorkspaceFileKind, report: (problem: WorkspaceProblem) => void): Promise<string | undefined> {
+export async function readOrReport(
+  fs: FileSystem,
+  file: string,
+  kind: WorkspaceFileKind,
+  report: (problem: WorkspaceProblem) => void,
+): Promise<string | undefined> {
   const read = await readWorkspaceFile(fs, file, kind);
   if (read.kind === 'skipped') report(read.problem);
   return read.kind === 'text' ? read.text : undefined;

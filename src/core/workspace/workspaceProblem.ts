@@ -2,7 +2,13 @@
 // file (the workspace is still detected, the rest still checked).
 
 export type WorkspaceProblem =
-  | { readonly kind: 'invalid-manifest'; readonly path: string; readonly reason: string; readonly line: number | null; readonly column: number | null }
+  | {
+      readonly kind: 'invalid-manifest';
+      readonly path: string;
+      readonly reason: string;
+      readonly line: number | null;
+      readonly column: number | null;
+    }
   | { readonly kind: 'not-regular-file'; readonly path: string }
   | { readonly kind: 'file-too-large'; readonly path: string; readonly size: number; readonly limit: number }
   | { readonly kind: 'too-many-files'; readonly path: string; readonly limit: number }

@@ -23,7 +23,11 @@ async function main(): Promise<number> {
   buildExtension();
   buildE2eBundles();
   const python = existsSync(DEBIAN_PYTHON) ? DEBIAN_PYTHON : 'python3';
-  const fixture = await prepareFixture({ environments: [{ path: python }], active: python, environmentVariables: { ROS_ENV_DOCTOR_E2E: '1' } });
+  const fixture = await prepareFixture({
+    environments: [{ path: python }],
+    active: python,
+    environmentVariables: { ROS_ENV_DOCTOR_E2E: '1' },
+  });
   const runDir = await mkdtemp(join(tmpdir(), 'red-e2e-electron-'));
   try {
     const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE ?? (await downloadAndUnzipVSCode(process.env.VSCODE_VERSION ?? 'stable'));
@@ -37,10 +41,14 @@ async function main(): Promise<number> {
     packageFolder(REPO_ROOT, FAKE_PYTHON_EXTENSION, standInVsix);
     const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath);
     if (cli === undefined) throw new Error(`no VS Code CLI next to ${vscodeExecutablePath}`);
-    const install = spawnSync(cli, [...cliArgs, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', standInVsix], {
-      encoding: 'utf8',
-      shell: process.platform === 'win32',
-    });
+    const install = spawnSync(
+      cli,
+      [...cliArgs, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', standInVsix],
+      {
+        encoding: 'utf8',
+        shell: process.platform === 'win32',
+      },
+    );
     if (install.status !== 0) throw new Error(`installing the Python API stand-in failed: ${install.stdout}${install.stderr}`);
 
     const resultsFile = join(runDir, 'results.json');
@@ -49,7 +57,17 @@ async function main(): Promise<number> {
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: MOCHA_INDEX,
       extensionTestsEnv: { FAKE_PYTHON_EXTENSION_CONFIG: fixture.standInConfig, [RESULTS_FILE_ENV]: resultsFile },
-      launchArgs: [fixture.workspace, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--disable-workspace-trust', '--disable-gpu', '--skip-welcome', '--skip-release-notes'],
+      launchArgs: [
+        fixture.workspace,
+        '--user-data-dir',
+        userDataDir,
+        '--extensions-dir',
+        extensionsDir,
+        '--disable-workspace-trust',
+        '--disable-gpu',
+        '--skip-welcome',
+        '--skip-release-notes',
+      ],
     }).catch((error: unknown) => {
       process.stderr.write(`${String(error)}\n`);
       return 1;

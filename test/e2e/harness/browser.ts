@@ -51,4 +51,3 @@ export async function launchBrowser(options: {
   };
   return { browser: context, page, close };
 }
-

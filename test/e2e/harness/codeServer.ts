@@ -93,28 +93,40 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
  */
 export function packageFolder(repoRoot: string, folder: string, outFile: string): void {
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', outFile], {
-    cwd: folder,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 60_000,
-  });
-  if (result.status !== 0) throw new Error(`vsce package in ${folder} failed (${result.status ?? result.signal}): ${result.stdout}${result.stderr}`);
+  const result = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', outFile],
+    {
+      cwd: folder,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`vsce package in ${folder} failed (${result.status ?? result.signal}): ${result.stdout}${result.stderr}`);
 }
 
 /** Installs a VSIX (or a gallery id, which cannot work offline) into the run's extensions dir. */
 export function installExtension(tools: CodeServerTools, runDir: string, extensionsDir: string, vsix: string): void {
-  const result = spawnSync(tools.node, [tools.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', join(runDir, 'user-data'), '--install-extension', vsix], {
-    env: isolatedEnv(runDir, {}),
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    tools.node,
+    [tools.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', join(runDir, 'user-data'), '--install-extension', vsix],
+    {
+      env: isolatedEnv(runDir, {}),
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   if (result.status !== 0) {
     throw new Error(`code-server --install-extension ${vsix} failed (${result.status ?? result.signal}): ${result.stdout}${result.stderr}`);
   }
 }
 
-export async function prepareRunDirs(runDir: string, settings: Readonly<Record<string, unknown>>): Promise<{ userDataDir: string; extensionsDir: string }> {
+export async function prepareRunDirs(
+  runDir: string,
+  settings: Readonly<Record<string, unknown>>,
+): Promise<{ userDataDir: string; extensionsDir: string }> {
   const userDataDir = join(runDir, 'user-data');
   const extensionsDir = join(runDir, 'extensions');
   for (const dir of ['xdg-data', 'xdg-config', 'xdg-cache', 'tmp']) await mkdir(join(runDir, dir), { recursive: true });

@@ -20,7 +20,8 @@ const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
 export async function requestScreenshot(name: string, timeoutMs = 15_000): Promise<ScreenshotOutcome> {
   if (!SAFE_NAME.test(name)) throw new Error(`screenshot name must match ${SAFE_NAME}: ${name}`);
   const dir = process.env[SCREENSHOT_DIR_ENV];
-  if (dir === undefined || dir === '') return { kind: 'unavailable', reason: `${SCREENSHOT_DIR_ENV} is not set (no browser drives this run)` };
+  if (dir === undefined || dir === '')
+    return { kind: 'unavailable', reason: `${SCREENSHOT_DIR_ENV} is not set (no browser drives this run)` };
   const done = join(dir, `done-${name}`);
   await writeFile(join(dir, `request-${name}`), String(Date.now()));
   const deadline = Date.now() + timeoutMs;

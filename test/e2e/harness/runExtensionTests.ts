@@ -48,9 +48,27 @@ export type RunExtensionTestsOptions = SessionOptions & {
 };
 
 export type ExtensionTestRun =
-  | { readonly kind: 'exited'; readonly exitCode: number; readonly report: SuiteReport | undefined; readonly logFile: string; readonly durationMs: number }
-  | { readonly kind: 'timeout'; readonly exitCode: 124; readonly report: SuiteReport | undefined; readonly logFile: string; readonly durationMs: number }
-  | { readonly kind: 'failedToStart'; readonly exitCode: 1; readonly message: string; readonly logFile: string; readonly durationMs: number };
+  | {
+      readonly kind: 'exited';
+      readonly exitCode: number;
+      readonly report: SuiteReport | undefined;
+      readonly logFile: string;
+      readonly durationMs: number;
+    }
+  | {
+      readonly kind: 'timeout';
+      readonly exitCode: 124;
+      readonly report: SuiteReport | undefined;
+      readonly logFile: string;
+      readonly durationMs: number;
+    }
+  | {
+      readonly kind: 'failedToStart';
+      readonly exitCode: 1;
+      readonly message: string;
+      readonly logFile: string;
+      readonly durationMs: number;
+    };
 
 type Session = {
   readonly server: CodeServer;
@@ -164,7 +182,12 @@ async function startSession(options: SessionOptions, extraEnv: (runDir: string) 
       logFile,
     });
     log(`[harness] code-server on ${server.origin}, run folder ${runDir}`);
-    browserSession = await launchBrowser({ executablePath: tools.chromium, runDir, viewport: options.viewport ?? { width: 1400, height: 900 }, log });
+    browserSession = await launchBrowser({
+      executablePath: tools.chromium,
+      runDir,
+      viewport: options.viewport ?? { width: 1400, height: 900 },
+      log,
+    });
     screenshots = watchScreenshotRequests(browserSession.page, requestDir, SCREENSHOTS_DIR, log);
     return { server, browserSession, page: browserSession.page, runDir, logFile, log, screenshots, dispose };
   } catch (error) {
@@ -175,7 +198,9 @@ async function startSession(options: SessionOptions, extraEnv: (runDir: string) 
 }
 
 function developmentPayload(session: Session, options: SessionOptions): [string, string][] {
-  return options.extensionDevelopmentPath === undefined ? [] : [['extensionDevelopmentPath', remoteUri(session.server, options.extensionDevelopmentPath)]];
+  return options.extensionDevelopmentPath === undefined
+    ? []
+    : [['extensionDevelopmentPath', remoteUri(session.server, options.extensionDevelopmentPath)]];
 }
 
 async function readReport(resultsFile: string, log: (line: string) => void): Promise<SuiteReport | undefined> {
@@ -195,7 +220,13 @@ export async function runExtensionTests(options: RunExtensionTestsOptions): Prom
   try {
     session = await startSession(options, (runDir) => ({ [RESULTS_FILE_ENV]: join(runDir, 'results.json') }));
   } catch (error) {
-    return { kind: 'failedToStart', exitCode: 1, message: String(error), logFile: join(LOGS_DIR, `${options.name ?? 'e2e'}.log`), durationMs: Date.now() - started };
+    return {
+      kind: 'failedToStart',
+      exitCode: 1,
+      message: String(error),
+      logFile: join(LOGS_DIR, `${options.name ?? 'e2e'}.log`),
+      durationMs: Date.now() - started,
+    };
   }
   const { page, log } = session;
   const resultsFile = join(session.runDir, 'results.json');
@@ -216,7 +247,10 @@ export async function runExtensionTests(options: RunExtensionTestsOptions): Prom
     await page.exposeFunction('codeAutomationLog', (type: unknown, args: unknown) => {
       log(`[host ${String(type)}] ${Array.isArray(args) ? args.map(String).join(' ') : String(args)}`);
     });
-    const payload: [string, string][] = [...developmentPayload(session, options), ['extensionTestsPath', remoteUri(session.server, options.extensionTestsPath)]];
+    const payload: [string, string][] = [
+      ...developmentPayload(session, options),
+      ['extensionTestsPath', remoteUri(session.server, options.extensionTestsPath)],
+    ];
     const url = workbenchUrl(session.server, options.workspace, payload);
     log(`[harness] opening ${url}`);
     const timedOut = new Promise<'timeout'>((resolveTimeout) => {

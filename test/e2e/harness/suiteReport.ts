@@ -29,7 +29,13 @@ export function parseSuiteReport(text: string): SuiteReport | { readonly kind: '
   if (typeof value !== 'object' || value === null) return { kind: 'invalid', reason: 'not an object' };
   const record = value as Record<string, unknown>;
   const { suiteFiles, tests, passed, failed, pending } = record;
-  if (!Array.isArray(suiteFiles) || !Array.isArray(tests) || typeof passed !== 'number' || typeof failed !== 'number' || typeof pending !== 'number') {
+  if (
+    !Array.isArray(suiteFiles) ||
+    !Array.isArray(tests) ||
+    typeof passed !== 'number' ||
+    typeof failed !== 'number' ||
+    typeof pending !== 'number'
+  ) {
     return { kind: 'invalid', reason: 'missing suiteFiles/tests/passed/failed/pending' };
   }
   return record as SuiteReport;

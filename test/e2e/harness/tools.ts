@@ -28,5 +28,8 @@ export function ensureTools(install: boolean): ToolsResult {
   const codeServer = lines.get('code-server');
   const chromium = lines.get('chromium');
   if (result.status === 0 && node && codeServer && chromium) return { kind: 'ready', node, codeServer, chromium };
-  return { kind: 'missing', message: (result.stderr.trim().split('\n').at(-1) ?? '') || `ensureTools.mjs exited with ${result.status ?? result.signal}` };
+  return {
+    kind: 'missing',
+    message: (result.stderr.trim().split('\n').at(-1) ?? '') || `ensureTools.mjs exited with ${result.status ?? result.signal}`,
+  };
 }

@@ -38,7 +38,10 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
 
   async function selectInterpreter(path: string): Promise<void> {
     if (withStandIn) await (await PythonExtension.api()).environments.updateActiveEnvironmentPath(path, folder);
-    else await vscode.workspace.getConfiguration('python', folder.uri).update('defaultInterpreterPath', path, vscode.ConfigurationTarget.WorkspaceFolder);
+    else
+      await vscode.workspace
+        .getConfiguration('python', folder.uri)
+        .update('defaultInterpreterPath', path, vscode.ConfigurationTarget.WorkspaceFolder);
     await waitFor(`a diagnosis with ${path} selected`, () => api.diagnosis(folder)?.selected.interpreter.path === path);
     await api.whenIdle();
   }
@@ -109,7 +112,8 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
     assert.equal(ours(node).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, 1, 'one error in the node for one cause');
     const coloredlogs = ours(node).find((d) => document.getText(d.range) === 'coloredlogs');
     assert.equal(coloredlogs?.severity, vscode.DiagnosticSeverity.Hint, 'the optional import is a hint, not a squiggle');
-    if (withStandIn) assert.equal(api.diagnosis(folder)?.environment.vars.ROS_ENV_DOCTOR_E2E, '1', 'the Python extension variables reach the probes');
+    if (withStandIn)
+      assert.equal(api.diagnosis(folder)?.environment.vars.ROS_ENV_DOCTOR_E2E, '1', 'the Python extension variables reach the probes');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await requestScreenshot('host-problems');
     const rospy = problems.get('rospy');
@@ -127,7 +131,8 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
     await api.whenIdle();
     const before = api.processesSpawned();
     // Each edit schedules a diagnosis before editor.edit resolves, so whenIdle covers all of them.
-    for (const text of ['\n# a', 'b', 'c']) await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, text));
+    for (const text of ['\n# a', 'b', 'c'])
+      await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, text));
     await api.whenIdle();
     assert.equal(api.processesSpawned(), before, 'no process for keystrokes');
     assert.equal(importProblems(document).size, 1, 'the problem stays on the import');
@@ -138,7 +143,12 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
     const document = await vscode.workspace.openTextDocument(node);
     const torch = importProblems(document).get('rospy');
     assert.ok(torch, 'rospy, the first failing import, is underlined');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node, torch.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      node,
+      torch.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const mine = actions.filter((a) => a.command?.command === COMMANDS.applyFix || a.edit !== undefined);
     assert.ok(mine.length >= 2, `quick fixes: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(mine.filter((a) => a.isPreferred).length, 1, 'exactly one preferred fix');
@@ -151,7 +161,10 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
     const switchTo = mine.find((a) => String(a.command?.arguments?.[0]).includes('/selectInterpreter/'));
     assert.ok(switchTo?.command, `a fix switches the interpreter: ${mine.map((a) => a.title).join(' | ')}`);
     // Picked by its name, the fix needs no second question: the command switches at once.
-    assert.equal(await vscode.commands.executeCommand(switchTo.command.command, ...((switchTo.command.arguments ?? []) as unknown[])), true);
+    assert.equal(
+      await vscode.commands.executeCommand(switchTo.command.command, ...((switchTo.command.arguments ?? []) as unknown[])),
+      true,
+    );
     await waitFor('the problems on the imports to clear', () => importProblems(document).size === 0);
     assert.notEqual(api.diagnosis(folder)?.selected.interpreter.path, venvPython);
     // The notification's Undo puts the venv back through the same API, and the problems return.
@@ -165,7 +178,12 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
     await selectInterpreter(venvPython);
     const document = await vscode.workspace.openTextDocument(node);
     const torch = await waitFor('rospy underlined', () => importProblems(document).get('rospy'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node, torch.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      node,
+      torch.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const install = actions.find((a) => String(a.command?.arguments?.[0]).includes('/installPackages/'));
     assert.ok(install?.command, `an install fix: ${actions.map((a) => a.title).join(' | ')}`);
     const expected = api
@@ -175,7 +193,10 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
     assert.ok(expected?.kind === 'installPackages');
     const terminalsBefore = vscode.window.terminals.length;
     await vscode.commands.executeCommand(install.command.command, ...((install.command.arguments ?? []) as unknown[]));
-    const terminal = await waitFor('a ROS Env Doctor terminal', () => vscode.window.terminals.length > terminalsBefore && vscode.window.terminals.find((t) => t.name === 'ROS Env Doctor'));
+    const terminal = await waitFor(
+      'a ROS Env Doctor terminal',
+      () => vscode.window.terminals.length > terminalsBefore && vscode.window.terminals.find((t) => t.name === 'ROS Env Doctor'),
+    );
     assert.equal(api.lastTerminalText(), expected.command);
     // A second fix types into the same terminal instead of opening another.
     await vscode.commands.executeCommand(install.command.command, ...((install.command.arguments ?? []) as unknown[]));
@@ -197,14 +218,23 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
       const editor = await vscode.window.showTextDocument(document);
       const shebang = await waitFor('a shebang problem', () => ours(uri).find((d) => codeOf(d) === 'shebang-mismatch'));
       assert.equal(shebang.range.start.line, 0);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, shebang.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        shebang.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const edit = actions.find((a) => a.edit !== undefined);
       assert.ok(edit?.edit, `an edit fix: ${actions.map((a) => a.title).join(' | ')}`);
       const textBefore = document.getText();
       assert.ok(await vscode.workspace.applyEdit(edit.edit));
       assert.notEqual(document.lineAt(0).text, `#!${venvPython}`);
       assert.match(document.lineAt(0).text, /^#!/);
-      assert.equal(document.getText().slice(document.lineAt(0).text.length), textBefore.slice(`#!${venvPython}`.length), 'only the first line changed');
+      assert.equal(
+        document.getText().slice(document.lineAt(0).text.length),
+        textBefore.slice(`#!${venvPython}`.length),
+        'only the first line changed',
+      );
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('undo');
       assert.equal(document.getText(), textBefore);
@@ -230,7 +260,9 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
     }
     assert.ok(api.processesSpawned() > before, 'the cache was bypassed');
     const report = await waitFor('the report tab', () =>
-      vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('rosEnvDoctor.report')),
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('rosEnvDoctor.report')),
     );
     assert.equal(report.label, 'ROS Env Doctor Report');
     await delay(1000);

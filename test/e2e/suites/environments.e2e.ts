@@ -49,17 +49,33 @@ describe('editor: the Python Environments extension chooses the interpreter', fu
     await api.whenIdle();
     const rospy = rospyUnderlined();
     assert.ok(rospy);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node, rospy.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      node,
+      rospy.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const switchTo = actions.find((a) => String(a.command?.arguments?.[0]).includes('/selectInterpreter/'));
     assert.ok(switchTo?.command, `a switch fix: ${actions.map((a) => a.title).join(' | ')}`);
-    assert.equal(await vscode.commands.executeCommand(switchTo.command.command, ...((switchTo.command.arguments ?? []) as unknown[])), true);
+    assert.equal(
+      await vscode.commands.executeCommand(switchTo.command.command, ...((switchTo.command.arguments ?? []) as unknown[])),
+      true,
+    );
     const chosen = (await envs.getEnvironment(folder.uri))?.execInfo.run.executable;
     assert.ok(chosen !== undefined && chosen !== isolated, `Python Environments now selects another interpreter (${chosen})`);
     await waitFor('rospy no longer underlined', () => rospyUnderlined() === undefined);
-    assert.equal(pythonExtension.environments.getActiveEnvironmentPath(folder.uri).path, DEBIAN_PYTHON, "the Python extension's selection was not touched");
+    assert.equal(
+      pythonExtension.environments.getActiveEnvironmentPath(folder.uri).path,
+      DEBIAN_PYTHON,
+      "the Python extension's selection was not touched",
+    );
 
     assert.equal(await api.undoLatestChange(), true);
-    assert.equal((await envs.getEnvironment(folder.uri))?.execInfo.run.executable, isolated, 'Undo selected the isolated interpreter again');
+    assert.equal(
+      (await envs.getEnvironment(folder.uri))?.execInfo.run.executable,
+      isolated,
+      'Undo selected the isolated interpreter again',
+    );
     await waitFor('rospy underlined again', rospyUnderlined);
   });
 });

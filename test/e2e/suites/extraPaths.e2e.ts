@@ -36,7 +36,10 @@ describe('editor: python.analysis.extraPaths from the sourced PYTHONPATH', funct
         return environment?.kind === 'sourced' && environment.vars.PYTHONPATH?.includes(sitePackages) === true;
       });
       const value = await vscode.commands.executeCommand<readonly string[] | undefined>(COMMANDS.setAnalysisExtraPaths);
-      assert.ok(value?.includes(sitePackages) && value[0] === '/opt/tools', `the setting keeps /opt/tools and gains the sourced folder: ${JSON.stringify(value)}`);
+      assert.ok(
+        value?.includes(sitePackages) && value[0] === '/opt/tools',
+        `the setting keeps /opt/tools and gains the sourced folder: ${JSON.stringify(value)}`,
+      );
       const written = readFileSync(settingsFile, 'utf8');
       assert.match(written, /\/\/ analysis settings of this robot/, 'the comment stays');
       assert.ok(written.includes(sitePackages), written);

@@ -44,7 +44,10 @@ describe('editor: interpreter without the Python extension', function () {
       const node = vscode.Uri.joinPath(folder.uri, 'src', 'perception_demo', 'scripts', 'detector_node.py');
       const document = await vscode.workspace.openTextDocument(node);
       await vscode.window.showTextDocument(document);
-      await waitFor('a diagnosis with the interpreter from the setting', () => api.diagnosis(folder)?.selected.interpreter.path === isolated);
+      await waitFor(
+        'a diagnosis with the interpreter from the setting',
+        () => api.diagnosis(folder)?.selected.interpreter.path === isolated,
+      );
       assert.equal(api.interpreterProviderKind(), 'fallback');
       const rospyUnderlined = (): vscode.Diagnostic | undefined =>
         vscode.languages.getDiagnostics(node).find((d) => d.source === 'ROS Env Doctor' && document.getText(d.range) === 'rospy');
@@ -53,10 +56,18 @@ describe('editor: interpreter without the Python extension', function () {
       await api.whenIdle();
       const rospy = rospyUnderlined();
       assert.ok(rospy);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node, rospy.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        node,
+        rospy.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const switchTo = actions.find((a) => String(a.command?.arguments?.[0]).includes('/selectInterpreter/'));
       assert.ok(switchTo?.command, `a switch fix: ${actions.map((a) => a.title).join(' | ')}`);
-      assert.equal(await vscode.commands.executeCommand(switchTo.command.command, ...((switchTo.command.arguments ?? []) as unknown[])), true);
+      assert.equal(
+        await vscode.commands.executeCommand(switchTo.command.command, ...((switchTo.command.arguments ?? []) as unknown[])),
+        true,
+      );
 
       const written = readFileSync(settingsFile, 'utf8');
       const chosen = /"python\.defaultInterpreterPath": "([^"]+)"/.exec(written)?.[1];

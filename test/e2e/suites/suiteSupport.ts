@@ -37,7 +37,11 @@ export function skipForMissing(context: Mocha.Context, what: string): never {
 /** pyenv's newest 3.11 (no ROS packages on its path): the "broken" interpreter of the suites. */
 export function pyenv311(): string | undefined {
   const root = process.env.PYENV_ROOT ?? join(process.env.HOME ?? '/root', '.pyenv');
-  const versions = existsSync(join(root, 'versions')) ? readdirSync(join(root, 'versions')).filter((v) => v.startsWith('3.11.')).sort() : [];
+  const versions = existsSync(join(root, 'versions'))
+    ? readdirSync(join(root, 'versions'))
+        .filter((v) => v.startsWith('3.11.'))
+        .sort()
+    : [];
   const best = versions.at(-1);
   return best === undefined ? undefined : join(root, 'versions', best, 'bin', 'python3');
 }

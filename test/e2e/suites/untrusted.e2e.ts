@@ -44,7 +44,11 @@ describe('editor: untrusted workspace', function () {
     ] as const;
     for (const [command, name] of commands) {
       await vscode.commands.executeCommand(command);
-      assert.match(api.lastExplanation() ?? '', new RegExp(`^ROS Env Doctor: ${name} needs a trusted workspace`), `${command} explains itself`);
+      assert.match(
+        api.lastExplanation() ?? '',
+        new RegExp(`^ROS Env Doctor: ${name} needs a trusted workspace`),
+        `${command} explains itself`,
+      );
     }
     // Clicking the status item runs Show Report (src/editor/statusItem.ts): it explains itself every time, not once.
     await vscode.commands.executeCommand(COMMANDS.showReport);

@@ -15,10 +15,36 @@ test('a bare run checks the current folder with the defaults', () => {
 });
 
 test('every documented option is understood, with = or a separate value', () => {
-  const parsed = parseArgs(['ws', '--python=/usr/bin/python3', '--all', '--format', 'sarif', '--timeout', '2.5', '--no-source', '--modules', 'torch, cv2.aruco', '--ignore=em', '--no-cache', '--no-color']);
+  const parsed = parseArgs([
+    'ws',
+    '--python=/usr/bin/python3',
+    '--all',
+    '--format',
+    'sarif',
+    '--timeout',
+    '2.5',
+    '--no-source',
+    '--modules',
+    'torch, cv2.aruco',
+    '--ignore=em',
+    '--no-cache',
+    '--no-color',
+  ]);
   assert.deepEqual(parsed, {
     kind: 'run',
-    options: { workspace: 'ws', python: '/usr/bin/python3', all: true, format: 'sarif', timeoutMs: 2500, source: false, modules: ['torch', 'cv2'], ignore: ['em'], cache: false, color: false, untrusted: false },
+    options: {
+      workspace: 'ws',
+      python: '/usr/bin/python3',
+      all: true,
+      format: 'sarif',
+      timeoutMs: 2500,
+      source: false,
+      modules: ['torch', 'cv2'],
+      ignore: ['em'],
+      cache: false,
+      color: false,
+      untrusted: false,
+    },
   });
 });
 

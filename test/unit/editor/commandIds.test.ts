@@ -20,11 +20,19 @@ function manifest(file: string): Manifest {
 
 function checkManifest(file: string): void {
   const contributed = (manifest(file).contributes?.commands ?? []).filter((command) => command.command.startsWith('rosEnvDoctor.'));
-  assert.deepEqual(contributed.map((command) => command.command).sort(), Object.values(COMMANDS).sort(), `${file} contributes exactly the commands of src/editor/commandIds.ts`);
-  for (const command of contributed) assert.equal(command.category, 'ROS Env Doctor', `${command.command} is in the ROS Env Doctor category`);
+  assert.deepEqual(
+    contributed.map((command) => command.command).sort(),
+    Object.values(COMMANDS).sort(),
+    `${file} contributes exactly the commands of src/editor/commandIds.ts`,
+  );
+  for (const command of contributed)
+    assert.equal(command.category, 'ROS Env Doctor', `${command.command} is in the ROS Env Doctor category`);
   const palette = manifest(file).contributes?.menus?.commandPalette ?? [];
   for (const id of Object.values(INTERNAL_COMMANDS)) {
-    assert.ok(palette.some((entry) => entry.command === id && entry.when === 'false'), `${id} is hidden from the command palette in ${file}`);
+    assert.ok(
+      palette.some((entry) => entry.command === id && entry.when === 'false'),
+      `${id} is hidden from the command palette in ${file}`,
+    );
   }
   for (const id of Object.values(PUBLIC_COMMANDS)) {
     assert.ok(!palette.some((entry) => entry.command === id && entry.when === 'false'), `${id} can be found in the command palette`);
@@ -48,6 +56,7 @@ test('no editor file spells a command id except commandIds.ts', () => {
     } catch {
       continue;
     }
-    for (const id of ids) assert.ok(!text.includes(`'${id}'`) && !text.includes(`"${id}"`), `${path} spells ${id}; use COMMANDS from commandIds.ts`);
+    for (const id of ids)
+      assert.ok(!text.includes(`'${id}'`) && !text.includes(`"${id}"`), `${path} spells ${id}; use COMMANDS from commandIds.ts`);
   }
 });

@@ -11,7 +11,7 @@ import { reportHtml } from '../../../src/editor/reportHtml';
 const finding: Finding = {
   code: 'module-missing',
   severity: 'error',
-  message: "torch is not installed for venv: <venv>",
+  message: 'torch is not installed for venv: <venv>',
   detail: "No module named 'torch'",
   location: { file: '/ws/src/p/scripts/node.py', line: 5, column: 7, endLine: 5, endColumn: 12 },
   related: [],
@@ -32,12 +32,42 @@ const model: ReportModel = {
   selectedInterpreter: { path: '/venv/bin/python', chosenBy: 'selected in the Python Environments extension' },
   variables: [['PYTHONPATH', '/ws/devel/lib/python3/dist-packages']],
   interpreters: [
-    { path: '/venv/bin/python', displayName: 'venv: venv', version: '3.11.7', kind: 'venv', selected: true, verdict: '1 of 2 fail', usable: false },
-    { path: '/usr/bin/python3', displayName: '/usr/bin/python3', version: '3.11.2', kind: 'system', selected: false, verdict: 'works', usable: true },
+    {
+      path: '/venv/bin/python',
+      displayName: 'venv: venv',
+      version: '3.11.7',
+      kind: 'venv',
+      selected: true,
+      verdict: '1 of 2 fail',
+      usable: false,
+    },
+    {
+      path: '/usr/bin/python3',
+      displayName: '/usr/bin/python3',
+      version: '3.11.2',
+      kind: 'system',
+      selected: false,
+      verdict: 'works',
+      usable: true,
+    },
   ],
   rows: [
-    { module: 'torch', optional: false, cells: [{ kind: 'missing', version: null, reason: null }, { kind: 'ok', version: '1.13.0', reason: null }] },
-    { module: 'rospy', optional: false, cells: [{ kind: 'fails', version: null, reason: 'needs rospkg' }, { kind: 'ok', version: null, reason: null }] },
+    {
+      module: 'torch',
+      optional: false,
+      cells: [
+        { kind: 'missing', version: null, reason: null },
+        { kind: 'ok', version: '1.13.0', reason: null },
+      ],
+    },
+    {
+      module: 'rospy',
+      optional: false,
+      cells: [
+        { kind: 'fails', version: null, reason: 'needs rospkg' },
+        { kind: 'ok', version: null, reason: null },
+      ],
+    },
   ],
   findings: [finding],
   causes,
@@ -78,6 +108,9 @@ test('the report names the selected interpreter and who chose it', () => {
 });
 
 test('each place of a cause is a link carrying its file and line, which the page posts back', () => {
-  assert.match(html, /<a href="#" data-file="\/ws\/src\/p\/scripts\/node\.py" data-line="5" data-column="7"[^>]*>src\/p\/scripts\/node\.py:5<\/a>/);
+  assert.match(
+    html,
+    /<a href="#" data-file="\/ws\/src\/p\/scripts\/node\.py" data-line="5" data-column="7"[^>]*>src\/p\/scripts\/node\.py:5<\/a>/,
+  );
   assert.match(html, /postMessage\(\{ kind: 'openLocation', file: link\.dataset\.file, line: Number\(link\.dataset\.line\)/);
 });

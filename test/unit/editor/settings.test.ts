@@ -2,7 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expandInterpreterSetting, Settings, type RawSettings } from '../../../src/editor/settings';
 
-const raw = (values: Record<string, unknown>): RawSettings => (key) => values[key];
+const raw =
+  (values: Record<string, unknown>): RawSettings =>
+  (key) =>
+    values[key];
 
 test('uses the documented defaults when nothing is set', () => {
   const parsed = Settings.from(raw({}));
@@ -18,7 +21,16 @@ test('uses the documented defaults when nothing is set', () => {
 });
 
 test('keeps valid values and reads a setup script path', () => {
-  const parsed = Settings.from(raw({ extraModules: ['netifaces', ' tf2_ros '], ignoreModules: ['my_robot.hw'], probeTimeoutSeconds: 30, setupScript: '/opt/ros/noetic/setup.bash', shell: 'zsh', probeAllInterpreters: false }));
+  const parsed = Settings.from(
+    raw({
+      extraModules: ['netifaces', ' tf2_ros '],
+      ignoreModules: ['my_robot.hw'],
+      probeTimeoutSeconds: 30,
+      setupScript: '/opt/ros/noetic/setup.bash',
+      shell: 'zsh',
+      probeAllInterpreters: false,
+    }),
+  );
   assert.deepEqual(parsed.value.extraModules, ['netifaces', 'tf2_ros']);
   assert.deepEqual(parsed.value.ignoreModules, ['my_robot.hw']);
   assert.equal(parsed.value.probeTimeoutSeconds, 30);
@@ -29,7 +41,16 @@ test('keeps valid values and reads a setup script path', () => {
 });
 
 test('replaces wrong values by defaults and names each problem', () => {
-  const parsed = Settings.from(raw({ extraModules: 'torch', ignoreModules: ['ok_mod', 'not a module', 3], probeTimeoutSeconds: -1, setupScript: 42, shell: 'fish', probeAllInterpreters: 'yes' }));
+  const parsed = Settings.from(
+    raw({
+      extraModules: 'torch',
+      ignoreModules: ['ok_mod', 'not a module', 3],
+      probeTimeoutSeconds: -1,
+      setupScript: 42,
+      shell: 'fish',
+      probeAllInterpreters: 'yes',
+    }),
+  );
   assert.deepEqual(parsed.value.extraModules, []);
   assert.deepEqual(parsed.value.ignoreModules, ['ok_mod']);
   assert.equal(parsed.value.probeTimeoutSeconds, 15);

@@ -16,7 +16,8 @@ function workspace(extra: Record<string, string | { executable: string }> = {}):
   return MemoryFileSystem.fromTree('/', {
     'ws/.catkin_workspace': '# catkin workspace\n',
     'ws/src/CMakeLists.txt': '# toplevel CMakeLists.txt for a catkin workspace\n',
-    'ws/src/demo/package.xml': '<package format="2"><name>demo</name><version>0.1.0</version><description>d</description><maintainer email="a@b.c">a</maintainer><license>MIT</license><buildtool_depend>catkin</buildtool_depend></package>\n',
+    'ws/src/demo/package.xml':
+      '<package format="2"><name>demo</name><version>0.1.0</version><description>d</description><maintainer email="a@b.c">a</maintainer><license>MIT</license><buildtool_depend>catkin</buildtool_depend></package>\n',
     'ws/src/demo/CMakeLists.txt': 'project(demo)\nfind_package(catkin REQUIRED)\ncatkin_package()\n',
     'ws/src/demo/scripts/talker.py': { executable: '#!/usr/bin/env python3\nimport rospy\nimport torch\n' },
     'ws/.venv/bin/python': { executable: '' },
@@ -30,7 +31,11 @@ function workspace(extra: Record<string, string | { executable: string }> = {}):
 
 const machine = (options: Partial<MachineOptions> = {}) =>
   fakeMachine({
-    interpreters: { [SYSTEM]: recordedInterpreter('healthy-system'), [VENV]: recordedInterpreter('isolated-venv'), [PY2]: recordedInterpreter('py27-debian-dist-packages') },
+    interpreters: {
+      [SYSTEM]: recordedInterpreter('healthy-system'),
+      [VENV]: recordedInterpreter('isolated-venv'),
+      [PY2]: recordedInterpreter('py27-debian-dist-packages'),
+    },
     ...options,
   });
 
@@ -57,12 +62,18 @@ test("the selected interpreter's answer comes first; the other interpreters refi
   const runner = machine();
   const engine = createEngine({ fs: workspace(), runner, home: '/home/u', probeScript: '/ext/python/probe.py', concurrency: 2 });
   const updates = await collect(engine.checkFolder(request(VENV)));
-  assert.deepEqual(updates.map((update) => (update.kind === 'diagnosis' ? `diagnosis final=${update.final}` : update.kind)), ['started', 'diagnosis final=false', 'diagnosis final=true']);
+  assert.deepEqual(
+    updates.map((update) => (update.kind === 'diagnosis' ? `diagnosis final=${update.final}` : update.kind)),
+    ['started', 'diagnosis final=false', 'diagnosis final=true'],
+  );
   const [first, last] = diagnoses(updates);
   assert.equal(first?.diagnosis.selected.interpreter.path, VENV);
   assert.deepEqual(first?.diagnosis.others, []);
   assert.ok(first?.diagnosis.findings.some((finding) => finding.code === 'module-missing' && finding.module === 'torch'));
-  assert.deepEqual(last?.diagnosis.others.map((probe) => probe.interpreter.path), [SYSTEM]);
+  assert.deepEqual(
+    last?.diagnosis.others.map((probe) => probe.interpreter.path),
+    [SYSTEM],
+  );
   assert.deepEqual(first?.key, last?.key);
   // Both diagnoses asked for the venv; its facts pass ran once.
   assert.equal(runner.callsFor(VENV, 'facts').length, 1);
@@ -75,7 +86,10 @@ test('lazy candidates: when the selected interpreter imports everything, no othe
   const updates = await collect(engine.checkFolder(request(SYSTEM)));
   const final = diagnoses(updates).at(-1);
   assert.equal(final?.final, true);
-  assert.deepEqual(final?.diagnosis.findings.filter((finding) => finding.severity === 'error'), []);
+  assert.deepEqual(
+    final?.diagnosis.findings.filter((finding) => finding.severity === 'error'),
+    [],
+  );
   assert.deepEqual(runner.callsFor(VENV), [], 'the workspace venv was run although the selected interpreter needed nothing');
   // The full matrix on request (Probe Environment) does run it.
   await collect(engine.checkFolder(request(SYSTEM, { probeAll: true })));
@@ -84,7 +98,10 @@ test('lazy candidates: when the selected interpreter imports everything, no othe
 
 test("a node whose shebang names another interpreter gets that interpreter probed with the node's imports", async () => {
   const runner = machine();
-  const fs = workspace({ 'ws/src/demo/scripts/listener.py': { executable: '#!/opt/py2/bin/python\nimport rospy\n' }, 'opt/py2/bin/python': { executable: '' } });
+  const fs = workspace({
+    'ws/src/demo/scripts/listener.py': { executable: '#!/opt/py2/bin/python\nimport rospy\n' },
+    'opt/py2/bin/python': { executable: '' },
+  });
   const engine = createEngine({ fs, runner, home: '/home/u', probeScript: '/ext/python/probe.py' });
   await collect(engine.checkFolder(request(SYSTEM, { settings: { ...request(SYSTEM).settings, discoverInterpreters: false } })));
   const facts = runner.callsFor(PY2, 'facts');
@@ -93,23 +110,32 @@ test("a node whose shebang names another interpreter gets that interpreter probe
   assert.ok(!facts[0]?.modules.includes('torch'), 'only what the node itself imports');
 });
 
-test("sourced ROS modules get one spec-only probe without the setup script, for ros-env-not-sourced", async () => {
-  const visible = (module: string, env: Readonly<Record<string, string>>): boolean => !isRosModule(module) || (env.PYTHONPATH ?? '').includes(ROS_PATH);
+test('sourced ROS modules get one spec-only probe without the setup script, for ros-env-not-sourced', async () => {
+  const visible = (module: string, env: Readonly<Record<string, string>>): boolean =>
+    !isRosModule(module) || (env.PYTHONPATH ?? '').includes(ROS_PATH);
   const runner = machine({ sourced: { PYTHONPATH: ROS_PATH, ROS_DISTRO: 'noetic' }, visible });
   const fs = workspace({ 'ws/devel/setup.bash': '# generated from catkin\n' });
   const engine = createEngine({ fs, runner, home: '/home/u', probeScript: '/ext/python/probe.py' });
-  const updates = await collect(engine.checkFolder(request(SYSTEM, { settings: { ...request(SYSTEM).settings, setupScript: 'auto', discoverInterpreters: false } })));
+  const updates = await collect(
+    engine.checkFolder(request(SYSTEM, { settings: { ...request(SYSTEM).settings, setupScript: 'auto', discoverInterpreters: false } })),
+  );
   assert.equal(runner.calls.filter((call) => call.kind === 'shell').length, 1);
   const started = updates.find((update) => update.kind === 'started');
   assert.equal(started?.kind === 'started' ? started.environment.kind : null, 'sourced');
   const plain = runner.callsFor(SYSTEM, 'facts').filter((call) => !(call.env.PYTHONPATH ?? '').includes(ROS_PATH));
   assert.equal(plain.length, 1, 'one probe without the setup script');
-  assert.deepEqual(runner.callsFor(SYSTEM, 'import').filter((call) => !(call.env.PYTHONPATH ?? '').includes(ROS_PATH)), [], 'spec only');
+  assert.deepEqual(
+    runner.callsFor(SYSTEM, 'import').filter((call) => !(call.env.PYTHONPATH ?? '').includes(ROS_PATH)),
+    [],
+    'spec only',
+  );
   const final = diagnoses(updates).at(-1)?.diagnosis;
   assert.ok(final?.findings.some((finding) => finding.code === 'ros-env-not-sourced' && finding.module === 'rospy'));
   // Checked again with nothing changed: no process at all.
   const before = runner.calls.length;
-  await collect(engine.checkFolder(request(SYSTEM, { settings: { ...request(SYSTEM).settings, setupScript: 'auto', discoverInterpreters: false } })));
+  await collect(
+    engine.checkFolder(request(SYSTEM, { settings: { ...request(SYSTEM).settings, setupScript: 'auto', discoverInterpreters: false } })),
+  );
   assert.equal(runner.calls.length, before);
 });
 
@@ -117,19 +143,31 @@ test("an untrusted workspace: nothing is sourced, and the workspace's own interp
   const runner = machine();
   const fs = workspace({ 'ws/devel/setup.bash': '# generated from catkin\n' });
   const engine = createEngine({ fs, runner, home: '/home/u', probeScript: '/ext/python/probe.py' });
-  const refused = await collect(engine.checkFolder(request(VENV, { trusted: false, settings: { ...request(VENV).settings, setupScript: 'auto' } })));
-  assert.deepEqual(refused.map((update) => update.kind), ['refused']);
-  const updates = await collect(engine.checkFolder(request(SYSTEM, { trusted: false, probeAll: true, settings: { ...request(SYSTEM).settings, setupScript: 'auto' } })));
+  const refused = await collect(
+    engine.checkFolder(request(VENV, { trusted: false, settings: { ...request(VENV).settings, setupScript: 'auto' } })),
+  );
+  assert.deepEqual(
+    refused.map((update) => update.kind),
+    ['refused'],
+  );
+  const updates = await collect(
+    engine.checkFolder(request(SYSTEM, { trusted: false, probeAll: true, settings: { ...request(SYSTEM).settings, setupScript: 'auto' } })),
+  );
   const final = diagnoses(updates).at(-1)?.diagnosis;
   assert.deepEqual(final?.environment, { kind: 'plain', reason: 'untrusted', vars: request(SYSTEM).baseEnv });
   assert.deepEqual(final?.others, []);
-  assert.deepEqual(runner.calls.filter((call) => call.kind === 'shell' || call.file.startsWith('/ws/')), []);
+  assert.deepEqual(
+    runner.calls.filter((call) => call.kind === 'shell' || call.file.startsWith('/ws/')),
+    [],
+  );
 });
 
 test('no interpreter: the stream says which commands were looked for on PATH', async () => {
   const engine = createEngine({ fs: workspace(), runner: machine(), home: '/home/u', probeScript: '/ext/python/probe.py' });
   const updates = await collect(engine.checkFolder(request('python3.99')));
   assert.deepEqual(updates, [{ kind: 'no-interpreter', command: 'python3.99', tried: ['python3.99'] }]);
-  const none = await collect(engine.checkFolder({ ...request(SYSTEM), selected: { command: null, source: 'path' }, baseEnv: { PATH: '/nowhere' } }));
+  const none = await collect(
+    engine.checkFolder({ ...request(SYSTEM), selected: { command: null, source: 'path' }, baseEnv: { PATH: '/nowhere' } }),
+  );
   assert.deepEqual(none, [{ kind: 'no-interpreter', command: null, tried: ['python3', 'python'] }]);
 });

@@ -14,12 +14,18 @@ function machine(): MemoryFileSystem {
   });
 }
 
-test('imports of the script folder\'s own modules and packages are local; a plain folder is not a package', async () => {
+test("imports of the script folder's own modules and packages are local; a plain folder is not a package", async () => {
   const fs = machine();
   const [source] = await createSourceScanner(fs).scan([NODE], null, new Map());
-  assert.deepEqual(source?.scan.imports.map((site) => site.topLevel), ['rospy', 'torch']);
+  assert.deepEqual(
+    source?.scan.imports.map((site) => site.topLevel),
+    ['rospy', 'torch'],
+  );
   const withFolders = await createSourceScanner(fs).scan([NODE], null, new Map([[NODE, 'import launch\nimport data\n']]));
-  assert.deepEqual(withFolders[0]?.scan.imports.map((site) => site.topLevel), ['data']);
+  assert.deepEqual(
+    withFolders[0]?.scan.imports.map((site) => site.topLevel),
+    ['data'],
+  );
 });
 
 test('asking again with no file changed reads nothing from disk', async () => {
@@ -38,14 +44,23 @@ test('a file changed on disk is read again, and unsaved text wins without readin
   fs.add(NODE, { kind: 'file', text: '#!/usr/bin/env python3\nimport cv2\n', executable: true });
   const [changed] = await scanner.scan([NODE], null, new Map());
   assert.equal(fs.reads.get(NODE), 2);
-  assert.deepEqual(changed?.scan.imports.map((site) => site.topLevel), ['cv2']);
+  assert.deepEqual(
+    changed?.scan.imports.map((site) => site.topLevel),
+    ['cv2'],
+  );
   const [typed] = await scanner.scan([NODE], null, new Map([[NODE, 'import numpy\n']]));
   assert.equal(fs.reads.get(NODE), 2);
-  assert.deepEqual(typed?.scan.imports.map((site) => site.topLevel), ['numpy']);
+  assert.deepEqual(
+    typed?.scan.imports.map((site) => site.topLevel),
+    ['numpy'],
+  );
 });
 
 test('a file that is gone is left out, not reported empty', async () => {
   const fs = machine();
   const sources = await createSourceScanner(fs).scan([NODE, '/ws/src/pkg/scripts/gone.py'], null, new Map());
-  assert.deepEqual(sources.map((source) => source.path), [NODE]);
+  assert.deepEqual(
+    sources.map((source) => source.path),
+    [NODE],
+  );
 });

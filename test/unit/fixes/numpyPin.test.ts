@@ -57,8 +57,26 @@ test('numpy<2 is pinned up to Python 3.12 and never from 3.13 on, where no numpy
 });
 
 test('the pin goes through the manager: pixi add for a pixi env, uv for a uv venv', () => {
-  const pixi: EnvironmentManager = { kind: 'pixi', prefix: '/ws/.pixi/envs/default', environment: 'default', manifest: '/ws/pixi.toml', channels: ['conda-forge'], robostack: false, rosDistro: null };
-  assert.deepEqual(commandsFor(11, pixi), ["pixi add --manifest-path /ws/pixi.toml 'numpy<2'", 'pixi add --manifest-path /ws/pixi.toml opencv']);
-  const uv: EnvironmentManager = { kind: 'uv-venv', prefix: '/ws/.venv', home: '/usr/bin', version: '3.11.2', systemSitePackages: true, uvVersion: '0.5.11' };
+  const pixi: EnvironmentManager = {
+    kind: 'pixi',
+    prefix: '/ws/.pixi/envs/default',
+    environment: 'default',
+    manifest: '/ws/pixi.toml',
+    channels: ['conda-forge'],
+    robostack: false,
+    rosDistro: null,
+  };
+  assert.deepEqual(commandsFor(11, pixi), [
+    "pixi add --manifest-path /ws/pixi.toml 'numpy<2'",
+    'pixi add --manifest-path /ws/pixi.toml opencv',
+  ]);
+  const uv: EnvironmentManager = {
+    kind: 'uv-venv',
+    prefix: '/ws/.venv',
+    home: '/usr/bin',
+    version: '3.11.2',
+    systemSitePackages: true,
+    uvVersion: '0.5.11',
+  };
   assert.deepEqual(commandsFor(11, uv), ["uv pip install --python /ws/.venv 'numpy<2'", 'uv pip install --python /ws/.venv opencv-python']);
 });

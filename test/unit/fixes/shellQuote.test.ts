@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { shellLine, shellQuote } from '../../../src/core/fixes/shellQuote';
 
 test('leaves plain paths and pip requirement specifiers bare so commands read naturally', () => {
-  assert.equal(shellLine(['/usr/bin/python3', '-m', 'pip', 'install', 'empy==3.3.4', ':all:']), '/usr/bin/python3 -m pip install empy==3.3.4 :all:');
+  assert.equal(
+    shellLine(['/usr/bin/python3', '-m', 'pip', 'install', 'empy==3.3.4', ':all:']),
+    '/usr/bin/python3 -m pip install empy==3.3.4 :all:',
+  );
 });
 
 test('quotes a path with spaces so it stays one word', () => {

@@ -2,7 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyInterpreter, pyenvVersionOf } from '../../../src/core/interpreters/classifyInterpreter';
 import { displayName } from '../../../src/core/interpreters/displayName';
-import { isInterpreterName, pyvenvCfgVersion, type InterpreterLocation, type PrefixFacts } from '../../../src/core/interpreters/interpreterFacts';
+import {
+  isInterpreterName,
+  pyvenvCfgVersion,
+  type InterpreterLocation,
+  type PrefixFacts,
+} from '../../../src/core/interpreters/interpreterFacts';
 
 const PYENV = '/home/u/.pyenv';
 const bare = (prefix: string): PrefixFacts => ({ prefix, pyvenvCfg: null, condaMeta: false, condaBase: false });
@@ -24,17 +29,26 @@ test('a workspace .venv made from pyenv 3.11 shows as "venv: .venv (3.11)", not 
 });
 
 test('a venv whose pyvenv.cfg names no version shows its folder name only', () => {
-  const c = classifyInterpreter(location({ path: '/ws/env/bin/python3', targetPrefix: { ...bare('/ws/env'), pyvenvCfg: { version: null } } }));
+  const c = classifyInterpreter(
+    location({ path: '/ws/env/bin/python3', targetPrefix: { ...bare('/ws/env'), pyvenvCfg: { version: null } } }),
+  );
   assert.equal(c.displayName, 'venv: env');
 });
 
 test('a named conda env shows as "conda: torch-env" with its prefix', () => {
-  const c = classifyInterpreter(location({ path: '/home/u/miniconda3/envs/torch-env/bin/python', targetPrefix: { ...bare('/home/u/miniconda3/envs/torch-env'), condaMeta: true } }));
+  const c = classifyInterpreter(
+    location({
+      path: '/home/u/miniconda3/envs/torch-env/bin/python',
+      targetPrefix: { ...bare('/home/u/miniconda3/envs/torch-env'), condaMeta: true },
+    }),
+  );
   assert.deepEqual(c, { kind: 'conda', envPrefix: '/home/u/miniconda3/envs/torch-env', displayName: 'conda: torch-env' });
 });
 
 test("a conda installation's own python shows as conda base", () => {
-  const c = classifyInterpreter(location({ path: '/opt/conda/bin/python', targetPrefix: { ...bare('/opt/conda'), condaMeta: true, condaBase: true } }));
+  const c = classifyInterpreter(
+    location({ path: '/opt/conda/bin/python', targetPrefix: { ...bare('/opt/conda'), condaMeta: true, condaBase: true } }),
+  );
   assert.equal(c.displayName, 'conda: base');
 });
 
@@ -52,9 +66,17 @@ test('a link in /usr/local/bin into a conda env is classified by where it leads'
 });
 
 test('a pyenv version and a pyenv shim resolved to it both show as "pyenv 3.12.1"', () => {
-  const real = classifyInterpreter(location({ path: `${PYENV}/versions/3.12.1/bin/python3`, targetPrefix: bare(`${PYENV}/versions/3.12.1`) }));
+  const real = classifyInterpreter(
+    location({ path: `${PYENV}/versions/3.12.1/bin/python3`, targetPrefix: bare(`${PYENV}/versions/3.12.1`) }),
+  );
   assert.deepEqual(real, { kind: 'pyenv', envPrefix: null, displayName: 'pyenv 3.12.1' });
-  const shim = classifyInterpreter(location({ path: `${PYENV}/shims/python3`, target: `${PYENV}/versions/3.12.1/bin/python3`, realPath: `${PYENV}/versions/3.12.1/bin/python3.12` }));
+  const shim = classifyInterpreter(
+    location({
+      path: `${PYENV}/shims/python3`,
+      target: `${PYENV}/versions/3.12.1/bin/python3`,
+      realPath: `${PYENV}/versions/3.12.1/bin/python3.12`,
+    }),
+  );
   assert.equal(shim.displayName, 'pyenv 3.12.1');
 });
 

@@ -25,11 +25,40 @@ test("the shell's own variables are dropped, or keep the values the base environ
 });
 
 test('the cache key changes when a setup file is rebuilt or the base environment changes, not when env order does', () => {
-  const base = { script: '/ws/devel/setup.bash', shell: '/usr/bin/bash', stamps: [['setup.bash', 10], ['setup.sh', 11], ['_setup_util.py', 12]] as const, baseEnv: { A: '1', B: '2' } };
+  const base = {
+    script: '/ws/devel/setup.bash',
+    shell: '/usr/bin/bash',
+    stamps: [
+      ['setup.bash', 10],
+      ['setup.sh', 11],
+      ['_setup_util.py', 12],
+    ] as const,
+    baseEnv: { A: '1', B: '2' },
+  };
   const key = environmentCacheKey(base);
   assert.equal(environmentCacheKey({ ...base, baseEnv: { B: '2', A: '1' } }), key);
-  assert.notEqual(environmentCacheKey({ ...base, stamps: [['setup.bash', 10], ['setup.sh', 11], ['_setup_util.py', 13]] }), key);
-  assert.notEqual(environmentCacheKey({ ...base, stamps: [['setup.bash', 10], ['setup.sh', 11], ['_setup_util.py', null]] }), key);
+  assert.notEqual(
+    environmentCacheKey({
+      ...base,
+      stamps: [
+        ['setup.bash', 10],
+        ['setup.sh', 11],
+        ['_setup_util.py', 13],
+      ],
+    }),
+    key,
+  );
+  assert.notEqual(
+    environmentCacheKey({
+      ...base,
+      stamps: [
+        ['setup.bash', 10],
+        ['setup.sh', 11],
+        ['_setup_util.py', null],
+      ],
+    }),
+    key,
+  );
   assert.notEqual(environmentCacheKey({ ...base, baseEnv: { A: '1', B: '3' } }), key);
   assert.notEqual(environmentCacheKey({ ...base, baseEnv: { 'A=1\0B': '2' } }), environmentCacheKey({ ...base, baseEnv: { A: '1\0B=2' } }));
   assert.notEqual(environmentCacheKey({ ...base, shell: '/usr/bin/zsh' }), key);

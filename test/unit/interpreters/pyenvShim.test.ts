@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePyenvShim, parseVersionFile, parseVersionVariable, resolveVersionName, sortVersions } from '../../../src/core/interpreters/pyenvShim';
+import {
+  parsePyenvShim,
+  parseVersionFile,
+  parseVersionVariable,
+  resolveVersionName,
+  sortVersions,
+} from '../../../src/core/interpreters/pyenvShim';
 
 const SHIM = `#!/usr/bin/env bash
 set -e
@@ -12,7 +18,7 @@ export PYENV_ROOT="/root/.pyenv"
 exec "/root/.pyenv/libexec/pyenv" exec "$program" "$@"
 `;
 
-test("a pyenv shim is recognised and names its pyenv root", () => {
+test('a pyenv shim is recognised and names its pyenv root', () => {
   assert.deepEqual(parsePyenvShim(SHIM), { pyenvRoot: '/root/.pyenv' });
   assert.equal(parsePyenvShim('#!/bin/sh\nexec /usr/bin/python3 "$@"\n'), null);
   assert.equal(parsePyenvShim('\x7fELF\x02\x01'), null);

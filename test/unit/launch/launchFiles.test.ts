@@ -25,7 +25,7 @@ else
   if [ ! -f "$_colcon_python_executable" ]; then
 `;
 
-test("reads the Python colcon recorded in install/local_setup.sh, not the COLCON_PYTHON_EXECUTABLE override", () => {
+test('reads the Python colcon recorded in install/local_setup.sh, not the COLCON_PYTHON_EXECUTABLE override', () => {
   assert.equal(colconPythonIn(LOCAL_SETUP_SH), '/tmp/ws/venv/bin/python');
   assert.equal(colconPythonIn('echo nothing here\n'), null);
 });
@@ -36,9 +36,13 @@ test("reads catkin's PYTHON_EXECUTABLE from a CMake cache, and ignores a NOTFOUN
 });
 
 test("keeps the flags of colcon's last build (from its log) so a rebuild keeps them", () => {
-  const log = "[0.184s] DEBUG:colcon:Command line arguments: ['/usr/bin/colcon', 'build', '--symlink-install', '--packages-select', 'my pkg']\n";
+  const log =
+    "[0.184s] DEBUG:colcon:Command line arguments: ['/usr/bin/colcon', 'build', '--symlink-install', '--packages-select', 'my pkg']\n";
   assert.deepEqual(colconBuildArgsIn(log), ['--symlink-install', '--packages-select', 'my pkg']);
-  assert.deepEqual(colconBuildArgsIn("[0.2s] DEBUG:colcon:Command line arguments: ['/v/lib/python3.11/site-packages/colcon_core/__main__.py', 'build']\n"), []);
+  assert.deepEqual(
+    colconBuildArgsIn("[0.2s] DEBUG:colcon:Command line arguments: ['/v/lib/python3.11/site-packages/colcon_core/__main__.py', 'build']\n"),
+    [],
+  );
   assert.equal(colconBuildArgsIn('no command line\n'), null);
 });
 
@@ -70,12 +74,18 @@ test('a colcon workspace: ros2 run runs the built entry point with its shebang, 
     'install/.colcon_install_layout': 'isolated\n',
     'install/setup.bash': '',
     'install/local_setup.sh': LOCAL_SETUP_SH,
-    'install/demo_py/lib/demo_py/detector': { executable: "#!/usr/bin/python3\n# EASY-INSTALL-ENTRY-SCRIPT: 'demo-py==0.1.0','console_scripts','detector'\n" },
+    'install/demo_py/lib/demo_py/detector': {
+      executable: "#!/usr/bin/python3\n# EASY-INSTALL-ENTRY-SCRIPT: 'demo-py==0.1.0','console_scripts','detector'\n",
+    },
     'usr/bin/python3': { executable: '' },
   });
   const workspace = await detectWorkspace(fs, '/ws');
   assert.ok(workspace);
-  const sources = await createSourceScanner(fs).scan(workspace.pythonSources.map((s) => s.path), workspace, new Map());
+  const sources = await createSourceScanner(fs).scan(
+    workspace.pythonSources.map((s) => s.path),
+    workspace,
+    new Map(),
+  );
   const model = await collectLaunchPaths(fs, workspace, sources, ['/usr/bin']);
   const run = model.paths.find((p) => p.kind === 'ros2-run');
   assert.deepEqual(run && { file: run.file, command: run.command, script: run.script, runner: run.runner, line: run.declaredAt?.line }, {
@@ -85,6 +95,11 @@ test('a colcon workspace: ros2 run runs the built entry point with its shebang, 
     runner: { kind: 'missing', wanted: '/usr/bin/python3', reason: 'no-such-file' },
     line: ENTRY_POINT_LINE,
   });
-  assert.deepEqual(model.buildInterpreters, [{ tool: 'colcon', path: '/tmp/ws/venv/bin/python', recordedIn: '/ws/install/local_setup.sh', exists: false }]);
-  assert.deepEqual(filesRunBy('/ws/src/demo_py/demo_py/detector_node.py', sources).sort(), ['/ws/src/demo_py/demo_py/detector_node.py', '/ws/src/demo_py/demo_py/model.py']);
+  assert.deepEqual(model.buildInterpreters, [
+    { tool: 'colcon', path: '/tmp/ws/venv/bin/python', recordedIn: '/ws/install/local_setup.sh', exists: false },
+  ]);
+  assert.deepEqual(filesRunBy('/ws/src/demo_py/demo_py/detector_node.py', sources).sort(), [
+    '/ws/src/demo_py/demo_py/detector_node.py',
+    '/ws/src/demo_py/demo_py/model.py',
+  ]);
 });

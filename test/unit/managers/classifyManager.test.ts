@@ -16,11 +16,20 @@ const facts = (changes: Partial<ManagerFacts>): ManagerFacts => ({
 });
 
 test('a uv-made venv is told from a venv by `uv =` in pyvenv.cfg, with its home and version', () => {
-  const cfg = 'home = /root/.pyenv/versions/3.12.1/bin\nimplementation = CPython\nuv = 0.5.11\nversion_info = 3.12.1.final.0\ninclude-system-site-packages = true\n';
-  assert.deepEqual(parsePyvenvCfg(cfg), { home: '/root/.pyenv/versions/3.12.1/bin', version: '3.12.1', systemSitePackages: true, uv: '0.5.11' });
+  const cfg =
+    'home = /root/.pyenv/versions/3.12.1/bin\nimplementation = CPython\nuv = 0.5.11\nversion_info = 3.12.1.final.0\ninclude-system-site-packages = true\n';
+  assert.deepEqual(parsePyvenvCfg(cfg), {
+    home: '/root/.pyenv/versions/3.12.1/bin',
+    version: '3.12.1',
+    systemSitePackages: true,
+    uv: '0.5.11',
+  });
   const manager = classifyManager({ kind: 'venv' }, facts({ prefix: '/ws/.venv', isVenv: true }), { ...NO_EVIDENCE, pyvenvCfg: cfg });
   assert.equal(manager.kind, 'uv-venv');
-  const plain = classifyManager({ kind: 'venv' }, facts({ prefix: '/ws/.venv', isVenv: true }), { ...NO_EVIDENCE, pyvenvCfg: 'home = /usr/bin\nversion = 3.11.2\n' });
+  const plain = classifyManager({ kind: 'venv' }, facts({ prefix: '/ws/.venv', isVenv: true }), {
+    ...NO_EVIDENCE,
+    pyvenvCfg: 'home = /usr/bin\nversion = 3.11.2\n',
+  });
   assert.deepEqual(plain, { kind: 'venv', prefix: '/ws/.venv', home: '/usr/bin', version: '3.11.2', systemSitePackages: false });
 });
 
@@ -83,8 +92,17 @@ test("a conda env's channels and RoboStack distro come from conda-meta/history",
     '+https://conda.anaconda.org/conda-forge/noarch::pyyaml-6.0-pyh_0',
   ].join('\n');
   assert.deepEqual(historyChannels(history), ['conda-forge', 'robostack-staging']);
-  const manager = classifyManager({ kind: 'conda' }, facts({ prefix: '/opt/envs/ros', isConda: true }), { ...NO_EVIDENCE, condaHistory: history });
-  assert.deepEqual(manager, { kind: 'conda', prefix: '/opt/envs/ros', channels: ['conda-forge', 'robostack-staging'], robostack: true, rosDistro: 'noetic' });
+  const manager = classifyManager({ kind: 'conda' }, facts({ prefix: '/opt/envs/ros', isConda: true }), {
+    ...NO_EVIDENCE,
+    condaHistory: history,
+  });
+  assert.deepEqual(manager, {
+    kind: 'conda',
+    prefix: '/opt/envs/ros',
+    channels: ['conda-forge', 'robostack-staging'],
+    robostack: true,
+    rosDistro: 'noetic',
+  });
 });
 
 test('pixi environments are known by <project>/.pixi/envs/<name>', () => {

@@ -24,13 +24,37 @@ const MANAGERS: readonly EnvironmentManager[] = [
   { kind: 'pyenv', version: '3.11.7' },
   { kind: 'conda', prefix: '/opt/conda/envs/ros', channels: ['conda-forge'], robostack: false, rosDistro: null },
   { kind: 'conda', prefix: '/opt/conda/envs/ros', channels: ['robostack-staging', 'conda-forge'], robostack: true, rosDistro: 'noetic' },
-  { kind: 'pixi', prefix: '/ws/.pixi/envs/default', environment: 'default', manifest: '/ws/pixi.toml', channels: ['robostack-staging', 'conda-forge'], robostack: true, rosDistro: 'noetic' },
-  { kind: 'pixi', prefix: '/ws/.pixi/envs/gpu', environment: 'gpu', manifest: '/ws/pixi.toml', channels: ['conda-forge'], robostack: false, rosDistro: null },
+  {
+    kind: 'pixi',
+    prefix: '/ws/.pixi/envs/default',
+    environment: 'default',
+    manifest: '/ws/pixi.toml',
+    channels: ['robostack-staging', 'conda-forge'],
+    robostack: true,
+    rosDistro: 'noetic',
+  },
+  {
+    kind: 'pixi',
+    prefix: '/ws/.pixi/envs/gpu',
+    environment: 'gpu',
+    manifest: '/ws/pixi.toml',
+    channels: ['conda-forge'],
+    robostack: false,
+    rosDistro: null,
+  },
   { kind: 'other', externallyManaged: false },
   { kind: 'other', externallyManaged: true },
 ];
 
-const PROBES = ['isolated-venv', 'conda-ros-prefix', 'py312-debian-dist-packages', 'healthy-system', 'melodic-path-under-py311', 'conda-torch-only', 'import-crash'];
+const PROBES = [
+  'isolated-venv',
+  'conda-ros-prefix',
+  'py312-debian-dist-packages',
+  'healthy-system',
+  'melodic-path-under-py311',
+  'conda-torch-only',
+  'import-crash',
+];
 
 function commandsOf(fix: FixSpec): string[] {
   switch (fix.kind) {
@@ -66,7 +90,8 @@ for (const manager of MANAGERS) {
                 assert.equal(manager.kind, 'system', `apt offered for a ${manager.kind} interpreter — ${where}`);
               }
               const pep668 = 'externallyManaged' in manager && manager.externallyManaged;
-              const intoThisPython = command.startsWith(`${probe.interpreter.path} -m pip`) || command.includes(` ${probe.interpreter.path} -m pip`);
+              const intoThisPython =
+                command.startsWith(`${probe.interpreter.path} -m pip`) || command.includes(` ${probe.interpreter.path} -m pip`);
               if (pep668 && intoThisPython) {
                 assert.equal(fix.kind === 'installPackages' && fix.optIn, 'break-system-packages', `pip into a PEP 668 Python — ${where}`);
                 assert.match(fix.title, /^Opt-in, overrides PEP 668/);
@@ -74,7 +99,15 @@ for (const manager of MANAGERS) {
               }
               if (fix.kind === 'installPackages') {
                 installs += 1;
-                const expected = { system: ['apt', 'pip'], venv: ['pip'], 'uv-venv': ['uv'], pyenv: ['pip'], conda: ['conda'], pixi: ['pixi'], other: ['pip'] }[manager.kind];
+                const expected = {
+                  system: ['apt', 'pip'],
+                  venv: ['pip'],
+                  'uv-venv': ['uv'],
+                  pyenv: ['pip'],
+                  conda: ['conda'],
+                  pixi: ['pixi'],
+                  other: ['pip'],
+                }[manager.kind];
                 assert.ok(expected.includes(fix.tool), `${fix.tool} for a ${manager.kind} interpreter — ${where}`);
               }
               if (manager.kind === 'uv-venv') assert.doesNotMatch(command, / -m pip /, `a uv venv has no pip — ${where}`);
@@ -93,7 +126,10 @@ test('a pixi environment gets pixi add with RoboStack names for ROS packages and
   const { findings } = findingsFor('isolated-venv', pixi, noetic);
   const rospy = findings.find((f) => f.code === 'module-missing' && f.module === 'rospy');
   const cv2 = findings.find((f) => f.code === 'module-missing' && f.module === 'cv2');
-  assert.equal(rospy?.fixes[0]?.kind === 'installPackages' ? rospy.fixes[0].command : null, 'pixi add --manifest-path /ws/pixi.toml ros-noetic-rospy');
+  assert.equal(
+    rospy?.fixes[0]?.kind === 'installPackages' ? rospy.fixes[0].command : null,
+    'pixi add --manifest-path /ws/pixi.toml ros-noetic-rospy',
+  );
   assert.equal(cv2?.fixes[0]?.kind === 'installPackages' ? cv2.fixes[0].command : null, 'pixi add --manifest-path /ws/pixi.toml opencv');
 });
 
@@ -106,13 +142,18 @@ test("a non-default pixi environment needs --feature, and RoboStack's channel fi
     'pixi add --manifest-path /ws/pixi.toml --feature gpu ros-noetic-rospy',
   ]);
   const torch = findings.find((f) => f.code === 'module-missing' && f.module === 'torch');
-  assert.equal(torch?.fixes[0]?.kind === 'installPackages' ? torch.fixes[0].command : null, 'pixi add --manifest-path /ws/pixi.toml --feature gpu pytorch');
+  assert.equal(
+    torch?.fixes[0]?.kind === 'installPackages' ? torch.fixes[0].command : null,
+    'pixi add --manifest-path /ws/pixi.toml --feature gpu pytorch',
+  );
 });
 
 test('a uv venv installs with uv pip install --python <venv>, and conda with conda install -p <prefix>', () => {
   const uv = findingsFor('isolated-venv', MANAGERS[4]!, noetic).findings.find((f) => f.module === 'torch' && f.code === 'module-missing');
   assert.equal(uv?.fixes[0]?.kind === 'installPackages' ? uv.fixes[0].command : null, 'uv pip install --python /ws/.venv torch');
-  const conda = findingsFor('isolated-venv', MANAGERS[7]!, noetic).findings.find((f) => f.module === 'rospy' && f.code === 'module-missing');
+  const conda = findingsFor('isolated-venv', MANAGERS[7]!, noetic).findings.find(
+    (f) => f.module === 'rospy' && f.code === 'module-missing',
+  );
   assert.equal(
     conda?.fixes[0]?.kind === 'installPackages' ? conda.fixes[0].command : null,
     'conda install -p /opt/conda/envs/ros -c robostack-staging -c conda-forge ros-noetic-rospy',
@@ -126,7 +167,10 @@ test("Debian's python3 without python3-venv gets apt-get install python3-venv be
     { interpreter: probe.interpreter, facts: probe.facts, manager: MANAGERS[1]!, rosDistro: debian, baseDir: '/ws' },
     ['numpy', 'ultralytics'],
   );
-  assert.deepEqual(fixes.map((f) => f.kind), ['installPackages', 'createEnvironment', 'installPackages']);
+  assert.deepEqual(
+    fixes.map((f) => f.kind),
+    ['installPackages', 'createEnvironment', 'installPackages'],
+  );
   assert.equal(fixes[0]?.kind === 'installPackages' ? fixes[0].command : null, 'sudo apt-get install python3-numpy');
   assert.deepEqual(fixes[1]?.kind === 'createEnvironment' ? fixes[1].commands : null, [
     'sudo apt-get install python3-venv',
@@ -134,7 +178,10 @@ test("Debian's python3 without python3-venv gets apt-get install python3-venv be
     '/ws/.venv/bin/python -m pip install -r /ws/requirements.txt',
   ]);
   const optIn = fixes[2];
-  assert.equal(optIn?.kind === 'installPackages' ? optIn.command : null, 'env PIP_BREAK_SYSTEM_PACKAGES=1 /usr/bin/python3 -m pip install --user ultralytics');
+  assert.equal(
+    optIn?.kind === 'installPackages' ? optIn.command : null,
+    'env PIP_BREAK_SYSTEM_PACKAGES=1 /usr/bin/python3 -m pip install --user ultralytics',
+  );
   assert.equal(optIn?.kind === 'installPackages' ? optIn.optIn : null, 'break-system-packages');
 });
 
@@ -143,7 +190,9 @@ test('apt is offered only for packages Debian/Ubuntu has: python3-rospy, not pyt
   assert.ok(probe.kind === 'ok');
   const system = MANAGERS[0]!;
   const fixes = (modules: string[], rosDistro: RosDistro) =>
-    installFixes({ interpreter: probe.interpreter, facts: probe.facts, manager: system, rosDistro, baseDir: '/ws' }, modules).flatMap((f) => (f.kind === 'installPackages' ? [f.command] : []));
+    installFixes({ interpreter: probe.interpreter, facts: probe.facts, manager: system, rosDistro, baseDir: '/ws' }, modules).flatMap(
+      (f) => (f.kind === 'installPackages' ? [f.command] : []),
+    );
   assert.deepEqual(fixes(['rospy'], debian), ['sudo apt-get install python3-rospy']);
   assert.deepEqual(fixes(['rclpy'], debian), []);
   const humble: RosDistro = { name: 'humble', pythonVersion: 3, pythonMinor: 10, rosVersion: 2, evidence: 'ROS_DISTRO=humble' };

@@ -58,14 +58,25 @@ test('a wrong interpreter is one cause: one error per file on its first failing 
   const [cause] = problems;
   assert.ok(cause);
   assert.equal(cause.severity, 'error');
-  assert.match(cause.message, /^isolated-venv cannot import rospy, torch, cv_bridge and 2 more\. Switch interpreter to \/usr\/bin\/python3, which imports all of them\.$/);
+  assert.match(
+    cause.message,
+    /^isolated-venv cannot import rospy, torch, cv_bridge and 2 more\. Switch interpreter to \/usr\/bin\/python3, which imports all of them\.$/,
+  );
   assert.equal(cause.fixes[0]?.kind, 'selectInterpreter');
   assert.equal(cause.fixes[0]?.isPreferred, true);
-  assert.equal(cause.fixes.filter((fix) => fix.kind === 'selectInterpreter').length, 1, 'one switch button, although several rules offer it');
+  assert.equal(
+    cause.fixes.filter((fix) => fix.kind === 'selectInterpreter').length,
+    1,
+    'one switch button, although several rules offer it',
+  );
   assert.equal(cause.fixes.filter((fix) => fix.isPreferred).length, 1);
 
   const inNode = diagnostics.get(NODE) ?? [];
-  assert.deepEqual(inNode.filter((spec) => spec.severity === 'error').map((spec) => spec.range.line), [2], 'one error in node.py, on import rospy');
+  assert.deepEqual(
+    inNode.filter((spec) => spec.severity === 'error').map((spec) => spec.range.line),
+    [2],
+    'one error in node.py, on import rospy',
+  );
   const primary = inNode[0];
   assert.ok(primary);
   assert.match(primary.message, /cannot import rospy, torch, cv_bridge and numpy\./);
@@ -74,14 +85,20 @@ test('a wrong interpreter is one cause: one error per file on its first failing 
     [3, 5, 6],
     'torch (once, though import torch.nn follows), cv_bridge and numpy as related information',
   );
-  assert.deepEqual((diagnostics.get(TALKER) ?? []).map((spec) => [spec.range.line, spec.severity]), [[2, 'error']]);
+  assert.deepEqual(
+    (diagnostics.get(TALKER) ?? []).map((spec) => [spec.range.line, spec.severity]),
+    [[2, 'error']],
+  );
   assert.equal(summary.diagnostics.error, 2);
   assert.deepEqual(summary.files.map((file) => file.file).sort(), [NODE, TALKER]);
 });
 
 test('an optional import missing everywhere is a hint, never counted, and does not hide the better interpreter', () => {
   const diagnosis = diagnosisOf(buildRuleInput({ selected: venv, others: [system], sources: [node] }));
-  assert.ok(diagnosis.findings.some((finding) => finding.code === 'better-interpreter-available'), 'better-interpreter-available without ignoring netifaces');
+  assert.ok(
+    diagnosis.findings.some((finding) => finding.code === 'better-interpreter-available'),
+    'better-interpreter-available without ignoring netifaces',
+  );
   const { causes, diagnostics, summary } = presentDiagnosis(diagnosis);
   const hint = causes.find((cause) => cause.modules.includes('netifaces'));
   assert.ok(hint);
@@ -104,7 +121,10 @@ test('an optional import missing everywhere is a hint, never counted, and does n
 test('a healthy interpreter with only an optional import missing has no problem', () => {
   const diagnosis = diagnosisOf(buildRuleInput({ selected: system, sources: [node] }));
   const { causes, summary } = presentDiagnosis(diagnosis);
-  assert.deepEqual(causes.map((cause) => cause.severity), ['hint']);
+  assert.deepEqual(
+    causes.map((cause) => cause.severity),
+    ['hint'],
+  );
   assert.equal(summary.diagnostics.error + summary.diagnostics.warning + summary.diagnostics.info, 0);
   assert.equal(buildReport(diagnosis).interpreters[0]?.verdict, 'works (without 1 optional module)');
 });
@@ -115,9 +135,16 @@ test('without a better interpreter each module is its own cause, flagged once pe
   const torch = causes.find((cause) => cause.modules.includes('torch'));
   assert.ok(torch);
   assert.deepEqual(torch.modules, ['torch']);
-  assert.deepEqual(torch.locations.map((place) => [place.line, place.module]), [[3, 'torch']], 'import torch.nn is the same place of the same cause');
+  assert.deepEqual(
+    torch.locations.map((place) => [place.line, place.module]),
+    [[3, 'torch']],
+    'import torch.nn is the same place of the same cause',
+  );
   assert.equal(diagnostics.get(NODE)?.filter((spec) => spec.causeId === torch.id).length, 1);
-  assert.ok(torch.fixes.some((fix) => fix.kind === 'ignoreModule'), 'a one-module cause can be ignored');
+  assert.ok(
+    torch.fixes.some((fix) => fix.kind === 'ignoreModule'),
+    'a one-module cause can be ignored',
+  );
   for (const cause of causes) assert.ok(cause.locations.length > 0 || cause.findings.every((finding) => finding.location === null));
 });
 
@@ -127,16 +154,24 @@ test('every cause fix and every diagnostic fix resolves to a fix of the findings
   const byId = fixesById(diagnosis.findings);
   const presentation = presentDiagnosis(diagnosis);
   for (const cause of presentation.causes) for (const fix of cause.fixes) assert.ok(byId.has(fix.id), fix.title);
-  for (const specs of presentation.diagnostics.values()) for (const spec of specs) for (const fix of spec.fixes) assert.ok(byId.has(fix.id), fix.title);
+  for (const specs of presentation.diagnostics.values())
+    for (const spec of specs) for (const fix of spec.fixes) assert.ok(byId.has(fix.id), fix.title);
   assert.equal(presentDiagnosis(diagnosis), presentation, 'one presentation per diagnosis: every reader gets the same object');
 });
 
 test('the status item and the Problems panel read one summary: equal counts, and the tooltip names the files', () => {
-  const diagnosis = diagnosisOf(buildRuleInput({ selected: venv, others: [system], sources: [node, talker], workspace: bareWorkspace('/ws') }));
+  const diagnosis = diagnosisOf(
+    buildRuleInput({ selected: venv, others: [system], sources: [node, talker], workspace: bareWorkspace('/ws') }),
+  );
   const status = statusSummary(diagnosis);
   const drawn = [...presentDiagnosis(diagnosis).diagnostics.values()].flat();
   const bySeverity = (severity: string) => drawn.filter((spec) => spec.severity === severity).length;
-  assert.deepEqual(status.problems, { error: bySeverity('error'), warning: bySeverity('warning'), info: bySeverity('info'), hint: bySeverity('hint') });
+  assert.deepEqual(status.problems, {
+    error: bySeverity('error'),
+    warning: bySeverity('warning'),
+    info: bySeverity('info'),
+    hint: bySeverity('hint'),
+  });
   assert.equal(status.level, 'error');
   assert.match(status.tooltip, /2 errors in 2 files: src\/demo\/scripts\/node\.py \(1 error\), src\/demo\/scripts\/talker\.py \(1 error\)/);
   assert.match(status.tooltip, /1 optional import shown as hints/);
@@ -153,7 +188,10 @@ test('the Markdown report and the JSON list one entry per cause, with every plac
   assert.equal(markdown.match(/fix: Switch interpreter to \/usr\/bin\/python3/g)?.length, 1, 'one switch button for the cause');
   assert.match(markdown, /at `\/ws\/src\/demo\/scripts\/talker\.py:2:8` rospy/);
   assert.match(markdown, /### Optional imports \(not counted as problems\)\n\n- \*\*hint\*\* netifaces/);
-  assert.match(markdown, /\| isolated-venv \(selected\) — 5 of 5 required modules fail \| healthy-system — works \(without 1 optional module\) \|/);
+  assert.match(
+    markdown,
+    /\| isolated-venv \(selected\) — 5 of 5 required modules fail \| healthy-system — works \(without 1 optional module\) \|/,
+  );
   const json = jsonReport(diagnosis);
   assert.equal(json.causes.filter((cause) => cause.severity === 'error').length, 1);
   assert.ok(json.findings.length > json.causes.length, 'findings stay granular in the JSON');

@@ -56,7 +56,10 @@ test('draws a module finding on the module name with the first detail line under
 test('groups by file, sorts by line, and leaves findings without a place to the report', () => {
   const specs = diagnosticSpecs([missing('torch', node, 9, 7), unlocated, missing('rospy', node, 2, 7), missing('cv_bridge', other, 1, 5)]);
   assert.deepEqual([...specs.keys()].sort(), [node, other]);
-  assert.deepEqual(specs.get(node)?.map((spec) => spec.range.line), [2, 9]);
+  assert.deepEqual(
+    specs.get(node)?.map((spec) => spec.range.line),
+    [2, 9],
+  );
 });
 
 test('shows a finding once when two rules say the same thing on the same name', () => {
@@ -76,7 +79,10 @@ test('finds the spec behind a diagnostic by code and position', () => {
 });
 
 test('links a rule to the README section of the repository', () => {
-  assert.equal(docsUrl('git+https://github.com/ros-env-doctor/ros-env-doctor.git', 'module-missing'), 'https://github.com/ros-env-doctor/ros-env-doctor#module-missing');
+  assert.equal(
+    docsUrl('git+https://github.com/ros-env-doctor/ros-env-doctor.git', 'module-missing'),
+    'https://github.com/ros-env-doctor/ros-env-doctor#module-missing',
+  );
   assert.equal(docsUrl(null, 'module-missing'), null);
   assert.equal(docsUrl('git@github.com:x/y.git', 'module-missing'), null);
 });

@@ -6,7 +6,14 @@ import type { ImportResult, InterpreterProbe } from '../../../src/core/probe/pro
 import type { InterpreterFacts } from '../../../src/core/probe/protocol';
 import { interpreterLabel, stateSummary, statusSummary } from '../../../src/core/present/statusSummary';
 
-const ref: InterpreterRef = { path: '/venv/bin/python', realPath: '/root/.pyenv/versions/3.12.1/bin/python3.12', kind: 'venv', source: 'setting', envPrefix: '/venv', displayName: 'venv: venv' };
+const ref: InterpreterRef = {
+  path: '/venv/bin/python',
+  realPath: '/root/.pyenv/versions/3.12.1/bin/python3.12',
+  kind: 'venv',
+  source: 'setting',
+  envPrefix: '/venv',
+  displayName: 'venv: venv',
+};
 
 function facts(major: number, minor: number): InterpreterFacts {
   return {
@@ -75,7 +82,9 @@ test('is ok when every module imports, puts rospy first, and "+N" never counts m
   const summary = statusSummary(diagnosis(probed({ numpy: ok, rospy: ok, yaml: ok, zmq: ok }), ['numpy', 'rospy', 'yaml', 'zmq']));
   assert.equal(summary.level, 'ok');
   assert.equal(summary.text, 'venv: venv (py3.12) · rospy ✓ numpy ✓ yaml ✓');
-  const broken = statusSummary(diagnosis(probed({ a: missing, b: missing, c: missing, d: missing, e: missing, rospy: ok }), ['a', 'b', 'c', 'd', 'e', 'rospy']));
+  const broken = statusSummary(
+    diagnosis(probed({ a: missing, b: missing, c: missing, d: missing, e: missing, rospy: ok }), ['a', 'b', 'c', 'd', 'e', 'rospy']),
+  );
   assert.equal(broken.text, 'venv: venv (py3.12) · a ✗ b ✗ c ✗ +2 ✗');
 });
 
@@ -88,7 +97,10 @@ test('names the interpreter that cannot run at all', () => {
 });
 
 test('does not call a module fine when only its spec was found', () => {
-  const specOnly: InterpreterProbe = { ...probed({}), specs: { rospy: { found: true, origin: '/r', isPackage: true }, torch: { found: false, foreignExtensions: [], caseVariants: [] } } };
+  const specOnly: InterpreterProbe = {
+    ...probed({}),
+    specs: { rospy: { found: true, origin: '/r', isPackage: true }, torch: { found: false, foreignExtensions: [], caseVariants: [] } },
+  };
   const summary = statusSummary(diagnosis(specOnly, ['rospy', 'torch', 'cv_bridge']));
   assert.match(summary.text, /torch ✗/);
   assert.match(summary.text, /rospy \?/);

@@ -17,7 +17,14 @@ const PYTHON = '/opt/py/bin/python3';
 /** The probe's block with the nonce the prober gave this process (the real probe reads it from its environment). */
 let currentNonce = '';
 const block = (document: unknown): string => `${sentinelBegin(currentNonce)}\n${JSON.stringify(document)}\n${sentinelEnd(currentNonce)}\n`;
-const exited = (stdout: string, exitCode = 0, stderr = ''): ProcessOutcome => ({ kind: 'exited', exitCode, stdout, stderr, truncated: false, durationMs: 1 });
+const exited = (stdout: string, exitCode = 0, stderr = ''): ProcessOutcome => ({
+  kind: 'exited',
+  exitCode,
+  stdout,
+  stderr,
+  truncated: false,
+  durationMs: 1,
+});
 
 interface FakeRunner extends ProcessRunner {
   readonly calls: Array<{ file: string; args: readonly string[] }>;
@@ -44,7 +51,8 @@ function fakeRunner(options: { delayMs?: number; importOutcome?: (module: string
       const [, , mode, list = ''] = args;
       if (mode === 'facts') {
         const specs: Record<string, SpecResult> = {};
-        for (const module of list.split(',').filter(Boolean)) specs[module] = recorded.probe.specs[module] ?? { found: true, origin: `/x/${module}.py`, isPackage: false };
+        for (const module of list.split(',').filter(Boolean))
+          specs[module] = recorded.probe.specs[module] ?? { found: true, origin: `/x/${module}.py`, isPackage: false };
         return exited(block({ protocolVersion: 1, mode: 'facts', interpreter: facts, specs }));
       }
       const module = list;
@@ -63,10 +71,25 @@ function machine(): MemoryFileSystem {
   return fs;
 }
 
-const ref = (path = PYTHON): InterpreterRef => ({ path, realPath: path, kind: 'pyenv', source: 'selected', envPrefix: null, displayName: path });
+const ref = (path = PYTHON): InterpreterRef => ({
+  path,
+  realPath: path,
+  kind: 'pyenv',
+  source: 'selected',
+  envPrefix: null,
+  displayName: path,
+});
 
 function prober(runner: ProcessRunner, fs: MemoryFileSystem, concurrency = 2): Prober {
-  return createProber({ runner, fs, probeScript: '/ext/python/probe.py', concurrency, logger: silentLogger, clock: systemClock, cache: createProbeCache() });
+  return createProber({
+    runner,
+    fs,
+    probeScript: '/ext/python/probe.py',
+    concurrency,
+    logger: silentLogger,
+    clock: systemClock,
+    cache: createProbeCache(),
+  });
 }
 
 const request = (modules: readonly string[], extra: Partial<Parameters<Prober['probe']>[0]> = {}) => ({
@@ -82,7 +105,14 @@ test('runs one facts pass, then one process per module that has a spec, never fo
   const runner = fakeRunner();
   const result = await prober(runner, machine()).probe(request(['rospy', 'torch', 'cv2', 'os', 'json']));
   assert.equal(result.kind, 'ok');
-  assert.deepEqual(runner.calls.map((call) => call.args.slice(2)), [['facts', 'rospy,torch,cv2,os,json'], ['import', 'torch', 'torch._C'], ['import', 'rospy']]);
+  assert.deepEqual(
+    runner.calls.map((call) => call.args.slice(2)),
+    [
+      ['facts', 'rospy,torch,cv2,os,json'],
+      ['import', 'torch', 'torch._C'],
+      ['import', 'rospy'],
+    ],
+  );
   assert.equal(runner.calls[0]?.args[0], '-B');
   if (result.kind !== 'ok') return;
   assert.deepEqual(result.imports.cv2, { status: 'not-run', reason: 'spec-missing' });
@@ -104,11 +134,17 @@ test('never runs more probe processes at once than the limit, across interpreter
   assert.equal(shared.processesSpawned, 4 * (1 + modules.length));
 });
 
-test('modules asked about only by spec (ROS\'s own dependencies) are never imported', async () => {
+test("modules asked about only by spec (ROS's own dependencies) are never imported", async () => {
   const runner = fakeRunner();
   const result = await prober(runner, machine()).probe(request(['rospy', 'yaml', 'rospkg'], { specOnlyModules: ['yaml', 'rospkg'] }));
   assert.equal(result.kind, 'ok');
-  assert.deepEqual(runner.calls.map((call) => call.args.slice(2, 4)), [['facts', 'rospy,yaml,rospkg'], ['import', 'rospy']]);
+  assert.deepEqual(
+    runner.calls.map((call) => call.args.slice(2, 4)),
+    [
+      ['facts', 'rospy,yaml,rospkg'],
+      ['import', 'rospy'],
+    ],
+  );
   if (result.kind === 'ok') assert.ok(result.specs.rospkg !== undefined && result.imports.rospkg === undefined);
 });
 
@@ -139,7 +175,13 @@ test('asking for one more module probes only that module', async () => {
   await shared.probe(request(['rospy']));
   runner.calls.length = 0;
   const more = await shared.probe(request(['rospy', 'numpy']));
-  assert.deepEqual(runner.calls.map((call) => call.args.slice(2, 4)), [['facts', 'numpy'], ['import', 'numpy']]);
+  assert.deepEqual(
+    runner.calls.map((call) => call.args.slice(2, 4)),
+    [
+      ['facts', 'numpy'],
+      ['import', 'numpy'],
+    ],
+  );
   assert.equal(more.kind === 'ok' && more.imports.rospy?.status, 'ok');
   assert.equal(more.kind === 'ok' && more.cached, false);
 });
@@ -173,23 +215,36 @@ test('a spec-only pass followed by a full probe runs only the imports', async ()
   assert.deepEqual(specs.kind === 'ok' && specs.imports, {});
   runner.calls.length = 0;
   await shared.probe(request(['rospy', 'torch']));
-  assert.deepEqual(runner.calls.map((call) => call.args[2]), ['import', 'import']);
+  assert.deepEqual(
+    runner.calls.map((call) => call.args[2]),
+    ['import', 'import'],
+  );
 });
 
 test('an import that kills its process is a crash of that module, the others still report', async () => {
   const runner = fakeRunner({
-    importOutcome: (module) => (module === 'crashy' ? { kind: 'signaled', signal: 'SIGSEGV', stdout: '', stderr: 'Fatal Python error: Segmentation fault\n', durationMs: 3 } : undefined),
+    importOutcome: (module) =>
+      module === 'crashy'
+        ? { kind: 'signaled', signal: 'SIGSEGV', stdout: '', stderr: 'Fatal Python error: Segmentation fault\n', durationMs: 3 }
+        : undefined,
   });
   const result = await prober(runner, machine()).probe(request(['crashy', 'rospy']));
   assert.equal(result.kind, 'ok');
   if (result.kind !== 'ok') return;
-  assert.deepEqual(result.imports.crashy, { status: 'crash', exitCode: null, signal: 'SIGSEGV', stderrExcerpt: 'Fatal Python error: Segmentation fault' });
+  assert.deepEqual(result.imports.crashy, {
+    status: 'crash',
+    exitCode: null,
+    signal: 'SIGSEGV',
+    stderrExcerpt: 'Fatal Python error: Segmentation fault',
+  });
   assert.equal(result.imports.rospy?.status, 'ok');
 });
 
 test('a timed-out import is not cached: the next probe tries it again', async () => {
   let slow = true;
-  const runner = fakeRunner({ importOutcome: (module) => (module === 'torch' && slow ? { kind: 'timeout', timeoutMs: 1000, stdout: '', stderr: '' } : undefined) });
+  const runner = fakeRunner({
+    importOutcome: (module) => (module === 'torch' && slow ? { kind: 'timeout', timeoutMs: 1000, stdout: '', stderr: '' } : undefined),
+  });
   const shared = prober(runner, machine());
   const first = await shared.probe(request(['torch']));
   assert.deepEqual(first.kind === 'ok' && first.imports.torch, { status: 'timeout', timeoutMs: 1000 });
@@ -207,7 +262,10 @@ test('an interpreter that is missing, a directory or not executable is invalid b
   const missing = await shared.probe(request(['rospy'], { interpreter: ref('/nope/python') }));
   const directory = await shared.probe(request(['rospy'], { interpreter: ref('/some/dir') }));
   const text = await shared.probe(request(['rospy'], { interpreter: ref('/some/notes.txt') }));
-  assert.deepEqual([missing, directory, text].map((p) => (p.kind === 'invalid' ? p.reason : p.kind)), ['not-found', 'not-a-file', 'not-executable']);
+  assert.deepEqual(
+    [missing, directory, text].map((p) => (p.kind === 'invalid' ? p.reason : p.kind)),
+    ['not-found', 'not-a-file', 'not-executable'],
+  );
   assert.match(text.kind === 'invalid' ? text.detail : '', /\/some\/notes\.txt/);
   assert.equal(runner.calls.length, 0);
 });
@@ -221,6 +279,8 @@ test('a facts pass that hangs is a start-up timeout of that interpreter', async 
 test('cancelling before the imports start marks them not-run', async () => {
   const controller = new AbortController();
   const runner = fakeRunner();
-  const result = await prober(runner, machine()).probe(request(['rospy'], { signal: controller.signal, onFacts: () => controller.abort() }));
+  const result = await prober(runner, machine()).probe(
+    request(['rospy'], { signal: controller.signal, onFacts: () => controller.abort() }),
+  );
   assert.deepEqual(result.kind === 'ok' && result.imports.rospy, { status: 'not-run', reason: 'aborted' });
 });

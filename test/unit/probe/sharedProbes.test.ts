@@ -10,7 +10,12 @@ function countingProber(): Prober & { readonly runs: ProbeRequest[] } {
     runs,
     probe(request) {
       runs.push(request);
-      const result: InterpreterProbe = { kind: 'invalid', interpreter: request.interpreter, reason: 'not-found', detail: `run ${runs.length}` };
+      const result: InterpreterProbe = {
+        kind: 'invalid',
+        interpreter: request.interpreter,
+        reason: 'not-found',
+        detail: `run ${runs.length}`,
+      };
       return new Promise((resolve) => setTimeout(() => resolve(result), 5));
     },
     prove: () => Promise.reject(new Error('not asked')),
@@ -20,8 +25,22 @@ function countingProber(): Prober & { readonly runs: ProbeRequest[] } {
   };
 }
 
-const ref = { path: '/usr/bin/python3', realPath: '/usr/bin/python3.11', kind: 'system', source: 'selected', envPrefix: null, displayName: 'python3' } as const;
-const request = (signal?: AbortSignal): ProbeRequest => ({ interpreter: ref, modules: ['rospy', 'torch'], env: { PATH: '/usr/bin' }, environment: 'sourced', timeoutMs: 1000, ...(signal === undefined ? {} : { signal }) });
+const ref = {
+  path: '/usr/bin/python3',
+  realPath: '/usr/bin/python3.11',
+  kind: 'system',
+  source: 'selected',
+  envPrefix: null,
+  displayName: 'python3',
+} as const;
+const request = (signal?: AbortSignal): ProbeRequest => ({
+  interpreter: ref,
+  modules: ['rospy', 'torch'],
+  env: { PATH: '/usr/bin' },
+  environment: 'sourced',
+  timeoutMs: 1000,
+  ...(signal === undefined ? {} : { signal }),
+});
 
 test('the same probe asked twice by one check runs once', async () => {
   const inner = countingProber();
@@ -40,6 +59,10 @@ test("a newer check never gets a cancelled check's run, and different questions 
   const shared = sharingProber(inner);
   await Promise.all([shared.probe(request(new AbortController().signal)), shared.probe(request(new AbortController().signal))]);
   assert.equal(inner.runs.length, 2);
-  await Promise.all([shared.probe(request()), shared.probe({ ...request(), specOnly: true }), shared.probe({ ...request(), environment: 'plain' })]);
+  await Promise.all([
+    shared.probe(request()),
+    shared.probe({ ...request(), specOnly: true }),
+    shared.probe({ ...request(), environment: 'plain' }),
+  ]);
   assert.equal(inner.runs.length, 5);
 });

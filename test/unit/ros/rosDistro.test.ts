@@ -7,7 +7,17 @@ import type { Workspace } from '../../../src/core/workspace/workspace';
 const colcon: Workspace = {
   root: '/ws',
   kind: 'colcon',
-  packages: [{ name: 'p', path: '/ws/src/p', manifestPath: '/ws/src/p/package.xml', format: 3, buildType: 'ament_python', dependencies: [], pythonModules: ['p'] }],
+  packages: [
+    {
+      name: 'p',
+      path: '/ws/src/p',
+      manifestPath: '/ws/src/p/package.xml',
+      format: 3,
+      buildType: 'ament_python',
+      dependencies: [],
+      pythonModules: ['p'],
+    },
+  ],
   pythonSources: [],
   setupScripts: [],
   relays: [],
@@ -15,7 +25,10 @@ const colcon: Workspace = {
 
 test('a sourced noetic environment says ROS 1 on Python 3', () => {
   const distro = rosDistroFrom({ ROS_DISTRO: 'noetic', ROS_VERSION: '1', ROS_PYTHON_VERSION: '3' }, null, []);
-  assert.deepEqual({ ...distro, evidence: undefined }, { name: 'noetic', pythonVersion: 3, pythonMinor: null, rosVersion: 1, evidence: undefined });
+  assert.deepEqual(
+    { ...distro, evidence: undefined },
+    { name: 'noetic', pythonVersion: 3, pythonMinor: null, rosVersion: 1, evidence: undefined },
+  );
   assert.match(distro.evidence, /ROS_DISTRO=noetic/);
 });
 
@@ -30,7 +43,18 @@ test('melodic and older are Python 2 even when only /opt/ros tells the distro', 
 });
 
 test('ROS 2 distros pin the Ubuntu Python minor, end-of-life ones included', () => {
-  const minors: Record<string, number | null> = { ardent: 5, dashing: 6, foxy: 8, galactic: 8, humble: 10, iron: 10, jazzy: 12, kilted: 12, lyrical: 14, rolling: 14 };
+  const minors: Record<string, number | null> = {
+    ardent: 5,
+    dashing: 6,
+    foxy: 8,
+    galactic: 8,
+    humble: 10,
+    iron: 10,
+    jazzy: 12,
+    kilted: 12,
+    lyrical: 14,
+    rolling: 14,
+  };
   for (const [name, minor] of Object.entries(minors)) {
     const distro = rosDistroFrom({ ROS_DISTRO: name }, null, []);
     assert.deepEqual([distro.rosVersion, distro.pythonVersion, distro.pythonMinor], [2, 3, minor], name);
@@ -71,18 +95,38 @@ test('an unknown distro name from the environment is kept, with no invented fact
 });
 
 test("RoboStack's humble is built for Python 3.11: the ABI tag of rclpy's compiled module beats the table's 3.10", () => {
-  const distro = rosDistroFrom({ ROS_DISTRO: 'humble', ROS_VERSION: '2' }, null, [], [{ module: 'rclpy', file: 'cpython-311-x86_64-linux-gnu' }]);
+  const distro = rosDistroFrom(
+    { ROS_DISTRO: 'humble', ROS_VERSION: '2' },
+    null,
+    [],
+    [{ module: 'rclpy', file: 'cpython-311-x86_64-linux-gnu' }],
+  );
   assert.deepEqual([distro.pythonVersion, distro.pythonMinor], [3, 11]);
   assert.match(distro.evidence, /rclpy's compiled module is built for Python 3\.11/);
 });
 
 test('a foreign extension file name counts as evidence too; files that disagree leave the table in charge', () => {
-  const skipped = rosDistroFrom({ ROS_DISTRO: 'jazzy' }, null, [], [{ module: 'cv_bridge', file: '/opt/ros/jazzy/lib/python3.12/site-packages/cv_bridge/boost/cv_bridge_boost.cpython-312-x86_64-linux-gnu.so' }]);
+  const skipped = rosDistroFrom(
+    { ROS_DISTRO: 'jazzy' },
+    null,
+    [],
+    [
+      {
+        module: 'cv_bridge',
+        file: '/opt/ros/jazzy/lib/python3.12/site-packages/cv_bridge/boost/cv_bridge_boost.cpython-312-x86_64-linux-gnu.so',
+      },
+    ],
+  );
   assert.equal(skipped.pythonMinor, 12);
-  const mixed = rosDistroFrom({ ROS_DISTRO: 'humble' }, null, [], [
-    { module: 'rclpy', file: 'cpython-311-x86_64-linux-gnu' },
-    { module: 'rclpy', file: 'cpython-310-x86_64-linux-gnu' },
-  ]);
+  const mixed = rosDistroFrom(
+    { ROS_DISTRO: 'humble' },
+    null,
+    [],
+    [
+      { module: 'rclpy', file: 'cpython-311-x86_64-linux-gnu' },
+      { module: 'rclpy', file: 'cpython-310-x86_64-linux-gnu' },
+    ],
+  );
   assert.equal(mixed.pythonMinor, 10);
 });
 

@@ -9,7 +9,10 @@ test('one preference order: devel, devel_isolated, install, then the distro', ()
     { path: '/ws/devel_isolated/setup.bash', kind: 'devel_isolated' },
     { path: '/ws/devel/setup.bash', kind: 'devel' },
   ]);
-  assert.deepEqual(order.map((script) => script.kind), ['devel', 'devel_isolated', 'install', 'ros-distro']);
+  assert.deepEqual(
+    order.map((script) => script.kind),
+    ['devel', 'devel_isolated', 'install', 'ros-distro'],
+  );
 });
 
 test("the editor's watcher glob covers every space with a setup script", () => {

@@ -8,9 +8,18 @@ const conda = loadProbe('conda-ros-prefix');
 const condaBin = path.dirname(conda.interpreter.path);
 
 test('warns when an activated conda env comes before /usr/bin and cannot import rospy', () => {
-  const input = buildRuleInput({ selected: loadProbe('healthy-system'), others: [conda], sources: [NODE], pathDirs: [condaBin, '/usr/local/bin', '/usr/bin', '/bin'] });
+  const input = buildRuleInput({
+    selected: loadProbe('healthy-system'),
+    others: [conda],
+    sources: [NODE],
+    pathDirs: [condaBin, '/usr/local/bin', '/usr/bin', '/bin'],
+  });
   const findings = condaShadowsSystemPython(input);
-  assert.deepEqual(findings.map((f) => f.location?.line ?? null), [null, 1], 'once for the machine, once at the /usr/bin/env shebang');
+  assert.deepEqual(
+    findings.map((f) => f.location?.line ?? null),
+    [null, 1],
+    'once for the machine, once at the /usr/bin/env shebang',
+  );
   assert.equal(findings[0]?.severity, 'warning');
   assert.equal(
     findings[0]?.message,
@@ -24,6 +33,11 @@ test('warns when an activated conda env comes before /usr/bin and cannot import 
 });
 
 test('stays silent when /usr/bin comes first', () => {
-  const input = buildRuleInput({ selected: loadProbe('healthy-system'), others: [conda], sources: [NODE], pathDirs: ['/usr/bin', condaBin] });
+  const input = buildRuleInput({
+    selected: loadProbe('healthy-system'),
+    others: [conda],
+    sources: [NODE],
+    pathDirs: ['/usr/bin', condaBin],
+  });
   assert.deepEqual(condaShadowsSystemPython(input), []);
 });

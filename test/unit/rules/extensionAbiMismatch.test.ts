@@ -19,14 +19,28 @@ test('says cv2 here is built for cpython-311 when Python 3.12 skips the file', (
 test('catches cv_bridge, whose import succeeds but whose compiled part is for cpython-311', () => {
   const cvBridge = byModule.get('cv_bridge');
   assert.equal(cvBridge?.message, 'cv_bridge here is built for cpython-311 but py312-debian-dist-packages is Python 3.12 (cpython-312)');
-  assert.deepEqual(cvBridge?.fixes.map((f) => f.kind), ['selectInterpreter', 'openDocs'], 'no pip fix for a ROS package, no workspace to build in');
+  assert.deepEqual(
+    cvBridge?.fixes.map((f) => f.kind),
+    ['selectInterpreter', 'openDocs'],
+    'no pip fix for a ROS package, no workspace to build in',
+  );
 });
 
 test("reports torch's 'Failed to load PyTorch C extensions' with the source build for this Python", () => {
   const torch = byModule.get('torch');
-  assert.match(torch?.message ?? '', /^torch here is built for another Python but py312-debian-dist-packages is Python 3\.12 \(cpython-312\) \(ImportError: Failed to load PyTorch C extensions/);
-  assert.deepEqual(torch?.fixes.map((f) => f.kind), ['selectInterpreter', 'buildFromSource', 'installPackages', 'openDocs']);
-  assert.deepEqual(torch?.fixes[0], { kind: 'selectInterpreter', title: 'Switch interpreter to /usr/bin/python3', path: '/usr/bin/python3' });
+  assert.match(
+    torch?.message ?? '',
+    /^torch here is built for another Python but py312-debian-dist-packages is Python 3\.12 \(cpython-312\) \(ImportError: Failed to load PyTorch C extensions/,
+  );
+  assert.deepEqual(
+    torch?.fixes.map((f) => f.kind),
+    ['selectInterpreter', 'buildFromSource', 'installPackages', 'openDocs'],
+  );
+  assert.deepEqual(torch?.fixes[0], {
+    kind: 'selectInterpreter',
+    title: 'Switch interpreter to /usr/bin/python3',
+    path: '/usr/bin/python3',
+  });
   const build = torch?.fixes[1];
   assert.equal(build?.kind === 'buildFromSource' ? build.commands.at(-1) : null, `${py312.interpreter.path} setup.py develop`);
 });

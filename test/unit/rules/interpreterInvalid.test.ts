@@ -6,7 +6,15 @@ import { buildRuleInput, loadProbe, NODE, NODE_PATH } from '../../support/ruleIn
 
 const second = { path: '/ws/src/demo/scripts/listener.py', text: '#!/usr/bin/env python3\n"""Listens."""\n\nimport yaml\nimport rospy\n' };
 
-for (const name of ['hostile-exits-127', 'hostile-fake-version', 'hostile-not-executable', 'hostile-directory', 'hostile-dangling-link', 'hostile-truncated-elf', 'hostile-bad-shebang']) {
+for (const name of [
+  'hostile-exits-127',
+  'hostile-fake-version',
+  'hostile-not-executable',
+  'hostile-directory',
+  'hostile-dangling-link',
+  'hostile-truncated-elf',
+  'hostile-bad-shebang',
+]) {
   test(`says the selected ${name} cannot run Python, at the first import of each file`, () => {
     const probe = loadProbe(name);
     if (probe.kind !== 'invalid') return assert.fail(probe.kind);
@@ -15,10 +23,17 @@ for (const name of ['hostile-exits-127', 'hostile-fake-version', 'hostile-not-ex
     const findings = interpreterInvalid(input);
     assert.deepEqual(
       findings.map((f) => [f.location?.file, f.location?.line]),
-      [[NODE_PATH, 2], [second.path, 4]],
+      [
+        [NODE_PATH, 2],
+        [second.path, 4],
+      ],
     );
     assert.equal(findings[0]?.message, `The selected interpreter ${name} cannot run Python (${probe.detail})`);
-    assert.deepEqual(findings[0]?.fixes[0], { kind: 'selectInterpreter', title: `Switch interpreter to ${venv.interpreter.path}`, path: venv.interpreter.path });
+    assert.deepEqual(findings[0]?.fixes[0], {
+      kind: 'selectInterpreter',
+      title: `Switch interpreter to ${venv.interpreter.path}`,
+      path: venv.interpreter.path,
+    });
     assert.deepEqual([...new Set(runRules(input).map((f) => f.code))], ['interpreter-invalid'], 'nothing else is judged');
   });
 }
@@ -26,7 +41,13 @@ for (const name of ['hostile-exits-127', 'hostile-fake-version', 'hostile-not-ex
 test('puts an interpreter-wide finding at the first unguarded import, at full severity', () => {
   const guarded = { path: '/ws/g.py', text: 'try:\n    import torch\nexcept ImportError:\n    torch = None\nimport rospy\n' };
   const findings = interpreterInvalid(buildRuleInput({ selected: loadProbe('hostile-directory'), sources: [guarded] }));
-  assert.deepEqual(findings.map((f) => [f.location?.line, f.severity]), [[5, 'error']]);
+  assert.deepEqual(
+    findings.map((f) => [f.location?.line, f.severity]),
+    [[5, 'error']],
+  );
   const onlyGuarded = { path: '/ws/h.py', text: 'try:\n    import torch\nexcept ImportError:\n    pass\n' };
-  assert.deepEqual(interpreterInvalid(buildRuleInput({ selected: loadProbe('hostile-directory'), sources: [onlyGuarded] })).map((f) => f.severity), ['info']);
+  assert.deepEqual(
+    interpreterInvalid(buildRuleInput({ selected: loadProbe('hostile-directory'), sources: [onlyGuarded] })).map((f) => f.severity),
+    ['info'],
+  );
 });

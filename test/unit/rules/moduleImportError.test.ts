@@ -4,7 +4,11 @@ import { moduleImportError } from '../../../src/core/rules/moduleImportError';
 import { buildRuleInput, loadProbe, NODE, NODE_PATH } from '../../support/ruleInputBuilder';
 
 test('shows the SyntaxError rospy hits under Python 2.7 and where it was raised', () => {
-  const input = buildRuleInput({ selected: loadProbe('py27-debian-dist-packages'), sources: [NODE], others: [loadProbe('healthy-system')] });
+  const input = buildRuleInput({
+    selected: loadProbe('py27-debian-dist-packages'),
+    sources: [NODE],
+    others: [loadProbe('healthy-system')],
+  });
   const rospy = moduleImportError(input).find((f) => f.module === 'rospy');
   assert.equal(rospy?.message, 'import rospy fails in py27-debian-dist-packages with SyntaxError "invalid syntax (__init__.py, line 362)"');
   assert.deepEqual(rospy?.location, { file: NODE_PATH, line: 2, column: 7, endLine: 2, endColumn: 12 });
@@ -16,9 +20,14 @@ test('shows the SyntaxError rospy hits under Python 2.7 and where it was raised'
       range: { file: '/usr/lib/python3/dist-packages/yaml/__init__.py', line: 362, column: 0, endLine: 362, endColumn: 0 },
     },
   ]);
-  assert.deepEqual(rospy?.fixes.map((f) => f.kind), ['selectInterpreter', 'openDocs']);
   assert.deepEqual(
-    moduleImportError(input).map((f) => f.module).sort(),
+    rospy?.fixes.map((f) => f.kind),
+    ['selectInterpreter', 'openDocs'],
+  );
+  assert.deepEqual(
+    moduleImportError(input)
+      .map((f) => f.module)
+      .sort(),
     ['cv_bridge', 'numpy', 'rospy', 'torch', 'yaml'],
   );
 });

@@ -41,7 +41,10 @@ test('offers neither apt nor pip for rospy in a venv: apt only reaches the syste
   const rospy = moduleMissing(input).find((f) => f.module === 'rospy');
   assert.equal(rospy?.message, 'rospy is not installed for isolated-venv: it comes with ROS, not from pip');
   assert.deepEqual(rospy?.location, { file: NODE_PATH, line: 2, column: 7, endLine: 2, endColumn: 12 });
-  assert.deepEqual(rospy?.fixes.map((f) => f.kind), ['openDocs']);
+  assert.deepEqual(
+    rospy?.fixes.map((f) => f.kind),
+    ['openDocs'],
+  );
 });
 
 test('installs with conda into a conda env, under conda-forge names', () => {
@@ -60,10 +63,22 @@ test('installs with conda into a conda env, under conda-forge names', () => {
 });
 
 test('only hints at a guarded import (try/except ImportError) and ignores type-only ones', () => {
-  const text = ['try:', '    import torch', 'except ImportError:', '    torch = None', 'from typing import TYPE_CHECKING', 'if TYPE_CHECKING:', '    import numpy', ''].join('\n');
+  const text = [
+    'try:',
+    '    import torch',
+    'except ImportError:',
+    '    torch = None',
+    'from typing import TYPE_CHECKING',
+    'if TYPE_CHECKING:',
+    '    import numpy',
+    '',
+  ].join('\n');
   const input = buildRuleInput({ selected: loadProbe('isolated-venv'), sources: [{ path: '/ws/opt.py', text }] });
   const findings = moduleMissing(input);
-  assert.deepEqual(findings.map((f) => [f.module, f.severity, f.location?.line]), [['torch', 'info', 2]]);
+  assert.deepEqual(
+    findings.map((f) => [f.module, f.severity, f.location?.line]),
+    [['torch', 'info', 2]],
+  );
 });
 
 test('leaves a ROS module to ros-env-not-sourced when nothing was sourced but the workspace has devel/setup.bash', () => {
@@ -85,14 +100,33 @@ test("a workspace package's generated messages (from my_interfaces.msg import X)
   const venv = loadProbe('isolated-venv');
   if (venv.kind !== 'ok') throw new Error('fixture');
   // The recorded venv, plus what its probe says of a module nothing provides yet (the interfaces are not built).
-  const selected = { ...venv, specs: { ...venv.specs, my_interfaces: { found: false, foreignExtensions: [], caseVariants: [] } as const }, imports: { ...venv.imports, my_interfaces: { status: 'missing', exceptionType: 'ModuleNotFoundError', message: "No module named 'my_interfaces'" } as const } };
+  const selected = {
+    ...venv,
+    specs: { ...venv.specs, my_interfaces: { found: false, foreignExtensions: [], caseVariants: [] } as const },
+    imports: {
+      ...venv.imports,
+      my_interfaces: { status: 'missing', exceptionType: 'ModuleNotFoundError', message: "No module named 'my_interfaces'" } as const,
+    },
+  };
   const node = { path: '/ws/src/demo/demo/node.py', text: 'from my_interfaces.msg import Detection\n', packageName: 'demo' };
-  const interfaces = { name: 'my_interfaces', path: '/ws/src/my_interfaces', manifestPath: '/ws/src/my_interfaces/package.xml', format: 3 as const, buildType: 'ament_cmake', dependencies: [], pythonModules: [] };
+  const interfaces = {
+    name: 'my_interfaces',
+    path: '/ws/src/my_interfaces',
+    manifestPath: '/ws/src/my_interfaces/package.xml',
+    format: 3 as const,
+    buildType: 'ament_cmake',
+    dependencies: [],
+    pythonModules: [],
+  };
   const workspace = { ...bareWorkspace('/ws'), kind: 'colcon' as const, packages: [interfaces] };
   const [finding, ...rest] = moduleMissing(buildRuleInput({ selected, sources: [node], workspace }));
   assert.equal(rest.length, 0);
   assert.ok(finding);
   assert.match(finding.message, /package of this workspace .* build the workspace and source its setup script/);
-  assert.deepEqual(finding.fixes[0], { kind: 'runInTerminal', title: 'Build the workspace and source its setup script', commands: ['cd /ws', 'colcon build', '. install/setup.bash'] });
+  assert.deepEqual(finding.fixes[0], {
+    kind: 'runInTerminal',
+    title: 'Build the workspace and source its setup script',
+    commands: ['cd /ws', 'colcon build', '. install/setup.bash'],
+  });
   assert.ok(!finding.fixes.some((fix) => fix.kind === 'installPackages'), JSON.stringify(finding.fixes));
 });

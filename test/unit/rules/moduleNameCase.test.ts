@@ -25,5 +25,9 @@ test("flags import Torch and offers to change it to 'torch'", () => {
       module: 'Torch',
     },
   ]);
-  assert.deepEqual(runRules(input).map((f) => f.code), ['module-name-case'], 'not also reported as missing');
+  assert.deepEqual(
+    runRules(input).map((f) => f.code),
+    ['module-name-case'],
+    'not also reported as missing',
+  );
 });

@@ -12,11 +12,18 @@ test('says the interpreter hung while starting, naming sitecustomize.py and .pth
   assert.equal(f?.module, null);
   assert.equal(f?.message, 'hanging-sitecustomize did not finish starting within 2 s — a sitecustomize.py or .pth file may hang');
   assert.deepEqual(f?.location, { file: NODE_PATH, line: 2, column: 7, endLine: 2, endColumn: 12 });
-  assert.deepEqual(f?.fixes[0], { kind: 'selectInterpreter', title: `Switch interpreter to ${venv.interpreter.path}`, path: venv.interpreter.path });
+  assert.deepEqual(f?.fixes[0], {
+    kind: 'selectInterpreter',
+    title: `Switch interpreter to ${venv.interpreter.path}`,
+    path: venv.interpreter.path,
+  });
 });
 
 test('names the module whose import hung, at its import', () => {
-  const input = buildRuleInput({ selected: loadProbe('import-hang'), sources: [{ path: '/ws/n.py', text: 'import os\nimport hangmod\n' }] });
+  const input = buildRuleInput({
+    selected: loadProbe('import-hang'),
+    sources: [{ path: '/ws/n.py', text: 'import os\nimport hangmod\n' }],
+  });
   const [f, ...rest] = probeTimeout(input);
   assert.equal(rest.length, 0);
   assert.equal(f?.module, 'hangmod');

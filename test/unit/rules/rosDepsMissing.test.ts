@@ -10,7 +10,10 @@ test('flags import rospy in a conda env with ROS on PYTHONPATH but no rospkg, an
   const findings = rosDepsMissing(input);
   assert.equal(findings.length, 1);
   const [f] = findings;
-  assert.equal(f?.message, "import rospy fails in conda-ros-prefix because rospkg is missing (ModuleNotFoundError: No module named 'rospkg')");
+  assert.equal(
+    f?.message,
+    "import rospy fails in conda-ros-prefix because rospkg is missing (ModuleNotFoundError: No module named 'rospkg')",
+  );
   assert.deepEqual(f?.location, { file: NODE_PATH, line: 2, column: 7, endLine: 2, endColumn: 12 });
   assert.match(f?.detail ?? '', /roslib\/launcher\.py/);
   const packages = ['rospkg', 'catkin_pkg', 'netifaces', 'empy=3.3.4'];

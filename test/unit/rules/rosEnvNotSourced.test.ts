@@ -19,9 +19,16 @@ test('warns that rospy imports only after sourcing devel/setup.bash, and offers 
   const findings = rosEnvNotSourced(input);
   assert.equal(findings.length, 1);
   assert.equal(findings[0]?.severity, 'warning');
-  assert.equal(findings[0]?.message, 'rospy imports in venv: venv311 only after sourcing devel/setup.bash; a terminal or launch configuration without it fails');
+  assert.equal(
+    findings[0]?.message,
+    'rospy imports in venv: venv311 only after sourcing devel/setup.bash; a terminal or launch configuration without it fails',
+  );
   assert.deepEqual(findings[0]?.location, { file, line: 2, column: 7, endLine: 2, endColumn: 12 });
-  assert.deepEqual(findings[0]?.fixes[0], { kind: 'runInTerminal', title: 'Source devel/setup.bash', commands: ['source /ws/devel/setup.bash'] });
+  assert.deepEqual(findings[0]?.fixes[0], {
+    kind: 'runInTerminal',
+    title: 'Source devel/setup.bash',
+    commands: ['source /ws/devel/setup.bash'],
+  });
 });
 
 test('reports a missing rospy as not sourced, not as missing, when nothing was sourced and the workspace has a setup script', () => {
@@ -32,7 +39,10 @@ test('reports a missing rospy as not sourced, not as missing, when nothing was s
     environment: { kind: 'plain', reason: 'disabled', vars: {} },
   });
   const findings = runRules(input);
-  assert.deepEqual(findings.map((f) => f.code), ['ros-env-not-sourced']);
+  assert.deepEqual(
+    findings.map((f) => f.code),
+    ['ros-env-not-sourced'],
+  );
   assert.equal(findings[0]?.message, 'rospy is missing in venv: venv311 because devel/setup.bash is not sourced');
 });
 

@@ -5,8 +5,12 @@ import { buildRuleInput, loadProbe, NODE } from '../../support/ruleInputBuilder'
 
 test('warns that sourcing devel/setup.bash failed, with the shell message as detail', () => {
   const script = '/ws/devel/setup.bash';
-  const detail = "/ws/devel/setup.bash: line 8: /opt/ros/noetic/setup.sh: No such file or directory";
-  const input = buildRuleInput({ selected: loadProbe('healthy-system'), sources: [NODE], environment: { kind: 'failed', script, shell: '/bin/bash', detail, vars: {} } });
+  const detail = '/ws/devel/setup.bash: line 8: /opt/ros/noetic/setup.sh: No such file or directory';
+  const input = buildRuleInput({
+    selected: loadProbe('healthy-system'),
+    sources: [NODE],
+    environment: { kind: 'failed', script, shell: '/bin/bash', detail, vars: {} },
+  });
   assert.deepEqual(setupScriptFailed(input), [
     {
       code: 'setup-script-failed',
@@ -26,6 +30,10 @@ test('warns that sourcing devel/setup.bash failed, with the shell message as det
 });
 
 test('stays silent when sourcing worked', () => {
-  const input = buildRuleInput({ selected: loadProbe('healthy-system'), sources: [NODE], environment: { kind: 'sourced', scripts: ['/ws/devel/setup.bash'], shell: '/bin/bash', vars: {} } });
+  const input = buildRuleInput({
+    selected: loadProbe('healthy-system'),
+    sources: [NODE],
+    environment: { kind: 'sourced', scripts: ['/ws/devel/setup.bash'], shell: '/bin/bash', vars: {} },
+  });
   assert.deepEqual(setupScriptFailed(input), []);
 });

@@ -39,7 +39,11 @@ function failingCvBridge(): InterpreterProbe {
 const cause: Cause = {
   kind: 'shadowed',
   module: 'cv_bridge',
-  suspect: { kind: 'user-site', entry: USER_SITE, packages: [{ module: 'numpy', file: `${USER_SITE}/numpy/__init__.py`, version: '2.4.6' }] },
+  suspect: {
+    kind: 'user-site',
+    entry: USER_SITE,
+    packages: [{ module: 'numpy', file: `${USER_SITE}/numpy/__init__.py`, version: '2.4.6' }],
+  },
   instead: [{ module: 'numpy', file: '/usr/lib/python3/dist-packages/numpy/__init__.py', version: '1.24.2' }],
   env: { PATH: '/usr/bin:/bin' },
 };
@@ -48,18 +52,28 @@ test("names numpy 2.4.6 in the user site as shadowing Debian's numpy on the cv_b
   const input = { ...buildRuleInput({ selected: failingCvBridge(), sources: [NODE] }), causes: new Map([['cv_bridge', cause]]) };
   const [finding, ...rest] = shadowedByOutsidePackage(input);
   assert.equal(rest.length, 0);
-  assert.equal(finding?.message, `numpy 2.4.6 in the user site ${USER_SITE} shadows Debian's numpy 1.24.2 for healthy-system: import cv_bridge works without the user site (python -s)`);
+  assert.equal(
+    finding?.message,
+    `numpy 2.4.6 in the user site ${USER_SITE} shadows Debian's numpy 1.24.2 for healthy-system: import cv_bridge works without the user site (python -s)`,
+  );
   assert.deepEqual(finding?.location, { file: NODE_PATH, line: 4, column: 5, endLine: 4, endColumn: 14 });
   assert.deepEqual(
     finding?.fixes.map((f) => (f.kind === 'runInTerminal' ? f.commands.join('; ') : f.kind)),
     ['env PIP_BREAK_SYSTEM_PACKAGES=1 /usr/bin/python3 -m pip uninstall numpy', 'export PYTHONNOUSERSITE=1', 'openDocs'],
   );
-  const codes = runRules(input).filter((f) => f.module === 'cv_bridge').map((f) => f.code);
+  const codes = runRules(input)
+    .filter((f) => f.module === 'cv_bridge')
+    .map((f) => f.code);
   assert.deepEqual(codes, ['shadowed-by-outside-package'], 'one cause, one code: no module-import-error beside it');
 });
 
 test('without a proven cause the failure stays a module-import-error and nothing is blamed', () => {
   const input = buildRuleInput({ selected: failingCvBridge(), sources: [NODE] });
   assert.deepEqual(shadowedByOutsidePackage({ ...input, causes: new Map() }), []);
-  assert.deepEqual(runRules(input).filter((f) => f.module === 'cv_bridge').map((f) => f.code), ['module-import-error']);
+  assert.deepEqual(
+    runRules(input)
+      .filter((f) => f.module === 'cv_bridge')
+      .map((f) => f.code),
+    ['module-import-error'],
+  );
 });

@@ -27,7 +27,13 @@ test('flags a shebang that runs pyenv 3.12, where torch and cv2 fail, and offers
   assert.equal(f?.severity, 'error');
   assert.equal(f?.message, `the shebang runs ${py312.interpreter.path}, where cv2, cv_bridge, numpy, torch fail (No module named 'cv2')`);
   assert.deepEqual(f?.location, { file: NODE_PATH, line: 1, column: 0, endLine: 1, endColumn: envPython3.length });
-  assert.deepEqual(f?.fixes[0], { kind: 'editShebang', title: `Use ${healthy.interpreter.path} in the shebang`, file: NODE_PATH, line: 1, newText: `#!${healthy.interpreter.path}` });
+  assert.deepEqual(f?.fixes[0], {
+    kind: 'editShebang',
+    title: `Use ${healthy.interpreter.path} in the shebang`,
+    file: NODE_PATH,
+    line: 1,
+    newText: `#!${healthy.interpreter.path}`,
+  });
   assert.equal(f?.interpreter, py312.interpreter.path);
 });
 
@@ -59,7 +65,12 @@ test("warns that rosrun runs catkin's relay with the Python it was built with, a
   });
   const [f] = shebangMismatch(input);
   assert.equal(f?.severity, 'warning');
-  assert.match(f?.message ?? '', new RegExp(`^rosrun runs devel/lib/demo/node\\.py with ${py27.interpreter.path}, where cv2, cv_bridge, numpy, rospy, torch, yaml fail \\(`));
+  assert.match(
+    f?.message ?? '',
+    new RegExp(
+      `^rosrun runs devel/lib/demo/node\\.py with ${py27.interpreter.path}, where cv2, cv_bridge, numpy, rospy, torch, yaml fail \\(`,
+    ),
+  );
   assert.deepEqual(f?.related, [{ message: 'the relay rosrun runs', file: relayPath, range: null }]);
   assert.deepEqual(f?.fixes[0], {
     kind: 'runInTerminal',

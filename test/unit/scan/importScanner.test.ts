@@ -16,10 +16,24 @@ const underline = (text: string, s: ImportSite): string => (text.split(/\r\n|\r|
 test('finds plain, dotted, aliased and comma-separated imports with exact ranges', () => {
   const text = 'import os\nimport a.b.c as d, e , f.g\n';
   const found = scanImports(text).imports;
-  assert.deepEqual(found.map((s) => s.module), ['os', 'a.b.c', 'e', 'f.g']);
-  assert.deepEqual(found.map((s) => s.topLevel), ['os', 'a', 'e', 'f']);
+  assert.deepEqual(
+    found.map((s) => s.module),
+    ['os', 'a.b.c', 'e', 'f.g'],
+  );
+  assert.deepEqual(
+    found.map((s) => s.topLevel),
+    ['os', 'a', 'e', 'f'],
+  );
   for (const s of found) assert.equal(underline(text, s), s.module);
-  assert.deepEqual(found.map((s) => [s.line, s.column, s.endColumn]), [[1, 7, 9], [2, 7, 12], [2, 19, 20], [2, 23, 26]]);
+  assert.deepEqual(
+    found.map((s) => [s.line, s.column, s.endColumn]),
+    [
+      [1, 7, 9],
+      [2, 7, 12],
+      [2, 19, 20],
+      [2, 23, 26],
+    ],
+  );
   assert.ok(found.every((s) => s.form === 'import' && !s.optional && !s.typeOnly));
 });
 
@@ -47,7 +61,10 @@ test('finds imports indented inside functions, classes and if blocks', () => {
 });
 
 test('skips relative imports and __future__', () => {
-  assert.deepEqual(modules('from . import x\nfrom .mod import y\nfrom ..up.mod import z\nfrom __future__ import print_function\nimport real\n'), ['real']);
+  assert.deepEqual(
+    modules('from . import x\nfrom .mod import y\nfrom ..up.mod import z\nfrom __future__ import print_function\nimport real\n'),
+    ['real'],
+  );
 });
 
 test('never reports imports written inside strings or comments', () => {
@@ -78,7 +95,15 @@ test('an import right after a triple-quoted string spanning lines keeps its true
 });
 
 test('marks imports inside try/except ImportError as optional', () => {
-  for (const handler of ['except ImportError:', 'except ModuleNotFoundError as e:', 'except Exception:', 'except BaseException:', 'except:', 'except (OSError, ImportError):', 'except builtins.ImportError:']) {
+  for (const handler of [
+    'except ImportError:',
+    'except ModuleNotFoundError as e:',
+    'except Exception:',
+    'except BaseException:',
+    'except:',
+    'except (OSError, ImportError):',
+    'except builtins.ImportError:',
+  ]) {
     const text = `try:\n    import torch\n${handler}\n    torch = None\nimport rospy\n`;
     assert.equal(site(text, 'torch').optional, true, handler);
     assert.equal(site(text, 'rospy').optional, false, handler);
@@ -86,15 +111,24 @@ test('marks imports inside try/except ImportError as optional', () => {
 });
 
 test('does not mark imports optional when no handler catches ImportError', () => {
-  const text = 'try:\n    import torch\nexcept KeyError:\n    pass\nexcept (OSError, ValueError) as e:\n    pass\nfinally:\n    import after_finally\n';
+  const text =
+    'try:\n    import torch\nexcept KeyError:\n    pass\nexcept (OSError, ValueError) as e:\n    pass\nfinally:\n    import after_finally\n';
   assert.equal(site(text, 'torch').optional, false);
   assert.equal(site(text, 'after_finally').optional, false);
 });
 
 test('a later handler of the same try still makes its body optional, and the fallback import is not', () => {
-  const text = 'try:\n    import ujson as json\nexcept KeyError:\n    pass\nexcept ImportError:\n    import json\nelse:\n    import extra\n';
+  const text =
+    'try:\n    import ujson as json\nexcept KeyError:\n    pass\nexcept ImportError:\n    import json\nelse:\n    import extra\n';
   const found = scanImports(text).imports;
-  assert.deepEqual(found.map((s) => [s.module, s.optional]), [['ujson', true], ['json', false], ['extra', false]]);
+  assert.deepEqual(
+    found.map((s) => [s.module, s.optional]),
+    [
+      ['ujson', true],
+      ['json', false],
+      ['extra', false],
+    ],
+  );
 });
 
 test('tracks nested try blocks by indentation', () => {
@@ -124,7 +158,8 @@ test('one-line try and if bodies are understood', () => {
 });
 
 test('marks imports under if TYPE_CHECKING or typing.TYPE_CHECKING as type-only, not their else branch', () => {
-  const text = 'import typing\nif typing.TYPE_CHECKING:\n    from numpy import ndarray\nelse:\n    import runtime_only\nif TYPE_CHECKING:\n    import torch\nif not TYPE_CHECKING:\n    import negated\n';
+  const text =
+    'import typing\nif typing.TYPE_CHECKING:\n    from numpy import ndarray\nelse:\n    import runtime_only\nif TYPE_CHECKING:\n    import torch\nif not TYPE_CHECKING:\n    import negated\n';
   assert.equal(site(text, 'numpy').typeOnly, true);
   assert.equal(site(text, 'runtime_only').typeOnly, false);
   assert.equal(site(text, 'torch').typeOnly, true);
@@ -146,7 +181,10 @@ test('keywords used as names elsewhere produce no imports', () => {
 
 test('localModules leaves the workspace own modules out', () => {
   const text = 'import rospy\nfrom perception_demo.model import Net\nimport helper\n';
-  assert.deepEqual(scanImports(text, { localModules: new Set(['perception_demo', 'helper']) }).imports.map((s) => s.module), ['rospy']);
+  assert.deepEqual(
+    scanImports(text, { localModules: new Set(['perception_demo', 'helper']) }).imports.map((s) => s.module),
+    ['rospy'],
+  );
 });
 
 test('reads a direct shebang', () => {
@@ -156,8 +194,18 @@ test('reads a direct shebang', () => {
 });
 
 test('reads env shebangs, with -S and options', () => {
-  assert.deepEqual(scanImports('#!/usr/bin/env python3\n').shebang, { text: '/usr/bin/env python3', command: 'python3', viaEnv: true, length: 22 });
-  assert.deepEqual(scanImports('#!/usr/bin/env -S python3 -u\r\nimport x\r\n').shebang, { text: '/usr/bin/env -S python3 -u', command: 'python3', viaEnv: true, length: 28 });
+  assert.deepEqual(scanImports('#!/usr/bin/env python3\n').shebang, {
+    text: '/usr/bin/env python3',
+    command: 'python3',
+    viaEnv: true,
+    length: 22,
+  });
+  assert.deepEqual(scanImports('#!/usr/bin/env -S python3 -u\r\nimport x\r\n').shebang, {
+    text: '/usr/bin/env -S python3 -u',
+    command: 'python3',
+    viaEnv: true,
+    length: 28,
+  });
   assert.equal(scanImports('#! /usr/bin/env -i PYTHONPATH=/x python2\n').shebang?.command, 'python2');
   assert.equal(scanImports('#!/usr/bin/env -u HOME python\n').shebang?.command, 'python');
 });
@@ -219,12 +267,14 @@ test('fuzz: random bytes and every truncation of a real node scan without throwi
       assert.ok(s.column >= 0 && s.endColumn > s.column);
     }
   }
-  const node = '#!/usr/bin/env python3\n"""Doc."""\nimport rospy\ntry:\n    import torch\nexcept ImportError:\n    torch = None\nfrom sensor_msgs.msg import (Image,\n  CameraInfo)\n';
+  const node =
+    '#!/usr/bin/env python3\n"""Doc."""\nimport rospy\ntry:\n    import torch\nexcept ImportError:\n    torch = None\nfrom sensor_msgs.msg import (Image,\n  CameraInfo)\n';
   for (let cut = 0; cut <= node.length; cut++) assert.doesNotThrow(() => scanImports(node.slice(0, cut)));
 });
 
 test('a 5,000-line file yields every one of its imports (its speed is measured by npm run bench, not here)', () => {
-  const chunk = 'import os\nclass A:\n    def f(self):\n        try:\n            import torch\n        except ImportError:\n            pass\n        return {"a": [1, 2]}  # note\n    """doc"""\n    x = 1\n';
+  const chunk =
+    'import os\nclass A:\n    def f(self):\n        try:\n            import torch\n        except ImportError:\n            pass\n        return {"a": [1, 2]}  # note\n    """doc"""\n    x = 1\n';
   const result = scanImports(chunk.repeat(500));
   assert.equal(result.imports.length, 1000);
   assert.equal(result.imports.filter((site) => site.optional).length, 500);

@@ -82,12 +82,19 @@ script_dir=$base/lib/my_pkg
   assert.equal(packaging.packages, 'find');
   assert.deepEqual(packaging.packageDir, { '': 'src' });
   assert.deepEqual(packaging.excluded, ['test']);
-  assert.deepEqual(packaging.consoleScripts.map((s) => s.module), ['my_pkg.node_a', 'my_pkg.nodes.b']);
+  assert.deepEqual(
+    packaging.consoleScripts.map((s) => s.module),
+    ['my_pkg.node_a', 'my_pkg.nodes.b'],
+  );
 });
 
 test('the relay catkin writes names its target; other files in devel/lib are not relays', () => {
-  const relay = "#!/usr/bin/python3\n# generated from catkin/cmake/template/script.py.in\npython_script = '/ws/src/demo_pkg/scripts/node.py'\nwith open(python_script, 'r') as fh:\n    exec(fh.read())\n";
+  const relay =
+    "#!/usr/bin/python3\n# generated from catkin/cmake/template/script.py.in\npython_script = '/ws/src/demo_pkg/scripts/node.py'\nwith open(python_script, 'r') as fh:\n    exec(fh.read())\n";
   assert.deepEqual(relayTarget(relay), { isRelay: true, target: '/ws/src/demo_pkg/scripts/node.py' });
-  assert.deepEqual(relayTarget("#!/usr/bin/env python\n# generated from catkin/cmake/template/script.py.in\nexecfile('/old/ws/src/p/scripts/n')\n"), { isRelay: true, target: '/old/ws/src/p/scripts/n' });
+  assert.deepEqual(
+    relayTarget("#!/usr/bin/env python\n# generated from catkin/cmake/template/script.py.in\nexecfile('/old/ws/src/p/scripts/n')\n"),
+    { isRelay: true, target: '/old/ws/src/p/scripts/n' },
+  );
   assert.deepEqual(relayTarget('#!/usr/bin/env python3\nimport rospy\n'), { isRelay: false, target: null });
 });

@@ -21,7 +21,10 @@ test('the bundled example is a catkin_make workspace with its nodes, library mod
   assert.ok(workspace);
   assert.equal(workspace.root, '/ws');
   assert.equal(workspace.kind, 'catkin_make');
-  assert.deepEqual(workspace.packages.map((p) => [p.name, p.format, p.buildType, p.pythonModules]), [['perception_demo', 2, 'catkin', ['perception_demo']]]);
+  assert.deepEqual(
+    workspace.packages.map((p) => [p.name, p.format, p.buildType, p.pythonModules]),
+    [['perception_demo', 2, 'catkin', ['perception_demo']]],
+  );
   assert.deepEqual(
     workspace.packages[0]?.dependencies.filter((d) => d.kind === 'depend').map((d) => d.name),
     ['rospy', 'std_msgs', 'sensor_msgs', 'cv_bridge'],
@@ -45,9 +48,19 @@ test('the example is found from its root folder too, and nothing is read twice',
   const fs = MemoryFileSystem.fromDirectory(example, '/ws');
   const detection = await detectWorkspaceDetailed(fs, '/ws');
   assert.equal(detection.workspace?.kind, 'catkin_make');
-  assert.deepEqual([...fs.reads.entries()].filter(([, count]) => count > 1), []);
-  assert.deepEqual([...fs.dirReads.entries()].filter(([, count]) => count > 1), []);
-  assert.deepEqual([...fs.reads.keys()].filter((file) => file.endsWith('.py')), ['/ws/src/perception_demo/setup.py'], 'Python sources are left for the scanner to read');
+  assert.deepEqual(
+    [...fs.reads.entries()].filter(([, count]) => count > 1),
+    [],
+  );
+  assert.deepEqual(
+    [...fs.dirReads.entries()].filter(([, count]) => count > 1),
+    [],
+  );
+  assert.deepEqual(
+    [...fs.reads.keys()].filter((file) => file.endsWith('.py')),
+    ['/ws/src/perception_demo/setup.py'],
+    'Python sources are left for the scanner to read',
+  );
   assert.deepEqual([...detection.texts.keys()], []);
 });
 
@@ -58,20 +71,34 @@ test('a catkin_tools workspace: marker, format 3 manifest, nodes without .py, CM
   assert.ok(workspace);
   assert.equal(workspace.kind, 'catkin_tools');
   assert.equal(detection.root?.marker, '.catkin_tools/');
-  assert.deepEqual(workspace.packages.map((p) => p.name), ['nav_tools']);
+  assert.deepEqual(
+    workspace.packages.map((p) => p.name),
+    ['nav_tools'],
+  );
   const nav = workspace.packages[0];
   assert.equal(nav?.format, 3);
   assert.deepEqual(nav?.pythonModules, ['nav_tools']);
   assert.deepEqual(
     nav?.dependencies.map((d) => `${d.kind}:${d.name}`),
-    ['buildtool_depend:catkin', 'depend:rospy', 'exec_depend:python-numpy', 'exec_depend:python3-numpy', 'test_depend:rostest', 'doc_depend:rosdoc_lite'].sort((a, b) => order(a) - order(b)),
+    [
+      'buildtool_depend:catkin',
+      'depend:rospy',
+      'exec_depend:python-numpy',
+      'exec_depend:python3-numpy',
+      'test_depend:rostest',
+      'doc_depend:rosdoc_lite',
+    ].sort((a, b) => order(a) - order(b)),
   );
 
   const planner = sourceAt(workspace, 'nodes/planner');
   assert.equal(planner.role, 'node');
   assert.deepEqual([...planner.evidence].sort(), ['catkin_install_python', 'nodes-dir', 'shebang']);
   assert.deepEqual([...sourceAt(workspace, 'scripts/replay.py').evidence].sort(), ['catkin_install_python', 'scripts-dir']);
-  assert.deepEqual([...detection.texts.keys()], ['/home/dev/catkin_tools_ws/src/nav_tools/nodes/planner'], 'only a file without .py is read, to see its shebang');
+  assert.deepEqual(
+    [...detection.texts.keys()],
+    ['/home/dev/catkin_tools_ws/src/nav_tools/nodes/planner'],
+    'only a file without .py is read, to see its shebang',
+  );
   const util = sourceAt(workspace, 'scripts/util.py');
   assert.equal(util.role, 'module');
   assert.deepEqual(util.evidence, ['scripts-dir']);
@@ -81,12 +108,25 @@ test('a catkin_tools workspace: marker, format 3 manifest, nodes without .py, CM
   assert.ok(!paths.some((p) => p.includes('generated_by_variable')));
 
   assert.deepEqual(workspace.relays, [
-    { packageName: 'nav_tools', path: '/home/dev/catkin_tools_ws/devel/lib/nav_tools/planner', target: '/home/dev/catkin_tools_ws/src/nav_tools/nodes/planner' },
+    {
+      packageName: 'nav_tools',
+      path: '/home/dev/catkin_tools_ws/devel/lib/nav_tools/planner',
+      target: '/home/dev/catkin_tools_ws/src/nav_tools/nodes/planner',
+    },
   ]);
   assert.deepEqual(workspace.setupScripts, [{ path: '/home/dev/catkin_tools_ws/devel/setup.bash', kind: 'devel' }]);
 });
 
-const KIND_ORDER = ['depend', 'build_depend', 'buildtool_depend', 'build_export_depend', 'exec_depend', 'run_depend', 'test_depend', 'doc_depend'];
+const KIND_ORDER = [
+  'depend',
+  'build_depend',
+  'buildtool_depend',
+  'build_export_depend',
+  'exec_depend',
+  'run_depend',
+  'test_depend',
+  'doc_depend',
+];
 function order(entry: string): number {
   return KIND_ORDER.indexOf(entry.split(':')[0] ?? '');
 }
@@ -98,7 +138,13 @@ test('a built colcon workspace with an ament_python package: rclpy nodes from se
   assert.ok(workspace);
   assert.equal(workspace.kind, 'colcon');
   assert.equal(detection.root?.marker, 'install/.colcon_install_layout');
-  assert.deepEqual(workspace.packages.map((p) => [p.name, p.buildType]), [['cpp_pkg', 'ament_cmake'], ['py_pubsub', 'ament_python']]);
+  assert.deepEqual(
+    workspace.packages.map((p) => [p.name, p.buildType]),
+    [
+      ['cpp_pkg', 'ament_cmake'],
+      ['py_pubsub', 'ament_python'],
+    ],
+  );
   assert.deepEqual(workspace.packages.find((p) => p.name === 'py_pubsub')?.pythonModules, ['py_pubsub']);
   assert.deepEqual(workspace.packages.find((p) => p.name === 'cpp_pkg')?.pythonModules, []);
   const talker = sourceAt(workspace, 'py_pubsub/publisher_member_function.py');
@@ -126,7 +172,10 @@ test('nested layouts: metapackages, packages in plain folders; hidden, node_modu
   assert.equal(workspace.root, '/home/dev/nested_ws');
   assert.equal(workspace.kind, 'catkin_make');
   assert.equal(detection.root?.marker, "src/CMakeLists.txt is catkin's toplevel.cmake");
-  assert.deepEqual(workspace.packages.map((p) => p.name), ['robot_vision', 'robot_driver', 'robot_stack']);
+  assert.deepEqual(
+    workspace.packages.map((p) => p.name),
+    ['robot_vision', 'robot_driver', 'robot_stack'],
+  );
   assert.deepEqual(workspace.packages.find((p) => p.name === 'robot_vision')?.pythonModules, ['robot_vision']);
   assert.deepEqual([...sourceAt(workspace, 'scripts/driver_node').evidence].sort(), ['scripts-dir', 'shebang']);
   assert.equal(sourceAt(workspace, 'src/robot_vision/__init__.py').packageName, 'robot_vision');
@@ -149,14 +198,26 @@ test('a loose folder of scripts is no workspace', async () => {
 test('a malformed package.xml skips that package and says why; the rest is still detected', async () => {
   const fs = mount('malformed_ws');
   const detection = await detectWorkspaceDetailed(fs, '/home/dev/malformed_ws');
-  assert.deepEqual(detection.workspace?.packages.map((p) => p.name), ['good_pkg']);
-  assert.deepEqual(detection.problems.map((p) => [p.kind, p.kind === 'invalid-manifest' ? p.path : '']), [
-    ['invalid-manifest', '/home/dev/malformed_ws/src/broken_pkg/package.xml'],
-    ['invalid-manifest', '/home/dev/malformed_ws/src/nameless_pkg/package.xml'],
-  ].sort());
+  assert.deepEqual(
+    detection.workspace?.packages.map((p) => p.name),
+    ['good_pkg'],
+  );
+  assert.deepEqual(
+    detection.problems.map((p) => [p.kind, p.kind === 'invalid-manifest' ? p.path : '']),
+    [
+      ['invalid-manifest', '/home/dev/malformed_ws/src/broken_pkg/package.xml'],
+      ['invalid-manifest', '/home/dev/malformed_ws/src/nameless_pkg/package.xml'],
+    ].sort(),
+  );
   const reasons = detection.problems.map((p) => (p.kind === 'invalid-manifest' ? p.reason : ''));
-  assert.ok(reasons.some((r) => /line \d+/.test(r)), reasons.join(' | '));
-  assert.ok(reasons.some((r) => r.includes('no <name>')), reasons.join(' | '));
+  assert.ok(
+    reasons.some((r) => /line \d+/.test(r)),
+    reasons.join(' | '),
+  );
+  assert.ok(
+    reasons.some((r) => r.includes('no <name>')),
+    reasons.join(' | '),
+  );
 });
 
 test('a catkin_make workspace after building: devel setup script and relays found from devel/.built_by', async () => {
@@ -166,16 +227,26 @@ test('a catkin_make workspace after building: devel setup script and relays foun
     'devel/setup.bash': '# generated from catkin/cmake/templates/setup.bash.in\n',
     'devel/setup.zsh': '',
     'devel/lib/perception_demo/talker.py': {
-      executable: "#!/usr/bin/python3\n# generated from catkin/cmake/template/script.py.in\npython_script = '/ws/src/perception_demo/scripts/talker.py'\n",
+      executable:
+        "#!/usr/bin/python3\n# generated from catkin/cmake/template/script.py.in\npython_script = '/ws/src/perception_demo/scripts/talker.py'\n",
     },
     'devel/lib/perception_demo/compiled_node': { executable: '\u007fELF binary' },
   });
   const workspace = await detectWorkspace(fs, '/ws/src');
   assert.deepEqual(workspace?.setupScripts, [{ path: '/ws/devel/setup.bash', kind: 'devel' }]);
-  assert.deepEqual(workspace?.relays, [{ packageName: 'perception_demo', path: '/ws/devel/lib/perception_demo/talker.py', target: '/ws/src/perception_demo/scripts/talker.py' }]);
+  assert.deepEqual(workspace?.relays, [
+    {
+      packageName: 'perception_demo',
+      path: '/ws/devel/lib/perception_demo/talker.py',
+      target: '/ws/src/perception_demo/scripts/talker.py',
+    },
+  ]);
   assert.equal(fs.reads.get('/ws/devel/lib/perception_demo/compiled_node'), undefined, 'binaries are not read');
 
-  const withoutMarker = MemoryFileSystem.fromTree('/w2', { 'devel/.built_by': 'catkin_make', 'src/pkg/package.xml': '<package format="2"><name>pkg</name></package>' });
+  const withoutMarker = MemoryFileSystem.fromTree('/w2', {
+    'devel/.built_by': 'catkin_make',
+    'src/pkg/package.xml': '<package format="2"><name>pkg</name></package>',
+  });
   assert.deepEqual(await findWorkspaceRoot(withoutMarker, '/w2/src/pkg'), { root: '/w2', kind: 'catkin_make', marker: 'devel/.built_by' });
 });
 
@@ -185,8 +256,17 @@ test('a package linked into src/ is followed, and a link loop does not hang dete
     'src/linked': { link: '/elsewhere/real_pkg' },
     'src/loop': { link: '/ws/src' },
   });
-  fs.addTree('/elsewhere/real_pkg', { 'package.xml': '<package format="2"><name>real_pkg</name></package>', 'scripts/go.py': '#!/usr/bin/env python3\n' });
+  fs.addTree('/elsewhere/real_pkg', {
+    'package.xml': '<package format="2"><name>real_pkg</name></package>',
+    'scripts/go.py': '#!/usr/bin/env python3\n',
+  });
   const workspace = await detectWorkspace(fs, '/ws');
-  assert.deepEqual(workspace?.packages.map((p) => [p.name, p.path]), [['real_pkg', '/ws/src/linked']]);
-  assert.deepEqual(workspace?.pythonSources.map((s) => s.path), ['/ws/src/linked/scripts/go.py']);
+  assert.deepEqual(
+    workspace?.packages.map((p) => [p.name, p.path]),
+    [['real_pkg', '/ws/src/linked']],
+  );
+  assert.deepEqual(
+    workspace?.pythonSources.map((s) => s.path),
+    ['/ws/src/linked/scripts/go.py'],
+  );
 });

@@ -75,7 +75,14 @@ test('reads a format 2 manifest with every dependency kind', () => {
   assert.equal(result.manifest.buildType, 'catkin');
   assert.deepEqual(
     result.manifest.dependencies.map((d) => `${d.kind}:${d.name}`),
-    ['depend:roscpp', 'buildtool_depend:catkin', 'build_export_depend:message_runtime', 'exec_depend:python3-torch', 'test_depend:rostest', 'doc_depend:rosdoc_lite'],
+    [
+      'depend:roscpp',
+      'buildtool_depend:catkin',
+      'build_export_depend:message_runtime',
+      'exec_depend:python3-torch',
+      'test_depend:rostest',
+      'doc_depend:rosdoc_lite',
+    ],
   );
 });
 
@@ -84,11 +91,16 @@ test('reads a format 3 manifest: conditional dependencies are all listed, build 
   assert.ok(result.kind === 'ok');
   assert.equal(result.manifest.format, 3);
   assert.equal(result.manifest.buildType, 'ament_python');
-  assert.deepEqual(result.manifest.dependencies.map((d) => d.name), ['python-yaml', 'python3-yaml', 'rclpy']);
+  assert.deepEqual(
+    result.manifest.dependencies.map((d) => d.name),
+    ['python-yaml', 'python3-yaml', 'rclpy'],
+  );
 });
 
 test('recognises a metapackage', () => {
-  const result = parsePackageXml('<package format="2"><name>stack</name><exec_depend>a</exec_depend><export><metapackage/></export></package>');
+  const result = parsePackageXml(
+    '<package format="2"><name>stack</name><exec_depend>a</exec_depend><export><metapackage/></export></package>',
+  );
   assert.ok(result.kind === 'ok');
   assert.equal(result.manifest.metapackage, true);
 });

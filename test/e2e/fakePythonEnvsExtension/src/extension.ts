@@ -3,7 +3,12 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { DidChangeEnvironmentEventArgs, DidChangeEnvironmentsEventArgs, DidChangeEnvironmentVariablesEventArgs, PythonEnvironment } from '@vscode/python-environments';
+import type {
+  DidChangeEnvironmentEventArgs,
+  DidChangeEnvironmentsEventArgs,
+  DidChangeEnvironmentVariablesEventArgs,
+  PythonEnvironment,
+} from '@vscode/python-environments';
 import * as vscode from 'vscode';
 import type { EnvironmentsApi } from '../../../../src/editor/pythonEnvironmentsInterpreters';
 

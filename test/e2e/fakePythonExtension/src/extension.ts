@@ -27,7 +27,8 @@ type FakeConfig = {
   readonly environmentVariables: Readonly<Record<string, string>>;
 };
 
-type ConfigSource = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'inline'; readonly text: string } | { readonly kind: 'none' };
+type ConfigSource =
+  { readonly kind: 'file'; readonly path: string } | { readonly kind: 'inline'; readonly text: string } | { readonly kind: 'none' };
 
 function configSource(): ConfigSource {
   const file = process.env[CONFIG_FILE_ENV];
@@ -59,7 +60,13 @@ function parseConfig(text: string, log: (line: string) => void): FakeConfig {
   const environments = Array.isArray(raw.environments)
     ? raw.environments.flatMap((entry): ConfiguredEnvironment[] => {
         if (!isRecord(entry) || typeof entry.path !== 'string') return [];
-        return [{ path: entry.path, ...(typeof entry.name === 'string' ? { name: entry.name } : {}), ...(typeof entry.type === 'string' ? { type: entry.type } : {}) }];
+        return [
+          {
+            path: entry.path,
+            ...(typeof entry.name === 'string' ? { name: entry.name } : {}),
+            ...(typeof entry.type === 'string' ? { type: entry.type } : {}),
+          },
+        ];
       })
     : [];
   const active = typeof raw.active === 'string' ? { '*': raw.active } : stringRecord(raw.active);
@@ -81,7 +88,16 @@ function readConfig(source: ConfigSource, log: (line: string) => void): FakeConf
   }
 }
 
-type InterpreterFacts = { major: number; minor: number; micro: number; level: string; serial: number; sysVersion: string; prefix: string; bits: number };
+type InterpreterFacts = {
+  major: number;
+  minor: number;
+  micro: number;
+  level: string;
+  serial: number;
+  sysVersion: string;
+  prefix: string;
+  bits: number;
+};
 
 // Python 2.7 and 3.x alike; prints one JSON line.
 const FACTS_SCRIPT = [
@@ -97,7 +113,8 @@ function runFacts(path: string): Promise<InterpreterFacts | undefined> {
       const line = stdout.trim().split('\n').at(-1) ?? '';
       try {
         const parsed: unknown = JSON.parse(line);
-        if (isRecord(parsed) && typeof parsed.major === 'number' && typeof parsed.prefix === 'string') return resolve(parsed as InterpreterFacts);
+        if (isRecord(parsed) && typeof parsed.major === 'number' && typeof parsed.prefix === 'string')
+          return resolve(parsed as InterpreterFacts);
       } catch {
         // Not an interpreter (or one that printed something else): unresolvable, as for the real extension.
       }
@@ -110,7 +127,11 @@ const RELEASE_LEVELS = ['alpha', 'beta', 'candidate', 'final'] as const;
 type ReleaseLevel = (typeof RELEASE_LEVELS)[number];
 const releaseLevel = (level: string): ReleaseLevel => RELEASE_LEVELS.find((l) => l === level) ?? 'final';
 
-function environmentKind(path: string, prefix: string | undefined, configured: ConfiguredEnvironment | undefined): { type: string; tools: string[] } {
+function environmentKind(
+  path: string,
+  prefix: string | undefined,
+  configured: ConfiguredEnvironment | undefined,
+): { type: string; tools: string[] } {
   const root = prefix ?? dirname(dirname(path));
   if (existsSync(join(root, 'conda-meta'))) return { type: configured?.type ?? 'Conda', tools: ['Conda'] };
   if (existsSync(join(root, 'pyvenv.cfg'))) return { type: configured?.type ?? 'VirtualEnvironment', tools: ['Venv'] };
@@ -125,10 +146,22 @@ function toEnvironment(path: string, facts: InterpreterFacts | undefined, config
   return {
     id: path,
     path,
-    executable: { uri: vscode.Uri.file(path), bitness: facts ? (facts.bits === 32 ? '32-bit' : '64-bit') : undefined, sysPrefix: facts?.prefix },
-    environment: isEnv ? { type: kind.type, name: configured?.name, folderUri: vscode.Uri.file(prefix), workspaceFolder: undefined } : undefined,
+    executable: {
+      uri: vscode.Uri.file(path),
+      bitness: facts ? (facts.bits === 32 ? '32-bit' : '64-bit') : undefined,
+      sysPrefix: facts?.prefix,
+    },
+    environment: isEnv
+      ? { type: kind.type, name: configured?.name, folderUri: vscode.Uri.file(prefix), workspaceFolder: undefined }
+      : undefined,
     version: facts
-      ? { major: facts.major, minor: facts.minor, micro: facts.micro, release: { level: releaseLevel(facts.level), serial: facts.serial }, sysVersion: facts.sysVersion }
+      ? {
+          major: facts.major,
+          minor: facts.minor,
+          micro: facts.micro,
+          release: { level: releaseLevel(facts.level), serial: facts.serial },
+          sysVersion: facts.sysVersion,
+        }
       : undefined,
     tools: kind.tools,
   };
@@ -198,10 +231,12 @@ class FakePythonEnvironments implements vscode.Disposable {
   activePath(resource: Resource | undefined): EnvironmentPath {
     const folder = resourceFolder(resource);
     const path =
-      (folder !== undefined ? this.selected.get(folder) ?? this.config.active[folder] : undefined) ??
+      (folder !== undefined ? (this.selected.get(folder) ?? this.config.active[folder]) : undefined) ??
       this.selected.get('*') ??
       this.config.active['*'] ??
-      vscode.workspace.getConfiguration('python', resource instanceof vscode.Uri ? resource : resource?.uri).get<string>('defaultInterpreterPath') ??
+      vscode.workspace
+        .getConfiguration('python', resource instanceof vscode.Uri ? resource : resource?.uri)
+        .get<string>('defaultInterpreterPath') ??
       'python';
     return { id: path, path };
   }
@@ -210,7 +245,11 @@ class FakePythonEnvironments implements vscode.Disposable {
     const path = typeof environment === 'string' ? environment : environment.path;
     const folder = resourceFolder(resource) ?? '*';
     this.selected.set(folder, path);
-    this.activeChanged.fire({ id: path, path, resource: resource instanceof vscode.Uri ? vscode.workspace.getWorkspaceFolder(resource) ?? resource : resource });
+    this.activeChanged.fire({
+      id: path,
+      path,
+      resource: resource instanceof vscode.Uri ? (vscode.workspace.getWorkspaceFolder(resource) ?? resource) : resource,
+    });
   }
 
   async resolve(environment: Environment | EnvironmentPath | string): Promise<ResolvedEnvironment | undefined> {
