@@ -10,7 +10,7 @@ import type { CapturedEnvironment } from '../core/engine/environment';
 import type { InterpreterRef, InterpreterSource } from '../core/interpreters/interpreter';
 import { findOnPath, splitPathVariable } from '../core/interpreters/pathLookup';
 import { silentLogger, systemClock, type Clock, type FileSystem, type Logger, type ProcessRunner } from '../core/ports';
-import { createProbeCache, type ProbeCache } from '../core/probe/probeCache';
+import { createProbeCache, forwardingCache, type ProbeCache } from '../core/probe/probeCache';
 import { createProber, type Prober } from '../core/probe/prober';
 import { sharingProber } from '../core/probe/sharedProbes';
 import { stableHash } from '../core/probe/stableHash';
@@ -173,16 +173,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const rosRoot = options.rosInstallsRoot ?? ROS_INSTALLS_ROOT;
   let cache: ProbeCache = createProbeCache();
   // The cache object is replaced on forgetProbes(); the prober reads it through this view.
-  const cacheView: ProbeCache = {
-    get: (key) => cache.get(key),
-    set: (entry) => cache.set(entry),
-    delete: (key) => cache.delete(key),
-    get size() {
-      return cache.size;
-    },
-    toJSON: () => cache.toJSON(),
-    load: (json) => cache.load(json),
-  };
+  const cacheView = forwardingCache(() => cache);
   let cacheLoaded: Promise<void> | undefined;
   const prober: Prober = sharingProber(
     createProber({

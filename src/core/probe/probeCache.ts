@@ -110,18 +110,26 @@ export async function moduleStampPaths(fs: FileSystem, origin: string): Promise<
   return paths;
 }
 
+/**
+ * A cache that forwards to whichever cache `current()` returns now (the engine replaces its cache on forgetProbes()).
+ * With `reads: false` nothing is read and every result still refreshes it: the cache as the prober sees it under --no-cache.
+ */
+export function forwardingCache(current: () => ProbeCache, options: { readonly reads: boolean } = { reads: true }): ProbeCache {
+  return {
+    get: (key) => (options.reads ? current().get(key) : undefined),
+    set: (entry) => current().set(entry),
+    delete: (key) => current().delete(key),
+    get size() {
+      return current().size;
+    },
+    toJSON: () => current().toJSON(),
+    load: (json) => current().load(json),
+  };
+}
+
 /** The cache as the prober sees it under --no-cache: nothing is read, every result still refreshes it. */
 export function refreshOnly(cache: ProbeCache): ProbeCache {
-  return {
-    get: () => undefined,
-    set: (entry) => cache.set(entry),
-    delete: (key) => cache.delete(key),
-    get size() {
-      return cache.size;
-    },
-    toJSON: () => cache.toJSON(),
-    load: (json) => cache.load(json),
-  };
+  return forwardingCache(() => cache, { reads: false });
 }
 
 export function createProbeCache(): ProbeCache {
