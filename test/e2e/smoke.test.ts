@@ -19,6 +19,7 @@ import {
   prepareFixture,
   type StandInConfig,
 } from './harness/fixtures';
+import { addShebangNode } from './harness/parityScenario';
 import { openWorkbench, runExtensionTests } from './harness/runExtensionTests';
 import { formatSuiteReport, SUITES_ENV } from './harness/suiteReport';
 import { MISSING_PREREQUISITE } from './suites/suiteSupport';
@@ -74,6 +75,8 @@ type HostConfiguration = {
   readonly trust: boolean;
   readonly suites?: readonly string[];
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** The isolated pyenv 3.11 selected from the start instead of Debian's python3, with the parity scenario on disk. */
+  readonly parityScenario?: boolean;
 };
 const HOST_CONFIGURATIONS: readonly HostConfiguration[] = [
   { name: 'with-python-extension', standIn: true, trust: true, suites: ['activation', 'editor'] },
@@ -96,6 +99,9 @@ const HOST_CONFIGURATIONS: readonly HostConfiguration[] = [
     suites: ['untrusted'],
     settings: { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false },
   },
+  // Issue 7's parity test: a window of its own, so the editor's first check of the folder is a real probe (no cache
+  // from another suite) of the scenario with findings that the CLI then checks too.
+  { name: 'cli-parity', standIn: true, trust: true, suites: ['parity'], parityScenario: true },
 ];
 
 test('the in-host end-to-end suites pass in a real VS Code on a copy of examples/catkin_ws', { timeout: 30 * 60_000 }, async (t) => {
@@ -109,7 +115,10 @@ test('the in-host end-to-end suites pass in a real VS Code on a copy of examples
     const only = (process.env.ROS_ENV_DOCTOR_E2E_WINDOWS ?? '').split(',').filter((name) => name !== '');
     const skip = only.length > 0 && !only.includes(configuration.name) ? `not in ROS_ENV_DOCTOR_E2E_WINDOWS` : false;
     await t.test(configuration.name, { timeout: 10 * 60_000, skip }, async (st) => {
-      const fixture = await prepareFixture(standIn(DEBIAN_PYTHON));
+      const parity = configuration.parityScenario === true;
+      if (parity && !needs(st, pyenvVersion('3.11'))) return;
+      const fixture = await prepareFixture(standIn((parity ? interpreters().isolated : undefined) ?? DEBIAN_PYTHON));
+      if (parity) await addShebangNode(fixture.workspace);
       const envsConfig = join(dirname(fixture.standInConfig), 'python-envs-standin.json');
       if (configuration.envsStandIn === true) await writeFile(envsConfig, JSON.stringify(envsStandIn()));
       try {

@@ -110,3 +110,22 @@ test('a shared import process: a block cut off by a crash is not reported, a hug
   push(`still the same line\n${sentinelBegin(nonce)}\n{"n":1}\n${sentinelEnd(nonce)}\n${sentinelBegin(nonce)}\n{"n":2`);
   assert.deepEqual(seen, ['{"n":1}']);
 });
+
+test('the distributions a facts pass was asked about are validated: found, not found, not applicable; a bad answer names its path', () => {
+  const distributions = {
+    'demo-py': { found: true, version: '0.1.0' },
+    'other-py': { found: false, message: 'No package metadata was found for other-py' },
+    'old-py': { found: 'not-applicable' },
+  };
+  const result = validateProbeDocument({ ...structuredClone(factsDocument), distributions });
+  assert.equal(result.kind, 'ok');
+  assert.deepEqual(result.kind === 'ok' && result.document.mode === 'facts' ? result.document.distributions : null, distributions);
+  const bad = validateProbeDocument({ ...structuredClone(factsDocument), distributions: { 'demo-py': { found: 'maybe' } } });
+  assert.equal(bad.kind, 'invalid');
+  assert.match(
+    bad.kind === 'invalid' ? bad.reason : '',
+    /document\.distributions\["demo-py"\]\.found: expected true, false, "not-applicable" or "error"/,
+  );
+  const absent = validateProbeDocument(structuredClone(factsDocument));
+  assert.equal(absent.kind === 'ok' && absent.document.mode === 'facts' && 'distributions' in absent.document, false);
+});
