@@ -9,7 +9,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { DEBIAN_PYTHON, debianPackage, file, needs, pyenvPython } from '../support/prerequisites';
+import { DEBIAN_PYTHON, debianPackage, file, needs, pyenvPython, pyenvVersion } from '../support/prerequisites';
 import {
   buildE2eBundles,
   buildExtension,
@@ -21,6 +21,7 @@ import {
   type StandInConfig,
 } from './harness/fixtures';
 import { clickNotificationButton, notificationToast } from './harness/notifications';
+import { addShebangNode } from './harness/parityScenario';
 import { openWorkbench, runExtensionTests, SCREENSHOTS_DIR } from './harness/runExtensionTests';
 import { DEBIAN_DIST_PACKAGES, makeSeedCase, seedUserEnvironment } from './harness/seedCase';
 import { formatSuiteReport, MISSING_PREREQUISITE, SUITES_ENV } from './harness/suiteReport';
@@ -79,6 +80,8 @@ type HostConfiguration = {
   readonly trust: boolean;
   readonly suites?: readonly string[];
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** The isolated pyenv 3.11 selected from the start instead of Debian's python3, with the parity scenario on disk. */
+  readonly parityScenario?: boolean;
 };
 const HOST_CONFIGURATIONS: readonly HostConfiguration[] = [
   { name: 'with-python-extension', standIn: true, trust: true, suites: ['activation', 'editor'] },
@@ -101,6 +104,9 @@ const HOST_CONFIGURATIONS: readonly HostConfiguration[] = [
     suites: ['untrusted'],
     settings: { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false },
   },
+  // Issue 7's parity test: a window of its own, so the editor's first check of the folder is a real probe (no cache
+  // from another suite) of the scenario with findings that the CLI then checks too.
+  { name: 'cli-parity', standIn: true, trust: true, suites: ['parity'], parityScenario: true },
 ];
 
 test('the in-host end-to-end suites pass in a real VS Code on a copy of examples/catkin_ws', { timeout: 30 * 60_000 }, async (t) => {
@@ -114,7 +120,10 @@ test('the in-host end-to-end suites pass in a real VS Code on a copy of examples
     const only = (process.env.ROS_ENV_DOCTOR_E2E_WINDOWS ?? '').split(',').filter((name) => name !== '');
     const skip = only.length > 0 && !only.includes(configuration.name) ? `not in ROS_ENV_DOCTOR_E2E_WINDOWS` : false;
     await t.test(configuration.name, { timeout: 10 * 60_000, skip }, async (st) => {
-      const fixture = await prepareFixture(standIn(DEBIAN_PYTHON));
+      const parity = configuration.parityScenario === true;
+      if (parity && !needs(st, pyenvVersion('3.11'))) return;
+      const fixture = await prepareFixture(standIn((parity ? interpreters().isolated : undefined) ?? DEBIAN_PYTHON));
+      if (parity) await addShebangNode(fixture.workspace);
       const envsConfig = join(dirname(fixture.standInConfig), 'python-envs-standin.json');
       if (configuration.envsStandIn === true) await writeFile(envsConfig, JSON.stringify(envsStandIn()));
       try {

@@ -9,7 +9,7 @@ import { shellLine } from '../fixes/shellQuote';
 import type { RuleInput } from '../rules/ruleInput';
 import { importsAll, isOk, type OkProbe } from '../rules/probeFacts';
 import { modulesOf, type LaunchCheck } from './probeLaunchPaths';
-import { COLCON_IGNORE_FILE } from '../ros/workspaceMarkers';
+import { venvSystemSiteFix } from '../rules/venvSystemSiteFix';
 import { shebangFix } from '../fixes/shebangFix';
 
 /** A Python that imports every module the given files need (all the workspace needs, when no files are given): the selected one first. */
@@ -88,28 +88,15 @@ export function buildScriptsFix(input: RuleInput, check: LaunchCheck): FixSpec |
   };
 }
 
-/**
- * A venv made without --system-site-packages cannot see the ROS Python packages: make it see them again, keeping
- * what is installed in it (`venv --upgrade` rewrites pyvenv.cfg only). colcon must not crawl a venv in the workspace.
- */
+/** A launch path's venv that cannot see the ROS packages: the same fix as for a selected venv. */
 export function systemSiteVenvFix(input: RuleInput, check: LaunchCheck): FixSpec | null {
   const probe = check.probe;
-  if (!isOk(probe) || !probe.facts.isVenv || probe.facts.isConda) return null;
-  const failing = check.modules.filter((module) => !importsAll(probe, [module]));
-  const base = [input.selected, ...input.others]
-    .filter(isOk)
-    .find((other) => !other.facts.isVenv && other.facts.version.minor === probe.facts.version.minor && importsAll(other, failing));
-  if (base === undefined || failing.length === 0) return null;
-  const venv = probe.facts.prefix;
-  const inWorkspace = input.workspace !== null && !path.relative(input.workspace.root, venv).startsWith('..');
-  return {
-    kind: 'runInTerminal',
-    title: `Let the venv ${venv} see ${base.interpreter.path}'s packages (--system-site-packages)`,
-    commands: [
-      shellLine([interpreterCommand(base.interpreter), '-m', 'venv', '--system-site-packages', '--upgrade', venv]),
-      ...(inWorkspace ? [shellLine(['touch', path.join(venv, COLCON_IGNORE_FILE)])] : []),
-    ],
-  };
+  if (!isOk(probe)) return null;
+  return venvSystemSiteFix(
+    input,
+    probe,
+    check.modules.filter((module) => !importsAll(probe, [module])),
+  );
 }
 
 /** Build the workspace and source what it built, so its own packages (generated messages too) import. */

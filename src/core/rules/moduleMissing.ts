@@ -10,6 +10,7 @@ import { managerFor } from '../managers/managersOf';
 import type { EnvironmentManager } from '../managers/environmentManager';
 import { SYSTEM_BIN_DIRS } from '../interpreters/interpreterFacts';
 import { buildAndSourceFix } from '../launch/launchFixes';
+import { venvSystemSiteFix } from './venvSystemSiteFix';
 
 export function moduleMissing(input: RuleInput): readonly Finding[] {
   return selectedModules(input).flatMap(({ module, uses, verdict, probe }) => {
@@ -28,7 +29,13 @@ export function moduleMissing(input: RuleInput): readonly Finding[] {
         : `${module} is not installed for ${name}${elsewhere}`;
     const fixes = own
       ? fixList(buildAndSourceFix(input), docsFix('module-missing'))
-      : fixList(better === undefined ? null : switchFix(better), ...installFixesFor(input, probe, [module]), docsFix('module-missing'));
+      : fixList(
+          better === undefined ? null : switchFix(better),
+          ...installFixesFor(input, probe, [module]),
+          // ROS comes from apt into the system's packages: a venv that does not see them is remade to see them.
+          ros ? venvSystemSiteFix(input, probe, [module]) : null,
+          docsFix('module-missing'),
+        );
     return placementsFor(uses, 'error').map(({ location, severity }): Finding => ({
       code: 'module-missing',
       severity,

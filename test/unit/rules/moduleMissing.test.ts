@@ -130,3 +130,31 @@ test("a workspace package's generated messages (from my_interfaces.msg import X)
   });
   assert.ok(!finding.fixes.some((fix) => fix.kind === 'installPackages'), JSON.stringify(finding.fixes));
 });
+
+test('rospy missing in a venv made without --system-site-packages: offers to let it see the ROS Python, only when that Python has rospy', () => {
+  const venv = loadProbe('isolated-venv');
+  const prefix = venv.kind === 'ok' ? venv.facts.prefix : '';
+  const input = buildRuleInput({ selected: venv, sources: [NODE], others: [loadProbe('healthy-system')] });
+  const rospy = moduleMissing(input).find((f) => f.module === 'rospy');
+  assert.deepEqual(
+    rospy?.fixes.find((f) => f.kind === 'runInTerminal'),
+    {
+      kind: 'runInTerminal',
+      title: `Let the venv ${prefix} see /usr/bin/python3's packages (--system-site-packages)`,
+      commands: [`/usr/bin/python3 -m venv --system-site-packages --upgrade ${prefix}`],
+    },
+  );
+  // Already made with --system-site-packages (pyvenv.cfg says so): remaking it changes nothing, so it is not offered.
+  const seesSystem = {
+    ...input,
+    managers: new Map([
+      [venv.interpreter.path, { kind: 'venv', prefix, home: '/usr/bin', version: '3.11.2', systemSitePackages: true } as const],
+    ]),
+  };
+  assert.equal(
+    moduleMissing(seesSystem)
+      .find((f) => f.module === 'rospy')
+      ?.fixes.some((f) => f.kind === 'runInTerminal'),
+    false,
+  );
+});
