@@ -1,7 +1,7 @@
 # ROS Env Doctor probe. Mirrors src/core/probe/protocol.ts: change both together and bump PROTOCOL_VERSION.
 #
 # Runs unchanged on CPython 2.7, 3.6-3.13 and Jython 2.7, standard library only.
-#   <python> -B probe.py facts <mod1,mod2,...>
+#   <python> -B probe.py facts <mod1,mod2,...> [<distribution1,distribution2,...>]   (metadata found? never imported)
 #   <python> -B probe.py import <module> [<deepTarget1,deepTarget2,...>]   (a target may be `alt1|alt2`: alternatives)
 #   <python> [-s] -B probe.py prove <module> <deepTargets> <watchedModules> [<sys.path entry to drop> ...]
 # It prints exactly one JSON document (ASCII) on its own line between the sentinel lines, then leaves with
@@ -625,11 +625,50 @@ def _spec(name):
         return {'found': 'error', 'exceptionType': type(exc).__name__, 'message': _exception_text(exc)}
 
 
-def _run_facts(modules):
+def _metadata_module():
+    # importlib.metadata is 3.8+; before it (2.7, 3.6, 3.7, Jython) only the importlib_metadata backport has it.
+    for name in ('importlib.metadata', 'importlib_metadata'):
+        try:
+            __import__(name)
+            return sys.modules[name]
+        except BaseException:
+            continue
+    return None
+
+
+def _distributions(names):
+    """Whether each distribution's metadata is found on sys.path, asked exactly as a setuptools entry-point script
+    asks first (importlib.metadata.distribution(name)); nothing of the distribution is imported or run."""
+    metadata = _metadata_module()
+    result = {}
+    for name in names:
+        if metadata is None:
+            result[name] = {'found': 'not-applicable'}
+            continue
+        try:
+            dist = metadata.distribution(name)
+            try:
+                version = dist.version
+            except BaseException:
+                version = None
+            result[name] = {'found': True, 'version': version}
+        except BaseException:
+            exc = sys.exc_info()[1]
+            if type(exc).__name__ == 'PackageNotFoundError':
+                result[name] = {'found': False, 'message': _exception_text(exc)}
+            else:
+                result[name] = {'found': 'error', 'exceptionType': type(exc).__name__, 'message': _exception_text(exc)}
+    return result
+
+
+def _run_facts(modules, distributions=None):
     specs = {}
     for name in modules:
         specs[name] = _spec(name)
-    return {'protocolVersion': PROTOCOL_VERSION, 'mode': 'facts', 'interpreter': _facts(), 'specs': specs}
+    document = {'protocolVersion': PROTOCOL_VERSION, 'mode': 'facts', 'interpreter': _facts(), 'specs': specs}
+    if distributions is not None:
+        document['distributions'] = _distributions(distributions)
+    return document
 
 
 # ---------------------------------------------------------------- one real import
@@ -917,7 +956,7 @@ def _split(arg):
 
 def main(argv):
     if len(argv) >= 1 and argv[0] == 'facts':
-        return _run_facts(_split(argv[1]) if len(argv) > 1 else [])
+        return _run_facts(_split(argv[1]) if len(argv) > 1 else [], _split(argv[2]) if len(argv) > 2 else None)
     if len(argv) >= 2 and argv[0] == 'import':
         return _run_import(argv[1], _split(argv[2]) if len(argv) > 2 else [])
     if len(argv) >= 4 and argv[0] == 'prove':

@@ -37,6 +37,8 @@ function launchVerdictText(row: LaunchPathRow): string {
       return '✓';
     case 'fails':
       return `✗ ${row.failing.join(', ')}`;
+    case 'no-metadata':
+      return "✗ its package's metadata is not found (setup script not sourced)";
     case 'missing-interpreter':
       return '✗ interpreter does not exist';
     case 'invalid-interpreter':

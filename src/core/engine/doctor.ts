@@ -60,6 +60,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       environment: 'sourced' | 'plain',
       vars = env,
       specOnly = request.specOnly,
+      distributions: readonly string[] = [],
     ) =>
       deps.prober.probe({
         interpreter,
@@ -70,6 +71,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
         timeoutMs: request.timeoutMs,
         ...(request.signal ? { signal: request.signal } : {}),
         ...(specOnly ? { specOnly } : {}),
+        ...(distributions.length > 0 ? { distributions } : {}),
       });
 
     const selected = await probe(request.selected, probeModules, 'sourced');
@@ -124,7 +126,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
         env,
         hung,
         describe: (file, realPath) => describe(file, realPath, request),
-        probe: (ref, modules, vars) => probeOthers(ref, modules, 'sourced', vars),
+        probe: (ref, modules, vars, distributions) => probeOthers(ref, modules, 'sourced', vars, undefined, distributions),
       }),
       provenCauses(request, selected, probeModules),
     ]);
@@ -178,6 +180,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
     environment: 'sourced' | 'plain',
     vars?: Readonly<Record<string, string>>,
     specOnly?: boolean,
+    distributions?: readonly string[],
   ) => Promise<InterpreterProbe>;
 
   /** The selected interpreter without the setup script: only worth a process when ROS modules fail or the user asked. */

@@ -18,7 +18,13 @@ export interface EntryPoint {
   /** The `exe = pkg.module:func` line in setup.py or setup.cfg. */
   readonly declaredAt: SourceRange | null;
   /** The built script `ros2 run` runs, when the package is built and the script is where ros2 run looks. */
-  readonly built: { readonly path: string; readonly shebang: Shebang | null; readonly mtimeMs: number } | null;
+  readonly built: {
+    readonly path: string;
+    readonly shebang: Shebang | null;
+    readonly mtimeMs: number;
+    /** The distribution the script looks up by its metadata (entryPointDistribution), when it does. */
+    readonly distribution: string | null;
+  } | null;
   /** The package has been installed (install/<pkg>/ or install/share/<pkg>/ exists). */
   readonly packageInstalled: boolean;
   /** setup.cfg sends scripts to lib/<pkg> (`[develop] script_dir` and `[install] install_scripts`), as ros2 run needs. */
@@ -79,6 +85,17 @@ function sourceFor(workspace: Workspace, pkg: RosPackage, module: string): strin
   return null;
 }
 
+/**
+ * The distribution a setuptools entry-point script finds itself by: its header names it (`'demo-py==0.1.0'`, or
+ * `'demo-py'` with --symlink-install), and the script passes the part before `==` to importlib.metadata.distribution.
+ * Null for a script that imports its module directly (pip's launcher), which needs no metadata.
+ */
+export function entryPointDistribution(text: string): string | null {
+  const header = /^# EASY-INSTALL-ENTRY-SCRIPT: '([^'\n]+)'/m.exec(text);
+  const name = header?.[1]?.split('==')[0]?.trim();
+  return name === undefined || name === '' ? null : name;
+}
+
 async function builtScript(fs: FileSystem, root: string, packageName: string, name: string): Promise<EntryPoint['built']> {
   for (const file of [
     path.join(root, 'install', packageName, 'lib', packageName, name),
@@ -87,7 +104,12 @@ async function builtScript(fs: FileSystem, root: string, packageName: string, na
     const stat = await fs.stat(file);
     if (stat?.kind !== 'file') continue;
     const text = await fs.readFile(file);
-    return { path: file, shebang: text === undefined ? null : parseShebang(text), mtimeMs: stat.mtimeMs };
+    return {
+      path: file,
+      shebang: text === undefined ? null : parseShebang(text),
+      mtimeMs: stat.mtimeMs,
+      distribution: text === undefined ? null : entryPointDistribution(text),
+    };
   }
   return null;
 }

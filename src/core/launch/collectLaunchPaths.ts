@@ -116,6 +116,7 @@ export async function collectLaunchPaths(
         runner,
         environment: NO_OVERRIDES,
         declaredAt: entry.declaredAt,
+        ...(entry.built.distribution === null ? {} : { distribution: entry.built.distribution }),
       };
     }),
   );

@@ -8,7 +8,7 @@ import type { Workspace } from '../workspace/workspace';
 import { colconBuildArgs } from './buildInterpreter';
 import { collectLaunchPaths } from './collectLaunchPaths';
 import type { LaunchFacts } from './launchFacts';
-import { probeLaunchPaths } from './probeLaunchPaths';
+import { probeLaunchPaths, type LaunchProbe } from './probeLaunchPaths';
 
 export interface LaunchHookInput {
   readonly fs: FileSystem;
@@ -20,11 +20,7 @@ export interface LaunchHookInput {
   /** The selected interpreter hung at start-up: the environment would hang the others too, so nothing is probed. */
   readonly hung: boolean;
   readonly describe: (path: string, realPath: string) => Promise<InterpreterRef>;
-  readonly probe: (
-    interpreter: InterpreterRef,
-    modules: readonly string[],
-    vars: Readonly<Record<string, string>>,
-  ) => Promise<InterpreterProbe>;
+  readonly probe: LaunchProbe;
 }
 
 export async function launchFactsFor(input: LaunchHookInput): Promise<LaunchFacts> {

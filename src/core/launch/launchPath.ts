@@ -41,6 +41,11 @@ export interface LaunchPath {
   readonly environment: LaunchEnvironment;
   /** Where the user declared this way of starting: the console_scripts line in setup.py/setup.cfg, the shebang line. */
   readonly declaredAt: SourceRange | null;
+  /**
+   * ros2-run only: the distribution whose metadata the built entry point looks up before it imports anything
+   * (setuptools' `# EASY-INSTALL-ENTRY-SCRIPT: 'demo-py==0.1.0',…` script calls importlib.metadata.distribution).
+   */
+  readonly distribution?: string;
 }
 
 /** The Python a build baked in, from the files the build left behind. */

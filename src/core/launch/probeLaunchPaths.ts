@@ -3,6 +3,7 @@
 import type { FileSystem } from '../ports';
 import type { InterpreterRef } from '../interpreters/interpreter';
 import type { InterpreterProbe } from '../probe/probeResult';
+import type { DistributionResult } from '../probe/protocol';
 import type { ImportUse, ScannedSource } from '../rules/ruleInput';
 import { filesRunBy } from './filesRun';
 import type { LaunchPath } from './launchPath';
@@ -19,15 +20,24 @@ export interface LaunchCheck {
   readonly probe: InterpreterProbe | null;
   /** Runs the selected interpreter in the captured environment: the selected interpreter's findings already say it all. */
   readonly sameAsSelected: boolean;
+  /** Whether the runner finds the metadata of path.distribution in its environment; null when not asked or not probed. */
+  readonly metadata: DistributionResult | null;
 }
+
+/** Probes one launch interpreter: imports `modules`, and looks up the metadata of `distributions` (never cached). */
+export type LaunchProbe = (
+  interpreter: InterpreterRef,
+  modules: readonly string[],
+  vars: Readonly<Record<string, string>>,
+  distributions: readonly string[],
+) => Promise<InterpreterProbe>;
 
 export interface LaunchProbeDeps {
   readonly fs: FileSystem;
   readonly selected: InterpreterProbe;
   readonly describe: (path: string, realPath: string) => Promise<InterpreterRef>;
   /** null when nothing may be probed (the environment hangs every interpreter at start-up). */
-  readonly probe:
-    ((interpreter: InterpreterRef, modules: readonly string[], vars: Readonly<Record<string, string>>) => Promise<InterpreterProbe>) | null;
+  readonly probe: LaunchProbe | null;
   readonly env: Readonly<Record<string, string>>;
 }
 
@@ -70,21 +80,53 @@ export async function probeLaunchPaths(
     }),
   );
 
-  const groups = new Map<string, { ref: InterpreterRef; overrides: Readonly<Record<string, string>>; modules: Set<string> }>();
+  interface Group {
+    readonly ref: InterpreterRef;
+    readonly overrides: Readonly<Record<string, string>>;
+    readonly modules: Set<string>;
+    readonly distributions: Set<string>;
+  }
+  const groups = new Map<string, Group>();
+  const groupFor = (key: string, ref: InterpreterRef, overrides: Readonly<Record<string, string>>): Group => {
+    const group = groups.get(key) ?? { ref, overrides, modules: new Set<string>(), distributions: new Set<string>() };
+    groups.set(key, group);
+    return group;
+  };
+  // The selected interpreter's own probe answers imports, not metadata: an entry point it runs gets a metadata-only probe.
+  const metadataKey = (entry: (typeof prepared)[number]): string | null =>
+    entry.sameAsSelected ? `${selectedReal}\u0000metadata` : entry.key;
   for (const entry of prepared) {
-    if (entry.key === null || entry.ref === null || entry.sameAsSelected || entry.modules.length === 0) continue;
-    const group = groups.get(entry.key) ?? { ref: entry.ref, overrides: entry.launch.environment.overrides, modules: new Set<string>() };
-    for (const module of entry.modules) group.modules.add(module);
-    groups.set(entry.key, group);
+    const distribution = entry.launch.distribution;
+    if (entry.key === null || entry.ref === null) continue;
+    if (!entry.sameAsSelected && entry.modules.length > 0) {
+      const group = groupFor(entry.key, entry.ref, entry.launch.environment.overrides);
+      for (const module of entry.modules) group.modules.add(module);
+    }
+    const key = metadataKey(entry);
+    if (distribution !== undefined && key !== null)
+      groupFor(key, entry.ref, entry.launch.environment.overrides).distributions.add(distribution);
   }
   const probed = new Map<string, Promise<InterpreterProbe>>();
   const probe = deps.probe;
   if (probe !== null)
-    for (const [key, group] of groups) probed.set(key, probe(group.ref, [...group.modules].sort(), { ...deps.env, ...group.overrides }));
+    for (const [key, group] of groups)
+      probed.set(key, probe(group.ref, [...group.modules].sort(), { ...deps.env, ...group.overrides }, [...group.distributions].sort()));
 
+  const metadataOf = async (entry: (typeof prepared)[number]): Promise<DistributionResult | null> => {
+    const key = metadataKey(entry);
+    const distribution = entry.launch.distribution;
+    const result = key === null || distribution === undefined ? undefined : await probed.get(key);
+    return (result?.kind === 'ok' && distribution !== undefined ? result.distributions?.[distribution] : undefined) ?? null;
+  };
   return Promise.all(
     prepared.map(async (entry): Promise<LaunchCheck> => {
-      const base = { path: entry.launch, files: entry.files, modules: entry.modules, sameAsSelected: entry.sameAsSelected };
+      const base = {
+        path: entry.launch,
+        files: entry.files,
+        modules: entry.modules,
+        sameAsSelected: entry.sameAsSelected,
+        metadata: await metadataOf(entry),
+      };
       if (entry.sameAsSelected) return { ...base, interpreter: entry.ref ?? deps.selected.interpreter, probe: deps.selected };
       const result = entry.key === null ? undefined : probed.get(entry.key);
       return { ...base, interpreter: entry.ref, probe: result === undefined ? null : await result };

@@ -6,9 +6,10 @@ import { moduleVerdict } from '../rules/moduleVerdict';
 
 /**
  * ok: imports everything the files it runs import; fails: some import fails there; missing-interpreter: the
- * interpreter named does not exist; not-probed: nothing to import, or the environment hung at start-up.
+ * interpreter named does not exist; not-probed: nothing to import, or the environment hung at start-up;
+ * no-metadata: every import works, but a colcon entry point cannot find its package's metadata (not sourced).
  */
-export type LaunchVerdict = 'ok' | 'fails' | 'missing-interpreter' | 'invalid-interpreter' | 'not-probed';
+export type LaunchVerdict = 'ok' | 'fails' | 'no-metadata' | 'missing-interpreter' | 'invalid-interpreter' | 'not-probed';
 
 export interface LaunchPathRow {
   readonly kind: LaunchKind;
@@ -32,6 +33,7 @@ export function launchPathRows(launch: LaunchFacts | undefined): LaunchPathRow[]
     if (probe === null) return { ...base, interpreter, verdict: 'not-probed', failing: [] };
     if (!isOk(probe)) return { ...base, interpreter, verdict: 'invalid-interpreter', failing: [] };
     const failing = check.modules.filter((module) => !importsModule(probe, module) && moduleVerdict(probe, module).kind !== 'unknown');
-    return { ...base, interpreter, verdict: failing.length === 0 ? 'ok' : 'fails', failing };
+    const verdict = failing.length > 0 ? 'fails' : check.metadata?.found === false ? 'no-metadata' : 'ok';
+    return { ...base, interpreter, verdict, failing };
   });
 }

@@ -1,6 +1,6 @@
 // What probing one interpreter produced, after the runner's view (timeouts, crashes) is merged with the probe's own report.
 import type { InterpreterRef } from '../interpreters/interpreter';
-import type { InterpreterFacts, ReportedImport, SpecResult } from './protocol';
+import type { DistributionResult, InterpreterFacts, ReportedImport, SpecResult } from './protocol';
 
 /** A real import's result: what the probe reported, or what happened to its process. */
 export type ImportResult =
@@ -27,6 +27,8 @@ export type InterpreterProbe =
       readonly facts: InterpreterFacts;
       readonly specs: Readonly<Record<string, SpecResult>>;
       readonly imports: Readonly<Record<string, ImportResult>>;
+      /** The distributions the request asked about (ProbeRequest.distributions); absent when none were asked. */
+      readonly distributions?: Readonly<Record<string, DistributionResult>>;
       /** Which environment the probe ran in: 'sourced' (setup script) or 'plain' (without it). */
       readonly environment: 'sourced' | 'plain';
       readonly durationMs: number;

@@ -16,7 +16,15 @@ import {
   type ProbeCacheKey,
   type StampEntry,
 } from './probeCache';
-import { NONCE_VARIABLE, newNonce, type InterpreterFacts, type LoadedPackage, type ReportedImport, type SpecResult } from './protocol';
+import {
+  NONCE_VARIABLE,
+  newNonce,
+  type DistributionResult,
+  type InterpreterFacts,
+  type LoadedPackage,
+  type ReportedImport,
+  type SpecResult,
+} from './protocol';
 import { stableHash } from './stableHash';
 
 export interface ProbeRequest {
@@ -31,6 +39,12 @@ export interface ProbeRequest {
   readonly specOnly?: boolean;
   /** Modules whose spec is all that is asked (ROS's own dependencies): found or not, they are never imported. */
   readonly specOnlyModules?: readonly string[];
+  /**
+   * Distributions whose metadata is looked up as an entry-point script would (importlib.metadata): asked in a facts
+   * pass every time, never cached, since building or sourcing a workspace changes the answer without touching the
+   * interpreter's stamp.
+   */
+  readonly distributions?: readonly string[];
   /** Called as soon as the facts pass is known, before the (slower) imports. */
   readonly onFacts?: (facts: InterpreterFacts, specs: Readonly<Record<string, SpecResult>>) => void;
 }
@@ -143,7 +157,12 @@ function spawnDetail(ref: InterpreterRef, code: string, message: string): string
 }
 
 type FactsPass =
-  | { readonly kind: 'ok'; readonly facts: InterpreterFacts; readonly specs: Readonly<Record<string, SpecResult>> }
+  | {
+      readonly kind: 'ok';
+      readonly facts: InterpreterFacts;
+      readonly specs: Readonly<Record<string, SpecResult>>;
+      readonly distributions: Readonly<Record<string, DistributionResult>> | undefined;
+    }
   | { readonly kind: 'failed'; readonly probe: InterpreterProbe };
 
 export function createProber(deps: ProberDeps): Prober {
@@ -215,7 +234,9 @@ export function createProber(deps: ProberDeps): Prober {
 
   async function factsPass(request: ProbeRequest, program: string, modules: readonly string[]): Promise<FactsPass> {
     const ref = request.interpreter;
-    const outcome = await run(request, program, ['facts', modules.join(',')], FACTS_PRIORITY);
+    const distributions = request.distributions ?? [];
+    const args = ['facts', modules.join(','), ...(distributions.length > 0 ? [distributions.join(',')] : [])];
+    const outcome = await run(request, program, args, FACTS_PRIORITY);
     const invalid = (reason: 'spawn-failed' | 'exited-without-result' | 'bad-protocol', detail: string): FactsPass => ({
       kind: 'failed',
       probe: { kind: 'invalid', interpreter: ref, reason, detail },
@@ -237,7 +258,12 @@ export function createProber(deps: ProberDeps): Prober {
       case 'exited': {
         const parsed = parseProbeOutput(outcome.stdout, outcome.nonce);
         if (parsed.kind === 'ok' && parsed.document.mode === 'facts') {
-          return { kind: 'ok', facts: parsed.document.interpreter, specs: parsed.document.specs };
+          return {
+            kind: 'ok',
+            facts: parsed.document.interpreter,
+            specs: parsed.document.specs,
+            distributions: parsed.document.distributions,
+          };
         }
         if (parsed.kind === 'ok')
           return invalid('bad-protocol', `${named(ref)} answered the facts pass with a ${parsed.document.mode} document`);
@@ -338,13 +364,15 @@ export function createProber(deps: ProberDeps): Prober {
       }),
     );
     let spawnedHere = false;
+    let distributions: Readonly<Record<string, DistributionResult>> | undefined;
 
     const unknownSpecs = usable === undefined ? modules : modules.filter((module) => specs[module] === undefined);
-    if (usable === undefined || unknownSpecs.length > 0) {
+    if (usable === undefined || unknownSpecs.length > 0 || (request.distributions ?? []).length > 0) {
       const pass = await factsPass(request, program, unknownSpecs);
       spawnedHere = true;
       if (pass.kind === 'failed') return pass.probe;
       facts = pass.facts;
+      distributions = pass.distributions;
       Object.assign(specs, pass.specs);
       stamp = usable?.stamp ?? (await takeStamp(deps.fs, stampPaths(key.realPath, facts)));
     } else {
@@ -392,6 +420,7 @@ export function createProber(deps: ProberDeps): Prober {
       facts,
       specs: pick(specs, modules),
       imports: pick(imports, modules),
+      ...(distributions === undefined ? {} : { distributions }),
       environment: request.environment,
       durationMs: deps.clock.now() - started,
       cached: !spawnedHere,

@@ -88,11 +88,24 @@ export type SpecResult =
     }
   | { readonly found: 'error'; readonly exceptionType: string; readonly message: string };
 
+/**
+ * Whether a distribution's metadata is found on sys.path, asked as a setuptools entry-point script asks first
+ * (`importlib.metadata.distribution(name)`): not found is ROS 2's `PackageNotFoundError` of an unsourced workspace.
+ * 'not-applicable' before Python 3.8 and on Jython (no importlib.metadata, no importlib_metadata backport).
+ */
+export type DistributionResult =
+  | { readonly found: true; readonly version: string | null }
+  | { readonly found: false; readonly message: string }
+  | { readonly found: 'not-applicable' }
+  | { readonly found: 'error'; readonly exceptionType: string; readonly message: string };
+
 export interface FactsDocument {
   readonly protocolVersion: number;
   readonly mode: 'facts';
   readonly interpreter: InterpreterFacts;
   readonly specs: Readonly<Record<string, SpecResult>>;
+  /** Only when distributions were asked about (`probe.py facts <mods> <distributions>`). */
+  readonly distributions?: Readonly<Record<string, DistributionResult>>;
 }
 
 export interface ExtensionFile {

@@ -11,6 +11,7 @@ function requestKey(request: ProbeRequest): string {
     request.interpreter,
     [...new Set(request.modules)].sort(),
     [...new Set(request.specOnlyModules ?? [])].sort(),
+    [...new Set(request.distributions ?? [])].sort(),
     stableHash(request.env),
     request.environment,
     request.specOnly === true,

@@ -2,6 +2,7 @@
 import {
   PROTOCOL_VERSION,
   type DeepCheckResult,
+  type DistributionResult,
   type ExtensionFile,
   type FactsDocument,
   type ImportDocument,
@@ -171,6 +172,17 @@ function readSpec(r: FieldReader, value: unknown, path: string): SpecResult {
   return { found: false, foreignExtensions: [], caseVariants: [] };
 }
 
+function readDistribution(r: FieldReader, value: unknown, path: string): DistributionResult {
+  const o = r.object(value, path);
+  if (o.found === true) return { found: true, version: r.nullableString(o, 'version', path) };
+  if (o.found === false) return { found: false, message: r.string(o, 'message', path) };
+  if (o.found === 'not-applicable') return { found: 'not-applicable' };
+  if (o.found === 'error')
+    return { found: 'error', exceptionType: r.string(o, 'exceptionType', path), message: r.string(o, 'message', path) };
+  r.fail(`${path}.found`, `expected true, false, "not-applicable" or "error", got ${describe(o.found)}`);
+  return { found: 'not-applicable' };
+}
+
 function readExtension(r: FieldReader, value: unknown, path: string): ExtensionFile {
   const o = r.object(value, path);
   return { file: r.string(o, 'file', path), abiTag: r.nullableString(o, 'abiTag', path) };
@@ -269,6 +281,9 @@ export function validateProbeDocument(value: unknown): Validated<ProbeDocument> 
       mode: 'facts',
       interpreter: readFacts(r, o.interpreter, 'document.interpreter'),
       specs: r.record(o, 'specs', 'document', (spec, path) => readSpec(r, spec, path)),
+      ...(o.distributions === undefined
+        ? {}
+        : { distributions: r.record(o, 'distributions', 'document', (result, path) => readDistribution(r, result, path)) }),
     };
     return r.done<ProbeDocument>(document);
   }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cmakeCachePython, colconBuildArgsIn, colconPythonIn } from '../../../src/core/launch/buildInterpreter';
-import { declarationRange, scriptDirsSet } from '../../../src/core/launch/colconEntryPoints';
+import { declarationRange, entryPointDistribution, scriptDirsSet } from '../../../src/core/launch/colconEntryPoints';
 import { filesRunBy } from '../../../src/core/launch/filesRun';
 import { collectLaunchPaths } from '../../../src/core/launch/collectLaunchPaths';
 import { detectWorkspace } from '../../../src/core/workspace/detectWorkspace';
@@ -102,4 +102,13 @@ test('a colcon workspace: ros2 run runs the built entry point with its shebang, 
     '/ws/src/demo_py/demo_py/detector_node.py',
     '/ws/src/demo_py/demo_py/model.py',
   ]);
+});
+
+test("reads the distribution a setuptools entry point looks up from its header, with and without a version; none for pip's launcher", () => {
+  const built = "#!/usr/bin/python3\n# EASY-INSTALL-ENTRY-SCRIPT: 'demo-py==0.1.0','console_scripts','node'\nimport re\n";
+  assert.equal(entryPointDistribution(built), 'demo-py');
+  const symlinked = "#!/usr/bin/python3\n# EASY-INSTALL-ENTRY-SCRIPT: 'demo-py','console_scripts','node'\n";
+  assert.equal(entryPointDistribution(symlinked), 'demo-py');
+  const pip = '#!/usr/bin/python3\nimport sys\nfrom demo_py.node import main\nif __name__ == "__main__":\n    sys.exit(main())\n';
+  assert.equal(entryPointDistribution(pip), null);
 });

@@ -88,3 +88,22 @@ test('a probe that reports its own failure is invalid with its message', () => {
   const result = validateProbeDocument({ protocolVersion: 1, mode: 'broken', error: 'boom' });
   assert.deepEqual(result, { kind: 'invalid', reason: 'the probe failed: boom' });
 });
+
+test('the distributions a facts pass was asked about are validated: found, not found, not applicable; a bad answer names its path', () => {
+  const distributions = {
+    'demo-py': { found: true, version: '0.1.0' },
+    'other-py': { found: false, message: 'No package metadata was found for other-py' },
+    'old-py': { found: 'not-applicable' },
+  };
+  const result = validateProbeDocument({ ...structuredClone(factsDocument), distributions });
+  assert.equal(result.kind, 'ok');
+  assert.deepEqual(result.kind === 'ok' && result.document.mode === 'facts' ? result.document.distributions : null, distributions);
+  const bad = validateProbeDocument({ ...structuredClone(factsDocument), distributions: { 'demo-py': { found: 'maybe' } } });
+  assert.equal(bad.kind, 'invalid');
+  assert.match(
+    bad.kind === 'invalid' ? bad.reason : '',
+    /document\.distributions\["demo-py"\]\.found: expected true, false, "not-applicable" or "error"/,
+  );
+  const absent = validateProbeDocument(structuredClone(factsDocument));
+  assert.equal(absent.kind === 'ok' && absent.document.mode === 'facts' && 'distributions' in absent.document, false);
+});
