@@ -21,6 +21,8 @@ export interface LaunchHookInput {
   readonly hung: boolean;
   readonly describe: (path: string, realPath: string) => Promise<InterpreterRef>;
   readonly probe: LaunchProbe;
+  /** See LaunchProbeDeps.switchModules. */
+  readonly switchModules: readonly string[];
 }
 
 export async function launchFactsFor(input: LaunchHookInput): Promise<LaunchFacts> {
@@ -32,6 +34,7 @@ export async function launchFactsFor(input: LaunchHookInput): Promise<LaunchFact
     describe: input.describe,
     probe: input.hung ? null : input.probe,
     env: input.env,
+    switchModules: input.switchModules,
   });
   return { checks, entryPoints: model.entryPoints, buildInterpreters: model.buildInterpreters, colconBuildArgs: await buildArgs };
 }
