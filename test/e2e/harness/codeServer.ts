@@ -23,6 +23,12 @@ export type CodeServerOptions = {
   readonly env: Readonly<Record<string, string>>;
   /** Where the server's stdout and stderr go. */
   readonly logFile: string;
+  /**
+   * VS Code's smoke-test driver: needed for a test payload (extensionDevelopmentPath, extensionTestsPath), which
+   * the built workbench ignores without it. It also hides every notification toast (NotificationsToasts.addToast
+   * returns early under it), so a session a person or Playwright looks at starts without it.
+   */
+  readonly smokeTestDriver: boolean;
 };
 
 export type CodeServer = {
@@ -174,9 +180,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
-    // Without it the built workbench ignores the test payload (extensionDevelopmentPath, extensionTestsPath).
-    '--vscode-option',
-    'enable-smoke-test-driver',
+    ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...(options.trust ? ['--disable-workspace-trust'] : []),
   ];
   const log: WriteStream = createWriteStream(options.logFile, { flags: 'a' });

@@ -132,8 +132,15 @@ async function keepExtensionLog(runDir: string, target: string): Promise<void> {
   await writeFile(target, texts.join('\n'));
 }
 
-/** extraEnv gets the run folder, so per-run files (the results file) live in it and go with it. */
-async function startSession(options: SessionOptions, extraEnv: (runDir: string) => Readonly<Record<string, string>>): Promise<Session> {
+/**
+ * extraEnv gets the run folder, so per-run files (the results file) live in it and go with it. smokeTestDriver: the
+ * session carries a test payload (see CodeServerOptions: without a payload it stays off, so notifications show).
+ */
+async function startSession(
+  options: SessionOptions,
+  extraEnv: (runDir: string) => Readonly<Record<string, string>>,
+  smokeTestDriver: boolean,
+): Promise<Session> {
   const tools = options.tools ?? readyTools();
   const name = options.name ?? 'e2e';
   await mkdir(LOGS_DIR, { recursive: true });
@@ -180,6 +187,7 @@ async function startSession(options: SessionOptions, extraEnv: (runDir: string) 
       trust: options.trust ?? true,
       env: { ...options.env, ...extraEnv(runDir), [SCREENSHOT_DIR_ENV]: requestDir, [LONG_TASKS_ENV]: longTasksFile },
       logFile,
+      smokeTestDriver,
     });
     log(`[harness] code-server on ${server.origin}, run folder ${runDir}`);
     browserSession = await launchBrowser({
@@ -218,7 +226,7 @@ export async function runExtensionTests(options: RunExtensionTestsOptions): Prom
   const timeoutMs = options.timeoutMs ?? 180_000;
   let session: Session;
   try {
-    session = await startSession(options, (runDir) => ({ [RESULTS_FILE_ENV]: join(runDir, 'results.json') }));
+    session = await startSession(options, (runDir) => ({ [RESULTS_FILE_ENV]: join(runDir, 'results.json') }), true);
   } catch (error) {
     return {
       kind: 'failedToStart',
@@ -282,9 +290,13 @@ export type Workbench = {
   readonly dispose: () => Promise<void>;
 };
 
-/** Opens the workbench on `workspace` and waits until it is drawn; the caller drives it with Playwright. */
+/**
+ * Opens the workbench on `workspace` and waits until it is drawn; the caller drives it with Playwright. With an
+ * extensionDevelopmentPath the page carries a payload, so notification toasts are hidden (see CodeServerOptions);
+ * install the extension (extraExtensions) to see them.
+ */
 export async function openWorkbench(options: SessionOptions & { readonly timeoutMs?: number }): Promise<Workbench> {
-  const session = await startSession(options, () => ({}));
+  const session = await startSession(options, () => ({}), options.extensionDevelopmentPath !== undefined);
   try {
     const url = workbenchUrl(session.server, options.workspace, developmentPayload(session, options));
     session.log(`[harness] opening ${url}`);

@@ -5,6 +5,8 @@ export const RESULTS_FILE_ENV = 'ROS_ENV_DOCTOR_E2E_RESULTS_FILE';
 export const SUITES_ENV = 'ROS_ENV_DOCTOR_E2E_SUITES';
 /** A Mocha --grep pattern. */
 export const GREP_ENV = 'ROS_ENV_DOCTOR_E2E_GREP';
+/** What a pending test's title carries when it was skipped for a missing prerequisite (not for another window's test). */
+export const MISSING_PREREQUISITE = '[missing prerequisite:';
 
 export type TestOutcome =
   | { readonly status: 'passed'; readonly title: string; readonly durationMs: number }

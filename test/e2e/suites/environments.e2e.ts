@@ -9,7 +9,7 @@ import { PythonExtension } from '@vscode/python-extension';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/editor/commandIds';
 import type { RosEnvDoctorApi } from '../../../src/editor/testApi';
-import { EXTENSION_ID, pyenv311, waitFor, skipForMissing } from './suiteSupport';
+import { applyRospySwitchFix, EXTENSION_ID, pyenv311, rospyDiagnostic, skipForMissing, waitFor } from './suiteSupport';
 
 const ENVS_ID = 'ms-python.vscode-python-envs';
 const DEBIAN_PYTHON = '/usr/bin/python3';
@@ -42,28 +42,10 @@ describe('editor: the Python Environments extension chooses the interpreter', fu
     const markdown = await vscode.commands.executeCommand<string>(COMMANDS.copyReportMarkdown);
     assert.match(markdown, /Python Environments/, 'the report names the source that chose the interpreter');
 
-    const rospyUnderlined = (): vscode.Diagnostic | undefined =>
-      vscode.languages.getDiagnostics(node).find((d) => d.source === 'ROS Env Doctor' && document.getText(d.range) === 'rospy');
-    await waitFor('rospy underlined (the first failing import: one cause, one message)', rospyUnderlined);
-    // The selected interpreter's answer is shown first; the switch fix comes with the other interpreters' answers.
-    await api.whenIdle();
-    const rospy = rospyUnderlined();
-    assert.ok(rospy);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      node,
-      rospy.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
-    const switchTo = actions.find((a) => String(a.command?.arguments?.[0]).includes('/selectInterpreter/'));
-    assert.ok(switchTo?.command, `a switch fix: ${actions.map((a) => a.title).join(' | ')}`);
-    assert.equal(
-      await vscode.commands.executeCommand(switchTo.command.command, ...((switchTo.command.arguments ?? []) as unknown[])),
-      true,
-    );
+    await applyRospySwitchFix(api, document);
     const chosen = (await envs.getEnvironment(folder.uri))?.execInfo.run.executable;
     assert.ok(chosen !== undefined && chosen !== isolated, `Python Environments now selects another interpreter (${chosen})`);
-    await waitFor('rospy no longer underlined', () => rospyUnderlined() === undefined);
+    await waitFor('rospy no longer underlined', () => rospyDiagnostic(document) === undefined);
     assert.equal(
       pythonExtension.environments.getActiveEnvironmentPath(folder.uri).path,
       DEBIAN_PYTHON,
@@ -76,6 +58,6 @@ describe('editor: the Python Environments extension chooses the interpreter', fu
       isolated,
       'Undo selected the isolated interpreter again',
     );
-    await waitFor('rospy underlined again', rospyUnderlined);
+    await waitFor('rospy underlined again', () => rospyDiagnostic(document));
   });
 });

@@ -1,7 +1,15 @@
-// What the in-host suites share: the extension's id, waiting for what a user would see, the test interpreters.
+// What the in-host suites share: the extension's id, waiting for what a user would see, the test interpreters, and
+// applying the switch fix on rospy. It imports vscode: the runner (smoke.test.ts) must not import it.
+import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE } from '../../../src/core/present/diagnosticSpecs';
+import type { RosEnvDoctorApi } from '../../../src/editor/testApi';
+import { MISSING_PREREQUISITE } from '../harness/suiteReport';
+
+export { MISSING_PREREQUISITE };
 
 export const EXTENSION_ID = 'ros-env-doctor.ros-env-doctor';
 
@@ -15,9 +23,6 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
     await delay(150);
   }
 }
-
-/** What a pending test's title carries when it was skipped for a missing prerequisite (not for another window's test). */
-export const MISSING_PREREQUISITE = '[missing prerequisite:';
 
 /**
  * Skips the test (or the suite, in a `before`) because something this machine should have is missing. The title
@@ -44,4 +49,32 @@ export function pyenv311(): string | undefined {
     : [];
   const best = versions.at(-1);
   return best === undefined ? undefined : join(root, 'versions', best, 'bin', 'python3');
+}
+
+/** Our diagnostic on `import rospy` in `document`: the first failing import, which carries its cause's one message. */
+export function rospyDiagnostic(document: vscode.TextDocument): vscode.Diagnostic | undefined {
+  return vscode.languages.getDiagnostics(document.uri).find((d) => d.source === DIAGNOSTIC_SOURCE && document.getText(d.range) === 'rospy');
+}
+
+/**
+ * Waits for rospy's diagnostic and for the final answer (the selected interpreter's answer comes first; the switch fix
+ * comes with the other interpreters'), then carries out its "Switch interpreter" quick fix as the lightbulb does.
+ * Returns the action it applied.
+ */
+export async function applyRospySwitchFix(api: RosEnvDoctorApi, document: vscode.TextDocument): Promise<vscode.CodeAction> {
+  await waitFor('rospy underlined (the first failing import: one cause, one message)', () => rospyDiagnostic(document));
+  await api.whenIdle();
+  const rospy = rospyDiagnostic(document);
+  assert.ok(rospy, 'rospy is still underlined once every interpreter has answered');
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    rospy.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  const switchTo = actions.find((a) => String(a.command?.arguments?.[0]).includes('/selectInterpreter/'));
+  assert.ok(switchTo?.command, `a switch fix: ${actions.map((a) => a.title).join(' | ')}`);
+  const { command, arguments: args = [] } = switchTo.command;
+  assert.equal(await vscode.commands.executeCommand(command, ...(args as unknown[])), true, `${switchTo.title} was carried out`);
+  return switchTo;
 }
