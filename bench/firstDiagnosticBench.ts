@@ -4,14 +4,13 @@
 // `python -c pass` — both floors measured in the same host right after. The first session is discarded: it
 // only warms the OS page cache (torch's files, the interpreters), so "cold" means an empty probe cache, not a cold disk.
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { build } from 'esbuild';
-import { runExtensionTests } from '../test/e2e/harness/runExtensionTests';
 import type { FirstDiagnosticRun } from './vscode/firstDiagnosticEntry';
 import { REPO_ROOT } from './engine';
 import { median, spread, type Spread } from './stats';
+import { buildHostEntry, runHostEntry, type HostFailure } from './vscodeSession';
 
 export const FIRST_DIAGNOSTIC_PYTHON = '/usr/bin/python3';
 
@@ -31,25 +30,23 @@ export type FirstDiagnosticResult =
     }
   | { readonly kind: 'failed'; readonly detail: string };
 
-async function oneSession(entry: string, index: number): Promise<FirstDiagnosticRun | { kind: 'failed'; detail: string }> {
+async function oneSession(entry: string, index: number): Promise<FirstDiagnosticRun | HostFailure> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ros-env-doctor-bench-first-'));
   try {
     const workspace = path.join(dir, 'catkin_ws');
     await cp(path.join(REPO_ROOT, 'examples', 'catkin_ws'), workspace, { recursive: true });
-    const out = path.join(dir, 'first.json');
-    const run = await runExtensionTests({
-      name: `bench-first-diagnostic-${index}`,
-      workspace,
-      extensionDevelopmentPath: REPO_ROOT,
-      extensionTestsPath: entry,
-      env: { BENCH_FIRST_DIAGNOSTIC_OUT: out, BENCH_PYTHON: FIRST_DIAGNOSTIC_PYTHON },
-      settings: { 'python.defaultInterpreterPath': FIRST_DIAGNOSTIC_PYTHON },
-      timeoutMs: 240_000,
+    return await runHostEntry<FirstDiagnosticRun>({
+      entry,
+      outVariable: 'BENCH_FIRST_DIAGNOSTIC_OUT',
+      outFile: path.join(dir, 'first.json'),
+      session: {
+        name: `bench-first-diagnostic-${index}`,
+        workspace,
+        env: { BENCH_PYTHON: FIRST_DIAGNOSTIC_PYTHON },
+        settings: { 'python.defaultInterpreterPath': FIRST_DIAGNOSTIC_PYTHON },
+        timeoutMs: 240_000,
+      },
     });
-    const text = await readFile(out, 'utf8').catch(() => undefined);
-    if (text === undefined)
-      return { kind: 'failed', detail: `no result from the extension host (${run.kind}, exit ${run.exitCode}; log ${run.logFile})` };
-    return JSON.parse(text) as FirstDiagnosticRun | { kind: 'failed'; detail: string };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -64,17 +61,7 @@ export async function firstDiagnostic(sessions: number, progress: (message: stri
       encoding: 'utf8',
     });
     if (built.status !== 0) return { kind: 'failed', detail: `production build failed: ${built.stderr}` };
-    const entry = path.join(dir, 'firstDiagnosticEntry.js');
-    await build({
-      entryPoints: [path.join(REPO_ROOT, 'bench', 'vscode', 'firstDiagnosticEntry.ts')],
-      outfile: entry,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: ['vscode'],
-      logLevel: 'warning',
-    });
+    const entry = await buildHostEntry('firstDiagnosticEntry', dir);
     const runs: FirstDiagnosticRun[] = [];
     for (let index = 0; index <= sessions; index++) {
       const run = await oneSession(entry, index);

@@ -1,12 +1,10 @@
 // activation in a real VS Code: code-server + headless Chromium through the e2e harness (test/e2e/harness), with
 // bench/vscode/activationEntry.ts as the test entry. It activates the extension itself on an empty folder (so
 // nothing has activated it before) and times VS Code's extension.activate(): module load + activate() in the host.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { build } from 'esbuild';
-import { runExtensionTests } from '../test/e2e/harness/runExtensionTests';
-import { REPO_ROOT } from './engine';
+import { buildHostEntry, runHostEntry } from './vscodeSession';
 
 export type VsCodeActivation =
   | {
@@ -22,20 +20,9 @@ export type VsCodeActivation =
 export async function activationInVsCode(): Promise<VsCodeActivation> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ros-env-doctor-bench-vscode-'));
   try {
-    const entry = path.join(dir, 'entry', 'activationEntry.js');
-    await build({
-      entryPoints: [path.join(REPO_ROOT, 'bench', 'vscode', 'activationEntry.ts')],
-      outfile: entry,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: ['vscode'],
-      logLevel: 'warning',
-    });
+    const entry = await buildHostEntry('activationEntry', path.join(dir, 'entry'));
     const folder = path.join(dir, 'folder');
     await mkdir(folder);
-    const out = path.join(dir, 'activation.json');
     const empty = path.join(dir, 'empty-extension');
     await mkdir(empty);
     await writeFile(
@@ -50,19 +37,12 @@ export async function activationInVsCode(): Promise<VsCodeActivation> {
       }),
     );
     await writeFile(path.join(empty, 'extension.js'), 'exports.activate = function () {};\nexports.deactivate = function () {};\n');
-    const run = await runExtensionTests({
-      name: 'bench-activation',
-      workspace: folder,
-      extensionDevelopmentPath: REPO_ROOT,
-      extensionTestsPath: entry,
-      env: { BENCH_ACTIVATION_OUT: out },
-      extraExtensions: [empty],
-      timeoutMs: 120_000,
+    return await runHostEntry<VsCodeActivation>({
+      entry,
+      outVariable: 'BENCH_ACTIVATION_OUT',
+      outFile: path.join(dir, 'activation.json'),
+      session: { name: 'bench-activation', workspace: folder, extraExtensions: [empty], timeoutMs: 120_000 },
     });
-    const text = await readFile(out, 'utf8').catch(() => undefined);
-    if (text === undefined)
-      return { kind: 'failed', detail: `no result from the extension host (${run.kind}, exit ${run.exitCode}; log ${run.logFile})` };
-    return JSON.parse(text) as VsCodeActivation;
   } catch (error) {
     return { kind: 'failed', detail: String(error) };
   } finally {

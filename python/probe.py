@@ -3,8 +3,10 @@
 # Runs unchanged on CPython 2.7, 3.6-3.13 and Jython 2.7, standard library only.
 #   <python> -B probe.py facts <mod1,mod2,...> [<distribution1,distribution2,...>]   (metadata found? never imported)
 #   <python> -B probe.py import <module> [<deepTarget1,deepTarget2,...>]   (a target may be `alt1|alt2`: alternatives)
+#   <python> -B probe.py imports <module>=<deepTargets> <module>=<deepTargets> ...   (one process, in this order)
 #   <python> [-s] -B probe.py prove <module> <deepTargets> <watchedModules> [<sys.path entry to drop> ...]
-# It prints exactly one JSON document (ASCII) on its own line between the sentinel lines, then leaves with
+# It prints exactly one JSON document (ASCII) on its own line between the sentinel lines (`imports`: one per module,
+# each as soon as that module is done, so the caller sees how far it got if a later one crashes or hangs), then leaves with
 # os._exit(0) so that a module's atexit handlers or non-daemon threads cannot hang the exit. It never crashes:
 # whatever goes wrong still ends in a document, because the TypeScript side treats "no document" as
 # "this is not a working Python interpreter".
@@ -163,6 +165,11 @@ def _dumps(value):
 
 
 def _emit(document):
+    _write_document(document)
+    os._exit(0)
+
+
+def _write_document(document):
     for stream in (getattr(sys, 'stdout', None), getattr(sys, 'stderr', None)):
         try:
             stream.flush()
@@ -185,7 +192,6 @@ def _emit(document):
             stream.flush()
         except BaseException:
             pass
-    os._exit(0)
 
 
 def _write_fd(data):
@@ -950,6 +956,15 @@ def _run_prove(module_name, deep_targets, watch, drop):
     return document
 
 
+def _run_imports(args):
+    # Each module after the first imports into a process the ones before it have changed: the caller trusts only
+    # the first module's failure as is, and runs a later failing module again in a process of its own.
+    for arg in args:
+        name, _, deep = arg.partition('=')
+        _write_document(_run_import(name, _split(deep)))
+    return None
+
+
 def _split(arg):
     return [part for part in arg.split(',') if part]
 
@@ -959,6 +974,8 @@ def main(argv):
         return _run_facts(_split(argv[1]) if len(argv) > 1 else [], _split(argv[2]) if len(argv) > 2 else None)
     if len(argv) >= 2 and argv[0] == 'import':
         return _run_import(argv[1], _split(argv[2]) if len(argv) > 2 else [])
+    if len(argv) >= 2 and argv[0] == 'imports':
+        return _run_imports(argv[1:])
     if len(argv) >= 4 and argv[0] == 'prove':
         return _run_prove(argv[1], _split(argv[2]), _split(argv[3]), argv[4:])
     return {'protocolVersion': PROTOCOL_VERSION, 'mode': 'usage', 'error': 'usage: probe.py facts <mods> | import <mod> [<deep>]'}
@@ -970,4 +987,6 @@ if __name__ == '__main__':
     except BaseException:
         _info = sys.exc_info()
         _document = {'protocolVersion': PROTOCOL_VERSION, 'mode': 'broken', 'error': _exception_text(_info[1])}
+    if _document is None:
+        os._exit(0)
     _emit(_document)

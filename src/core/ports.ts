@@ -35,6 +35,11 @@ export interface RunOptions {
   /** Bytes kept of stdout and of stderr each; the rest is dropped and `truncated` set. */
   readonly maxOutputBytes: number;
   readonly signal?: AbortSignal;
+  /**
+   * Each piece of stdout as it arrives (before any cap). Returning true says the run made progress (a probe
+   * finished one more module): `timeoutMs` then counts again from that moment, so it bounds each step, not the run.
+   */
+  readonly onStdout?: (chunk: string) => boolean;
 }
 
 /** What happened to a child process. Expected failures are values, never exceptions. */

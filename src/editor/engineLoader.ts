@@ -34,7 +34,8 @@ export function engineBundle(logger: Logger, bundleDir: string = __dirname): Laz
     // A path esbuild does not follow: the engine must stay out of dist/extension.js.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const module = require(path.join(bundleDir, 'engine.js')) as EngineModule;
-    // Two cores on the machines this runs on: leave one for the editor.
-    return module.createEngine({ logger, concurrency: Math.max(1, os.availableParallelism() - 1) });
+    // Leave a core to the editor, but never fewer than two lanes: the costliest import (torch) then runs alone while
+    // the node's other imports share the second process, so the first answer costs about that import, not the sum.
+    return module.createEngine({ logger, concurrency: Math.max(2, os.availableParallelism() - 1) });
   });
 }

@@ -375,7 +375,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     // Awaited below; until then a failure must not count as unhandled.
     full.catch(() => undefined);
     if (candidates.length > 0) {
-      const first = await doctor.diagnose({ ...diagnoseRequest, candidates: [], proveCauses: false });
+      const first = await doctor.diagnose({ ...diagnoseRequest, candidates: [], proveCauses: false, selectedOnly: true });
       if (cancelled()) return;
       yield { kind: 'diagnosis', key, final: false, diagnosis: first };
     }

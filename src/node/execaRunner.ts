@@ -78,7 +78,13 @@ function killGroup(pid: number | undefined): void {
  * Processes run in an empty private folder unless a caller names one: an interpreter that turns out to be a
  * shell script (or a truncated binary /bin/sh reads as one) must not litter the user's workspace with files.
  */
+/** execa is ESM-only; a dynamic import loads it from the CommonJS bundle and from tsx-run tests alike. */
+let execaModule: Promise<typeof import('execa')> | undefined;
+const loadExeca = (): Promise<typeof import('execa')> => (execaModule ??= import('execa'));
+
 export function createExecaRunner(): ProcessRunner {
+  // Loaded while the caller detects the workspace, not when the first probe is already waiting for it.
+  loadExeca().catch(() => undefined);
   let neutralDir: string | undefined;
   const workingDir = (): string => {
     if (neutralDir === undefined || !existsSync(neutralDir)) {
@@ -96,8 +102,7 @@ async function runProcess(file: string, args: readonly string[], options: RunOpt
   const started = performance.now();
   const stdout = new CappedOutput(options.maxOutputBytes);
   const stderr = new CappedOutput(options.maxOutputBytes);
-  // execa is ESM-only; a dynamic import loads it from the CommonJS bundle and from tsx-run tests alike.
-  const { execa } = await import('execa');
+  const { execa } = await loadExeca();
   const subprocess = execa(file, [...args], {
     cwd: options.cwd,
     env: options.env ?? process.env,
@@ -111,7 +116,11 @@ async function runProcess(file: string, args: readonly string[], options: RunOpt
     cleanup: true,
     windowsHide: true,
   });
-  subprocess.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+  const onStdout = options.onStdout;
+  subprocess.stdout?.on('data', (chunk: Buffer) => {
+    stdout.push(chunk);
+    if (onStdout?.(chunk.toString('latin1')) === true && stoppedFor === null) timer.refresh();
+  });
   subprocess.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
   const pid = subprocess.pid;
   if (pid !== undefined) liveGroups.add(pid);

@@ -1,6 +1,9 @@
 // What the probe makes of hangs, noise, crashes and things that are not interpreters — and that it caches.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { DEBIAN_PYTHON, needs, pyenvPython, pyenvVersion, rosStack } from '../support/prerequisites';
 import { baseEnv, hangingSitecustomize, hostileInterpreters, noisySitecustomize, segfaultModule } from '../support/scenarios';
@@ -62,6 +65,48 @@ test('an import that segfaults is a crash of that module, and the rest of the pr
     assert.equal(result.imports.rospy?.status, 'ok');
   } finally {
     await crashy.cleanup();
+  }
+});
+
+test('in one shared import process, a module that segfaults after another is a crash of that module alone', async (t) => {
+  if (!needs(t, ...rosStack)) return;
+  const crashy = await segfaultModule();
+  try {
+    // One slot: rospy (the costliest) first, then crashy and yaml in the same process until crashy kills it.
+    const result = await probeOk(realProber(1), DEBIAN_PYTHON, baseEnv({ PYTHONPATH: crashy.dir }), ['rospy', crashy.module, 'yaml']);
+    const crash = result.imports[crashy.module];
+    assert.equal(crash?.status === 'crash' && crash.signal, 'SIGSEGV');
+    assert.equal(result.imports.rospy?.status, 'ok');
+    assert.equal(result.imports.yaml?.status, 'ok');
+  } finally {
+    await crashy.cleanup();
+  }
+});
+
+test('in one shared import process the time limit bounds each import, not their sum; a hanging one times out alone', async (t) => {
+  if (!needs(t, pyenvVersion('3.11'))) return;
+  const dir = await mkdtemp(join(tmpdir(), 'ros-env-doctor-lane-'));
+  try {
+    // Each slow module takes a third of the limit; the four together take more than the limit.
+    for (const name of ['slow_a', 'slow_b', 'slow_c', 'slow_d']) await writeFile(join(dir, `${name}.py`), 'import time\ntime.sleep(0.6)\n');
+    await writeFile(join(dir, 'stuck.py'), 'import time\ntime.sleep(600)\n');
+    const python = pyenvPython('3.11') ?? '';
+    const slow = await probeOk(realProber(1), python, baseEnv({ PYTHONPATH: dir }), ['slow_a', 'slow_b', 'slow_c', 'slow_d'], {
+      timeoutMs: 1800,
+    });
+    assert.deepEqual(
+      ['slow_a', 'slow_b', 'slow_c', 'slow_d'].map((name) => slow.imports[name]?.status),
+      ['ok', 'ok', 'ok', 'ok'],
+    );
+    const stuck = await probeOk(realProber(1), python, baseEnv({ PYTHONPATH: dir }), ['slow_a', 'stuck', 'json', 'slow_b'], {
+      timeoutMs: 1800,
+    });
+    assert.deepEqual(stuck.imports.stuck, { status: 'timeout', timeoutMs: 1800 });
+    assert.equal(stuck.imports.slow_a?.status, 'ok');
+    assert.equal(stuck.imports.slow_b?.status, 'ok');
+    assert.deepEqual(processesMentioning(dir), []);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });
 

@@ -68,10 +68,15 @@ export function fakeMachine(options: MachineOptions): FakeMachine {
             block({ protocolVersion: PROTOCOL_VERSION, mode: 'facts', interpreter: interpreter.facts, specs }, env[NONCE_VARIABLE]),
           );
         }
-        calls.push({ file, args, env, kind: 'import', modules: [list] });
-        const recorded = visible(list, env) ? interpreter.imports[list] : undefined;
-        const outcome = recorded ?? { status: 'missing', exceptionType: 'ModuleNotFoundError', message: `No module named '${list}'` };
-        return exited(block({ protocolVersion: PROTOCOL_VERSION, mode: 'import', module: list, outcome }, env[NONCE_VARIABLE]));
+        // `import <module> [deep]`, or `imports <module>=<deep> …`: one process, one block per module.
+        const modules = mode === 'imports' ? args.slice(3).map((arg) => arg.split('=')[0] ?? arg) : [list];
+        calls.push({ file, args, env, kind: 'import', modules });
+        const blocks = modules.map((module) => {
+          const recorded = visible(module, env) ? interpreter.imports[module] : undefined;
+          const outcome = recorded ?? { status: 'missing', exceptionType: 'ModuleNotFoundError', message: `No module named '${module}'` };
+          return block({ protocolVersion: PROTOCOL_VERSION, mode: 'import', module, outcome }, env[NONCE_VARIABLE]);
+        });
+        return exited(blocks.join(''));
       }
       const script = args.indexOf('-c');
       if (script >= 0 && (file.endsWith('/bash') || file.endsWith('/zsh'))) {

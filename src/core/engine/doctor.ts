@@ -116,7 +116,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
             probeModules,
             probeOthers,
           ),
-      shebangTargets(sources, request, needed, hung ? null : probeOthers),
+      request.selectedOnly === true ? Promise.resolve([]) : shebangTargets(sources, request, needed, hung ? null : probeOthers),
       launchFactsFor({
         fs: deps.fs,
         workspace,
@@ -124,7 +124,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
         needed,
         selected,
         env,
-        hung,
+        probeNothing: hung || request.selectedOnly === true,
         describe: (file, realPath) => describe(file, realPath, request),
         probe: (ref, modules, vars, distributions) => probeOthers(ref, modules, 'sourced', vars, undefined, distributions),
       }),
@@ -171,6 +171,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       launch,
       durationMs: deps.clock.now() - started,
       processesSpawned: deps.prober.processesSpawned - spawnedBefore,
+      ...(request.selectedOnly === true ? { selectedOnly: true } : {}),
     };
   }
 

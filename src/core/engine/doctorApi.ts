@@ -40,6 +40,11 @@ export interface DiagnoseRequest {
    * runs are cached). The editor's typing path passes false: a keystroke never starts a proof run.
    */
   readonly proveCauses?: boolean;
+  /**
+   * The selected interpreter alone (the early answer): no interpreter that a shebang or a launch path names is run,
+   * so their findings come with the full answer, which adds them and changes nothing this one shows.
+   */
+  readonly selectedOnly?: boolean;
 }
 
 export interface Diagnosis {
@@ -57,4 +62,6 @@ export interface Diagnosis {
   readonly durationMs: number;
   /** How many processes this diagnosis spawned (0 when every probe came from the cache). */
   readonly processesSpawned: number;
+  /** The selected interpreter's answer alone (DiagnoseRequest.selectedOnly): other interpreters are still to come. */
+  readonly selectedOnly?: boolean;
 }

@@ -17,8 +17,11 @@ export interface LaunchHookInput {
   readonly needed: ReadonlyMap<string, readonly ImportUse[]>;
   readonly selected: InterpreterProbe;
   readonly env: Readonly<Record<string, string>>;
-  /** The selected interpreter hung at start-up: the environment would hang the others too, so nothing is probed. */
-  readonly hung: boolean;
+  /**
+   * Nothing is probed: the selected interpreter hung at start-up (the environment would hang the others too), or
+   * this is the selected interpreter's answer alone.
+   */
+  readonly probeNothing: boolean;
   readonly describe: (path: string, realPath: string) => Promise<InterpreterRef>;
   readonly probe: LaunchProbe;
 }
@@ -30,7 +33,7 @@ export async function launchFactsFor(input: LaunchHookInput): Promise<LaunchFact
     fs: input.fs,
     selected: input.selected,
     describe: input.describe,
-    probe: input.hung ? null : input.probe,
+    probe: input.probeNothing ? null : input.probe,
     env: input.env,
   });
   return { checks, entryPoints: model.entryPoints, buildInterpreters: model.buildInterpreters, colconBuildArgs: await buildArgs };

@@ -55,6 +55,30 @@ export interface GroupingFacts {
   readonly isOptionalSite: (range: SourceRange) => boolean;
   /** The short name of an interpreter by path ("pyenv 3.12.1"); the path itself when unknown. */
   readonly interpreterName: (path: string) => string;
+  /**
+   * The selected interpreter while the others are still being probed (the early answer), else null. Its failing
+   * imports are then one cause already, the way the full answer groups them under the switch it offers when another
+   * interpreter imports them all: the diagnostics drawn early are refined in place, not replaced by fewer.
+   */
+  readonly pendingSwitchFor?: string | null;
+}
+
+/** Findings the full answer groups under "switch interpreter" when another interpreter imports what fails. */
+const SWITCHABLE: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'module-missing',
+  'module-import-error',
+  'extension-abi-mismatch',
+  'probe-timeout',
+]);
+
+function pendingSwitch(finding: Finding, facts: GroupingFacts): boolean {
+  return (
+    (facts.pendingSwitchFor ?? null) !== null &&
+    finding.interpreter === facts.pendingSwitchFor &&
+    finding.module !== null &&
+    finding.severity === 'error' &&
+    SWITCHABLE.has(finding.code)
+  );
 }
 
 const META_KINDS: ReadonlySet<FixSpec['kind']> = new Set<FixSpec['kind']>(['ignoreModule', 'openDocs']);
@@ -68,11 +92,12 @@ function isOptional(finding: Finding, facts: GroupingFacts): boolean {
   return finding.location !== null && facts.isOptionalSite(finding.location);
 }
 
-function causeKey(finding: Finding, optional: boolean): string {
+function causeKey(finding: Finding, optional: boolean, facts: GroupingFacts): string {
   const interpreter = finding.interpreter ?? '';
   if (optional) return JSON.stringify(['optional', finding.code, interpreter, finding.module]);
   const preferred = preferredFix(finding);
   if (preferred?.kind === 'selectInterpreter') return JSON.stringify(['switch', interpreter, preferred.path]);
+  if (pendingSwitch(finding, facts)) return JSON.stringify(['switch', interpreter, null]);
   if (finding.module !== null) return JSON.stringify([finding.code, interpreter, finding.module]);
   return JSON.stringify([finding.code, interpreter, finding.message]);
 }
@@ -119,6 +144,10 @@ export function causeText(members: readonly Finding[], facts: GroupingFacts): st
     const name = facts.interpreterName(first.interpreter);
     return `${name} cannot import ${listWords(modules)}. ${preferred.title}, which imports ${modules.length === 2 ? 'both' : 'all of them'}.`;
   }
+  // The early answer's version of the same sentence: what fails is known, which interpreter imports it all is not yet.
+  if (modules.length > 1 && first.interpreter !== null && members.every((finding) => pendingSwitch(finding, facts))) {
+    return `${facts.interpreterName(first.interpreter)} cannot import ${listWords(modules)}.`;
+  }
   // A module finding says more than the interpreter-wide one that joined its cause (better-interpreter-available).
   const lead = members.find((finding) => finding.module !== null) ?? first;
   return withFirstStep(lead.message, preferred);
@@ -163,7 +192,7 @@ export function groupCauses(findings: readonly Finding[], facts: GroupingFacts):
   const groups = new Map<string, { optional: boolean; members: Finding[] }>();
   for (const finding of findings) {
     const optional = isOptional(finding, facts);
-    const key = causeKey(finding, optional);
+    const key = causeKey(finding, optional, facts);
     const group = groups.get(key) ?? { optional, members: [] };
     group.members.push(finding);
     groups.set(key, group);

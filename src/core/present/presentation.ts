@@ -27,6 +27,7 @@ export function groupingFacts(diagnosis: Diagnosis): GroupingFacts {
   return {
     isOptionalSite: (range: SourceRange) => optionalSites.has(JSON.stringify([range.file, range.line, range.column])),
     interpreterName: (path: string) => names.get(path) ?? path,
+    pendingSwitchFor: diagnosis.selectedOnly === true ? diagnosis.selected.interpreter.path : null,
   };
 }
 

@@ -62,9 +62,71 @@ export function parseProbeOutput(stdout: string, nonce: string = NO_NONCE): Pars
       reason: `the process printed ${extracted.count === 2 ? 'two probe documents' : `${extracted.count} probe documents`} with this run's nonce: code in the interpreter (a sitecustomize.py, a .pth file, the module) forged one, so neither is trusted`,
     };
   }
+  return parseProbeBlock(extracted.json);
+}
+
+/** Longest line kept while waiting for its end: a document fits well inside (the probe cuts its strings and lists). */
+const MAX_PENDING_LINE = 1024 * 1024;
+
+/**
+ * Follows a run that prints one block per module (`probe.py imports`) as its output arrives: `onBlock` gets the
+ * JSON line of each complete `BEGIN / json / END` block with this nonce, in order. Other lines are dropped at once,
+ * and a line longer than any document is dropped as it grows, so noise cannot pile up in memory.
+ */
+export function probeBlockStream(nonce: string, onBlock: (json: string) => void): (chunk: string) => void {
+  const begin = sentinelBegin(nonce);
+  const end = sentinelEnd(nonce);
+  let pending = '';
+  let skipping = false;
+  // 0: outside a block; 1: after BEGIN; 2: after BEGIN and the JSON line.
+  let state: 0 | 1 | 2 = 0;
+  let json = '';
+  const onLine = (raw: string): void => {
+    const line = cleanLine(raw);
+    if (line === begin) {
+      state = 1;
+      return;
+    }
+    if (state === 1) {
+      json = line;
+      state = 2;
+      return;
+    }
+    if (state === 2 && line === end) onBlock(json);
+    state = 0;
+  };
+  return (chunk) => {
+    let start = 0;
+    for (let newline = chunk.indexOf('\n'); newline !== -1; newline = chunk.indexOf('\n', start)) {
+      if (!skipping) onLine(pending + chunk.slice(start, newline));
+      else state = 0;
+      pending = '';
+      skipping = false;
+      start = newline + 1;
+    }
+    if (skipping) return;
+    pending += chunk.slice(start);
+    if (pending.length > MAX_PENDING_LINE) {
+      pending = '';
+      skipping = true;
+    }
+  };
+}
+
+/** Every complete block with this nonce in a finished run's output, in order. */
+export function extractProbeBlocks(stdout: string, nonce: string = NO_NONCE): string[] {
+  const blocks: string[] = [];
+  const push = probeBlockStream(nonce, (json) => blocks.push(json));
+  push(stdout);
+  push('\n');
+  return blocks;
+}
+
+/** Parses and validates one block's JSON line. */
+export function parseProbeBlock(json: string): ParsedProbeOutput {
   let value: unknown;
   try {
-    value = JSON.parse(extracted.json);
+    value = JSON.parse(json);
   } catch (error) {
     return { kind: 'invalid', reason: `the probe printed malformed JSON (${error instanceof Error ? error.message : String(error)})` };
   }

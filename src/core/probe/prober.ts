@@ -1,9 +1,11 @@
-// Runs python/probe.py in an interpreter: one facts pass, then one fresh process per module, results cached.
+// Runs python/probe.py in an interpreter: one facts pass, then the imports in at most `concurrency` processes
+// (importLanes.ts), results cached.
 import type { InterpreterRef } from '../interpreters/interpreter';
 import type { Clock, FileSystem, Logger, ProcessOutcome, ProcessRunner } from '../ports';
 import { FACTS_PRIORITY, importCost } from './importCost';
 import { deepChecksFor } from './deepChecks';
-import { parseProbeOutput } from './extractProbeDocument';
+import { extractProbeBlocks, parseProbeBlock, parseProbeOutput, probeBlockStream } from './extractProbeDocument';
+import { importLanes } from './importLanes';
 import type { ImportResult, InterpreterProbe } from './probeResult';
 import {
   isCacheableImport,
@@ -167,7 +169,8 @@ type FactsPass =
 
 export function createProber(deps: ProberDeps): Prober {
   let spawned = 0;
-  const limit = createLimiter(Math.max(1, Math.floor(deps.concurrency)));
+  const slots = Math.max(1, Math.floor(deps.concurrency));
+  const limit = createLimiter(slots);
 
   /** One probe process; its outcome comes with the nonce its document must carry. */
   async function run(
@@ -188,6 +191,7 @@ export function createProber(deps: ProberDeps): Prober {
     priority: number,
     flags: readonly string[],
     nonce: string,
+    onStdout?: (chunk: string) => boolean,
   ): Promise<ProcessOutcome> {
     return limit(priority, async () => {
       if (request.signal?.aborted === true) return { kind: 'aborted' } as const;
@@ -200,6 +204,7 @@ export function createProber(deps: ProberDeps): Prober {
         timeoutMs: request.timeoutMs,
         maxOutputBytes: MAX_OUTPUT_BYTES,
         ...(request.signal !== undefined ? { signal: request.signal } : {}),
+        ...(onStdout !== undefined ? { onStdout } : {}),
       });
       const took = `${deps.clock.now() - started} ms`;
       if (outcome.kind === 'exited' && outcome.heldOutput === true) {
@@ -309,6 +314,69 @@ export function createProber(deps: ProberDeps): Prober {
     }
   }
 
+  /**
+   * Several modules in one process, one after the other, each reported as soon as it is done; `timeoutMs` bounds
+   * each module, not the lane. The first module imports into a fresh process, so its result stands as it is. A
+   * later one imports where earlier modules may have changed things (loaded a library, patched sys.path), so only
+   * its success is taken: a later failure is imported again alone, so that what is reported and proven (the
+   * traceback, the packages loaded when it failed) is the failure of that module alone. A module the lane never
+   * reported (the process crashed, hung or was cut off) is imported alone too, except the one that hung: that is
+   * the timeout an import of its own would have hit.
+   */
+  async function lanePass(request: ProbeRequest, program: string, lane: readonly string[]): Promise<Array<[string, ImportResult]>> {
+    const nonce = newNonce();
+    const streamed: string[] = [];
+    let streaming = false;
+    const follow = probeBlockStream(nonce, (json) => streamed.push(json));
+    const onStdout = (chunk: string): boolean => {
+      streaming = true;
+      const before = streamed.length;
+      follow(chunk);
+      return streamed.length > before;
+    };
+    const args = ['imports', ...lane.map((module) => `${module}=${deepChecksFor(module).join(',')}`)];
+    const outcome = await spawnProbe(request, program, args, importCost(lane[0] ?? ''), [], nonce, onStdout);
+    if (outcome.kind === 'aborted') return lane.map((module) => [module, { status: 'not-run', reason: 'aborted' }]);
+    const blocks = streaming || outcome.kind === 'spawn-error' ? streamed : extractProbeBlocks(outcome.stdout, nonce);
+    const reports = new Map<string, ReportedImport[]>();
+    for (const json of blocks) {
+      const parsed = parseProbeBlock(json);
+      if (parsed.kind !== 'ok' || parsed.document.mode !== 'import') continue;
+      reports.set(parsed.document.module, [...(reports.get(parsed.document.module) ?? []), parsed.document.outcome]);
+    }
+    const results: Array<[string, ImportResult]> = [];
+    const alone: string[] = [];
+    // The module being imported when the lane was stopped: the first one it did not report on.
+    const inProgress = lane.findIndex((module) => !reports.has(module));
+    lane.forEach((module, index) => {
+      const reported = reports.get(module) ?? [];
+      const only = reported.length === 1 ? reported[0] : undefined;
+      if (only !== undefined && (index === 0 || only.status === 'ok')) results.push([module, only]);
+      else if (outcome.kind === 'timeout' && index === inProgress)
+        results.push([module, { status: 'timeout', timeoutMs: outcome.timeoutMs }]);
+      else alone.push(module);
+    });
+    if (alone.length > 0)
+      deps.logger.info(`${request.interpreter.path}: importing ${alone.join(', ')} again, each in a process of its own`);
+    const again = await Promise.all(
+      alone.map(async (module): Promise<[string, ImportResult]> => [module, await importPass(request, program, module)]),
+    );
+    return [...results, ...again];
+  }
+
+  /** Every module's import: lanes of several modules share a process, a lane of one is the plain `import` run. */
+  async function importAll(request: ProbeRequest, program: string, modules: readonly string[]): Promise<Record<string, ImportResult>> {
+    const lanes = importLanes(modules, slots);
+    const done = await Promise.all(
+      lanes.map(async (lane): Promise<Array<[string, ImportResult]>> => {
+        const [first] = lane;
+        if (lane.length === 1 && first !== undefined) return [[first, await importPass(request, program, first)]];
+        return lanePass(request, program, lane);
+      }),
+    );
+    return Object.fromEntries(done.flat());
+  }
+
   /** not-found / not-a-file / not-executable before anything is spawned, with a detail naming the path. */
   async function checkBinary(ref: InterpreterRef, program: string): Promise<InterpreterProbe | undefined> {
     const stat = await deps.fs.stat(program);
@@ -390,14 +458,8 @@ export function createProber(deps: ProberDeps): Prober {
         if (specs[module]?.found === false) imports[module] = { status: 'not-run', reason: 'spec-missing' };
         else toImport.push(module);
       }
-      // Costliest first, here and in the shared queue: the first import takes a free slot at once.
-      toImport.sort((a, b) => importCost(b) - importCost(a));
-      const results = await Promise.all(toImport.map((module) => importPass(request, program, module)));
+      Object.assign(imports, await importAll(request, program, toImport));
       if (toImport.length > 0) spawnedHere = true;
-      toImport.forEach((module, index) => {
-        const result = results[index];
-        if (result !== undefined) imports[module] = result;
-      });
     }
 
     const kept: Record<string, ImportResult> = {};

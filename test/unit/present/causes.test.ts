@@ -196,3 +196,40 @@ test('the Markdown report and the JSON list one entry per cause, with every plac
   assert.equal(json.causes.filter((cause) => cause.severity === 'error').length, 1);
   assert.ok(json.findings.length > json.causes.length, 'findings stay granular in the JSON');
 });
+
+test('the early answer (the selected interpreter alone) draws what the full answer draws: one error per file, refined in place', () => {
+  const input = buildRuleInput({ selected: venv, others: [system], sources: [node, talker] });
+  const early: Diagnosis = { ...diagnosisOf({ ...input, others: [] }), others: [], selectedOnly: true };
+  const final = diagnosisOf(input);
+  const drawn = (diagnosis: Diagnosis) =>
+    [...presentDiagnosis(diagnosis).diagnostics.values()]
+      .flat()
+      .map((spec) => [spec.file, spec.range.line, spec.range.column, spec.severity, spec.code].join(':'))
+      .sort();
+  assert.deepEqual(drawn(early), drawn(final), 'the same diagnostics at the same places: nothing appears and disappears');
+  const earlyNode = presentDiagnosis(early)
+    .diagnostics.get(NODE)
+    ?.find((spec) => spec.severity === 'error');
+  assert.equal(earlyNode?.message, 'isolated-venv cannot import rospy, torch, cv_bridge and numpy.');
+  assert.deepEqual(
+    earlyNode?.related.filter((item) => item.file === NODE).map((item) => item.range?.line),
+    [3, 5, 6],
+  );
+  assert.match(
+    presentDiagnosis(final)
+      .diagnostics.get(NODE)
+      ?.find((spec) => spec.severity === 'error')?.message ?? '',
+    /^isolated-venv cannot import rospy, torch, cv_bridge and numpy\. Switch interpreter to \/usr\/bin\/python3/,
+  );
+  assert.deepEqual(presentDiagnosis(early).summary.diagnostics, presentDiagnosis(final).summary.diagnostics);
+});
+
+test('a full answer without a better interpreter is unchanged by the early grouping: each module its own cause', () => {
+  const diagnosis = diagnosisOf(buildRuleInput({ selected: venv, sources: [node] }));
+  assert.equal(diagnosis.selectedOnly, undefined);
+  const errors = (presentDiagnosis(diagnosis).diagnostics.get(NODE) ?? []).filter((spec) => spec.severity === 'error');
+  assert.deepEqual(
+    errors.map((spec) => spec.range.line),
+    [2, 3, 5, 6],
+  );
+});

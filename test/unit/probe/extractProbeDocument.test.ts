@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { extractProbeJson, parseProbeOutput } from '../../../src/core/probe/extractProbeDocument';
+import { extractProbeBlocks, extractProbeJson, parseProbeOutput, probeBlockStream } from '../../../src/core/probe/extractProbeDocument';
 import { SENTINEL_BEGIN, SENTINEL_END, sentinelBegin, sentinelEnd } from '../../../src/core/probe/protocol';
 import { validateProbeDocument } from '../../../src/core/probe/validateProbeDocument';
 
@@ -87,6 +87,28 @@ test('recorded import outcomes validate: torch error, cv_bridge deep-check error
 test('a probe that reports its own failure is invalid with its message', () => {
   const result = validateProbeDocument({ protocolVersion: 1, mode: 'broken', error: 'boom' });
   assert.deepEqual(result, { kind: 'invalid', reason: 'the probe failed: boom' });
+});
+
+test('a shared import process: every block with the nonce, in order, however the output is cut into pieces', () => {
+  const nonce = 'ab12';
+  const block = (json: string): string => `${sentinelBegin(nonce)}\n${json}\n${sentinelEnd(nonce)}\n`;
+  const output = `noise\n${block('{"n":1}')}\u001b[0mmore noise${block('{"forged":true}').replace('ab12', 'ffff')}\n${block('{"n":2}')}`;
+  assert.deepEqual(extractProbeBlocks(output, nonce), ['{"n":1}', '{"n":2}']);
+  for (const size of [1, 3, 7, 50]) {
+    const seen: string[] = [];
+    const push = probeBlockStream(nonce, (json) => seen.push(json));
+    for (let at = 0; at < output.length; at += size) push(output.slice(at, at + size));
+    assert.deepEqual(seen, ['{"n":1}', '{"n":2}'], `pieces of ${size}`);
+  }
+});
+
+test('a shared import process: a block cut off by a crash is not reported, a huge line of noise is dropped', () => {
+  const nonce = 'ab12';
+  const seen: string[] = [];
+  const push = probeBlockStream(nonce, (json) => seen.push(json));
+  push(`${'x'.repeat(3 * 1024 * 1024)}`);
+  push(`still the same line\n${sentinelBegin(nonce)}\n{"n":1}\n${sentinelEnd(nonce)}\n${sentinelBegin(nonce)}\n{"n":2`);
+  assert.deepEqual(seen, ['{"n":1}']);
 });
 
 test('the distributions a facts pass was asked about are validated: found, not found, not applicable; a bad answer names its path', () => {

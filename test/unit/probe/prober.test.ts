@@ -32,7 +32,22 @@ interface FakeRunner extends ProcessRunner {
 }
 
 /** Answers like the real probe would for the recorded 3.12 + Debian dist-packages machine. */
-function fakeRunner(options: { delayMs?: number; importOutcome?: (module: string) => ProcessOutcome | undefined } = {}): FakeRunner {
+const answer = (module: string) => ({
+  protocolVersion: 1,
+  mode: 'import',
+  module,
+  outcome: recorded.probe.imports[module] ?? { status: 'ok', file: null, version: null, extensions: [], deepChecks: [] },
+});
+
+interface FakeOptions {
+  readonly delayMs?: number;
+  /** What a process importing this module alone ends with, instead of the recorded answer. */
+  readonly importOutcome?: (module: string) => ProcessOutcome | undefined;
+  /** What a lane (several modules in one process) ends with, instead of every recorded answer in turn. */
+  readonly laneOutcome?: (modules: readonly string[], frame: (document: unknown) => string) => ProcessOutcome | undefined;
+}
+
+function fakeRunner(options: FakeOptions = {}): FakeRunner {
   const calls: Array<{ file: string; args: readonly string[] }> = [];
   let running = 0;
   let maxRunning = 0;
@@ -55,11 +70,13 @@ function fakeRunner(options: { delayMs?: number; importOutcome?: (module: string
           specs[module] = recorded.probe.specs[module] ?? { found: true, origin: `/x/${module}.py`, isPackage: false };
         return exited(block({ protocolVersion: 1, mode: 'facts', interpreter: facts, specs }));
       }
-      const module = list;
-      const special = options.importOutcome?.(module);
+      // `import <module> [deep]`, or a lane: `imports <module>=<deep> …`, one block per module in one process.
+      const modules = mode === 'imports' ? args.slice(3).map((arg) => arg.split('=')[0] ?? arg) : [list];
+      if (mode === 'imports')
+        return options.laneOutcome?.(modules, block) ?? exited(modules.map((module) => block(answer(module))).join(''));
+      const special = options.importOutcome?.(list);
       if (special !== undefined) return special;
-      const outcome = recorded.probe.imports[module] ?? { status: 'ok', file: null, version: null, extensions: [], deepChecks: [] };
-      return exited(block({ protocolVersion: 1, mode: 'import', module, outcome }));
+      return exited(block(answer(list)));
     },
   };
 }
@@ -131,7 +148,9 @@ test('never runs more probe processes at once than the limit, across interpreter
   const results = await Promise.all([PYTHON, ...others].map((path) => shared.probe(request(modules, { interpreter: ref(path) }))));
   assert.ok(results.every((result) => result.kind === 'ok'));
   assert.equal(runner.maxRunning, 2);
-  assert.equal(shared.processesSpawned, 4 * (1 + modules.length));
+  // Each interpreter: one facts pass, its imports in two lanes (torch alone, the rest together), and numpy, which
+  // fails on the recorded machine after rospy in the shared lane, once more alone: 4 processes, not 1 + 7.
+  assert.equal(shared.processesSpawned, 4 * 4);
 });
 
 test("modules asked about only by spec (ROS's own dependencies) are never imported", async () => {
@@ -148,14 +167,126 @@ test("modules asked about only by spec (ROS's own dependencies) are never import
   if (result.kind === 'ok') assert.ok(result.specs.rospkg !== undefined && result.imports.rospkg === undefined);
 });
 
-test('the slowest imports start first, so torch never runs alone at the end', async () => {
+test('with one slot the imports share one process, the slowest first', async () => {
   const runner = fakeRunner({ delayMs: 2 });
   const result = await prober(runner, machine(), 1).probe(request(['yaml', 'numpy', 'rospy', 'torch']));
   assert.equal(result.kind, 'ok');
   assert.deepEqual(
-    runner.calls.map((call) => call.args[3]),
-    ['yaml,numpy,rospy,torch', 'torch', 'rospy', 'numpy', 'yaml'],
+    runner.calls.map((call) => call.args.slice(2)),
+    [
+      ['facts', 'yaml,numpy,rospy,torch'],
+      ['imports', 'torch=torch._C', 'rospy=', 'numpy=numpy._core._multiarray_umath|numpy.core._multiarray_umath', 'yaml='],
+      // numpy fails on the recorded machine: after torch and rospy in one process, so once more alone.
+      ['import', 'numpy', 'numpy._core._multiarray_umath|numpy.core._multiarray_umath'],
+    ],
   );
+  // The first module's failure (torch) is taken as it is: it imported into a fresh process.
+  assert.equal(result.kind === 'ok' && result.imports.torch?.status, 'error');
+  assert.equal(result.kind === 'ok' && result.imports.numpy?.status, 'error');
+  assert.equal(result.kind === 'ok' && result.imports.yaml?.status, 'ok');
+});
+
+test('with two slots the slowest import runs alone and the others share the second process', async () => {
+  const runner = fakeRunner({ delayMs: 2 });
+  await prober(runner, machine(), 2).probe(request(['yaml', 'numpy', 'rospy', 'torch']));
+  assert.deepEqual(
+    runner.calls.slice(1).map((call) => call.args.slice(2)),
+    [
+      ['import', 'torch', 'torch._C'],
+      ['imports', 'rospy=', 'numpy=numpy._core._multiarray_umath|numpy.core._multiarray_umath', 'yaml='],
+      ['import', 'numpy', 'numpy._core._multiarray_umath|numpy.core._multiarray_umath'],
+    ],
+  );
+});
+
+const failed = (module: string) => ({
+  protocolVersion: 1,
+  mode: 'import',
+  module,
+  outcome: {
+    status: 'error',
+    stage: 'import',
+    target: module,
+    exceptionType: 'ImportError',
+    message: `${module} failed after another module was imported`,
+    missingName: null,
+    raisedAt: null,
+    traceback: '',
+    file: null,
+    version: null,
+    extensions: [],
+  },
+});
+
+test("a later module's failure in a shared process is imported again alone, and that answer counts", async () => {
+  const runner = fakeRunner({
+    laneOutcome: (modules, frame) => exited(modules.map((module) => frame(module === 'yaml' ? failed(module) : answer(module))).join('')),
+  });
+  const result = await prober(runner, machine(), 1).probe(request(['torch', 'yaml', 'rospy']));
+  assert.deepEqual(
+    runner.calls.slice(1).map((call) => call.args.slice(2, 4)),
+    [
+      ['imports', 'torch=torch._C'],
+      ['import', 'yaml'],
+    ],
+  );
+  assert.equal(result.kind === 'ok' && result.imports.yaml?.status, 'ok');
+  assert.equal(result.kind === 'ok' && result.imports.rospy?.status, 'ok');
+});
+
+test('a shared process that crashes: the modules it did not report are imported alone', async () => {
+  const runner = fakeRunner({
+    laneOutcome: (modules, frame) => ({
+      kind: 'signaled',
+      signal: 'SIGSEGV',
+      stdout: frame(answer(modules[0] ?? '')),
+      stderr: 'Fatal Python error: Segmentation fault\n',
+      durationMs: 3,
+    }),
+    importOutcome: (module) =>
+      module === 'rospy' ? { kind: 'signaled', signal: 'SIGSEGV', stdout: '', stderr: 'Segmentation fault\n', durationMs: 3 } : undefined,
+  });
+  const result = await prober(runner, machine(), 1).probe(request(['torch', 'rospy', 'yaml']));
+  assert.deepEqual(
+    runner.calls.slice(2).map((call) => call.args.slice(2, 4)),
+    [
+      ['import', 'rospy'],
+      ['import', 'yaml'],
+    ],
+  );
+  if (result.kind !== 'ok') return assert.fail(result.kind);
+  assert.equal(result.imports.torch?.status, 'error');
+  assert.equal(result.imports.rospy?.status, 'crash');
+  assert.equal(result.imports.yaml?.status, 'ok');
+});
+
+test('a shared process that hangs: the module it was importing timed out, the ones after it are imported alone', async () => {
+  const runner = fakeRunner({
+    laneOutcome: (modules, frame) => ({ kind: 'timeout', timeoutMs: 1000, stdout: frame(answer(modules[0] ?? '')), stderr: '' }),
+  });
+  const result = await prober(runner, machine(), 1).probe(request(['torch', 'rospy', 'yaml']));
+  if (result.kind !== 'ok') return assert.fail(result.kind);
+  assert.deepEqual(result.imports.rospy, { status: 'timeout', timeoutMs: 1000 });
+  assert.equal(result.imports.yaml?.status, 'ok');
+  assert.deepEqual(
+    runner.calls.slice(2).map((call) => call.args.slice(2, 4)),
+    [['import', 'yaml']],
+  );
+});
+
+test('two documents for one module in a shared process: neither is trusted, the module is imported alone', async () => {
+  const runner = fakeRunner({
+    laneOutcome: (modules, frame) =>
+      exited(
+        [
+          ...modules.map((module) => frame(answer(module))),
+          frame({ ...answer('yaml'), outcome: { status: 'missing', exceptionType: 'ImportError', message: 'forged' } }),
+        ].join(''),
+      ),
+  });
+  const result = await prober(runner, machine(), 1).probe(request(['torch', 'yaml']));
+  assert.deepEqual(runner.calls.at(-1)?.args.slice(2, 4), ['import', 'yaml']);
+  assert.equal(result.kind === 'ok' && result.imports.yaml?.status, 'ok');
 });
 
 test('a second probe with nothing changed spawns no process and says it was cached', async () => {

@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { importLanes } from '../../../src/core/probe/importLanes';
+
+test('one slot: every import in one process, the costliest first', () => {
+  assert.deepEqual(importLanes(['yaml', 'rospy', 'torch', 'cv_bridge'], 1), [['torch', 'cv_bridge', 'rospy', 'yaml']]);
+});
+
+test('two slots: the costliest import alone, the others together in the second process', () => {
+  assert.deepEqual(importLanes(['std_msgs', 'rospy', 'numpy', 'torch', 'cv_bridge'], 2), [
+    ['torch'],
+    ['cv_bridge', 'rospy', 'numpy', 'std_msgs'],
+  ]);
+});
+
+test('two heavy imports each get a lane of their own, the rest goes to the lighter one', () => {
+  assert.deepEqual(importLanes(['torch', 'tensorflow', 'yaml'], 2), [['torch', 'yaml'], ['tensorflow']]);
+});
+
+test('never more lanes than modules, and nothing for no modules', () => {
+  assert.deepEqual(importLanes(['rospy', 'yaml'], 8), [['rospy'], ['yaml']]);
+  assert.deepEqual(importLanes([], 2), []);
+});
