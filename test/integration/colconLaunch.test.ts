@@ -379,3 +379,81 @@ test("Run/Debug with a launch.json 'python' runs that interpreter: its failing i
   const after = await doctor(ws.root, venvPython, [join(venv, 'bin')]);
   assert.deepEqual(after.report.findings, [], summary(after.report));
 });
+
+/** The detector workspace plus a module of the package that no entry point runs, importing a second venv-only package. */
+async function twoModuleWorkspace(label: string): Promise<{ root: string; model: string; tools: string; cleanup: () => Promise<void> }> {
+  const ws = await detectorWorkspace(label);
+  const tools = join(ws.root, 'src', PKG, PKG, 'tools.py');
+  await writeFile(tools, 'import venv_other_ml\n\n\ndef value():\n    return venv_other_ml.VALUE\n');
+  return { ...ws, tools };
+}
+
+test("the build's Python, which no discovery lists, imports everything the workspace needs: the selected /usr/bin/python3 is offered a switch to it, and switching clears every finding", async (t) => {
+  if (!needs(t, ...rosStack, ...colconTools)) return;
+  const ws = await twoModuleWorkspace('switch-to-build');
+  t.after(() => ws.cleanup());
+  const buildVenv = join(scratch, 'switch-build-venv');
+  const buildPython = await makeVenv(buildVenv, { systemSite: true });
+  await installIntoVenv(buildVenv, 'venv_only_ml');
+  await installIntoVenv(buildVenv, 'venv_other_ml');
+  await colconBuild(ws.root, { python: buildPython });
+  assert.match(await readFile(join(ws.root, 'install', PKG, 'lib', PKG, 'detector'), 'utf8'), new RegExp(`^#!${buildPython}\\n`));
+
+  // Nothing on PATH names the build venv: only the entry point's #! line does.
+  const { report } = await doctor(ws.root, DEBIAN_PYTHON);
+  assert.equal(report.selectedInterpreter, DEBIAN_PYTHON);
+  const missing = only(report, 'module-missing');
+  assert.deepEqual(
+    missing.map((f) => `${f.file ?? ''}:${f.line ?? ''} ${f.module ?? ''}`).sort(),
+    [`${ws.model}:${MODEL_IMPORT_LINE} venv_only_ml`, `${ws.tools}:1 venv_other_ml`],
+    summary(report),
+  );
+  for (const finding of missing) {
+    assert.deepEqual(finding.fixes[0], { kind: 'selectInterpreter', title: `Switch interpreter to ${buildPython}`, path: buildPython });
+    assert.match(finding.message, /venv: switch-build-venv \(3\.11\) has it$/);
+  }
+  const [better] = only(report, 'better-interpreter-available');
+  assert.ok(better, summary(report));
+  assert.ok(
+    better.fixes.some((fix) => fix.kind === 'selectInterpreter' && fix.path === buildPython),
+    JSON.stringify(better.fixes),
+  );
+  // ros2 run runs the build's Python, which imports everything: no launch finding.
+  assert.deepEqual(only(report, 'launch-path-import-fails'), [], summary(report));
+
+  // The switch, applied (what the editor's selectInterpreter does, the CLI's --python): nothing is left.
+  const after = await doctor(ws.root, buildPython);
+  assert.deepEqual(after.report.findings, [], summary(after.report));
+  assert.equal(after.run.code, 0);
+});
+
+test("a build Python that fails one of the node's imports is never offered as a switch, even though it has the module the selected one lacks", async (t) => {
+  if (!needs(t, ...rosStack, ...colconTools)) return;
+  const ws = await detectorWorkspace('no-switch-to-build');
+  t.after(() => ws.cleanup());
+  const buildVenv = join(scratch, 'partial-build-venv');
+  const buildPython = await makeVenv(buildVenv, { systemSite: true });
+  await installIntoVenv(buildVenv, 'venv_only_ml');
+  await colconBuild(ws.root, { python: buildPython });
+  // The venv later stops seeing the system's packages (remade without --system-site-packages): yaml is gone from it.
+  const cfg = join(buildVenv, 'pyvenv.cfg');
+  await writeFile(
+    cfg,
+    (await readFile(cfg, 'utf8')).replace('include-system-site-packages = true', 'include-system-site-packages = false'),
+  );
+  const real = await runEntryPoint(ws.root, PKG, 'detector');
+  assert.match(real.output, /ModuleNotFoundError: No module named 'yaml'/);
+
+  const { report } = await doctor(ws.root, DEBIAN_PYTHON);
+  const offered = report.findings.flatMap((f) => f.fixes).filter((fix) => fix.kind === 'selectInterpreter' && fix.path === buildPython);
+  assert.deepEqual(offered, [], summary(report));
+  const [missing] = only(report, 'module-missing');
+  assert.equal(missing?.module, 'venv_only_ml', summary(report));
+  // What it does say: ros2 run runs that Python, where import yaml fails.
+  const launch = only(report, 'launch-path-import-fails');
+  assert.deepEqual(
+    launch.map((f) => `${f.module ?? ''} ${f.interpreter ?? ''}`),
+    [`yaml ${buildPython}`],
+    summary(report),
+  );
+});

@@ -127,6 +127,8 @@ export function createDoctor(deps: DoctorDeps): Doctor {
         probeNothing: hung || request.selectedOnly === true,
         describe: (file, realPath) => describe(file, realPath, request),
         probe: (ref, modules, vars, distributions) => probeOthers(ref, modules, 'sourced', vars, undefined, distributions),
+        // A launch interpreter (the build's Python) that imports everything the selected one fails is a switch target.
+        switchModules: failing.length > 0 ? required : [],
       }),
       provenCauses(request, selected, probeModules),
     ]);

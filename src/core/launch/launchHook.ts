@@ -24,6 +24,8 @@ export interface LaunchHookInput {
   readonly probeNothing: boolean;
   readonly describe: (path: string, realPath: string) => Promise<InterpreterRef>;
   readonly probe: LaunchProbe;
+  /** See LaunchProbeDeps.switchModules. */
+  readonly switchModules: readonly string[];
 }
 
 export async function launchFactsFor(input: LaunchHookInput): Promise<LaunchFacts> {
@@ -35,6 +37,7 @@ export async function launchFactsFor(input: LaunchHookInput): Promise<LaunchFact
     describe: input.describe,
     probe: input.probeNothing ? null : input.probe,
     env: input.env,
+    switchModules: input.switchModules,
   });
   return { checks, entryPoints: model.entryPoints, buildInterpreters: model.buildInterpreters, colconBuildArgs: await buildArgs };
 }

@@ -39,6 +39,11 @@ export interface LaunchProbeDeps {
   /** null when nothing may be probed (the environment hangs every interpreter at start-up). */
   readonly probe: LaunchProbe | null;
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * Modules every launch interpreter that runs in the captured environment is also asked to import (the workspace's
+   * required ones, while the selected interpreter fails some): one that imports them all is a switch candidate.
+   */
+  readonly switchModules?: readonly string[];
 }
 
 export function modulesOf(files: readonly string[], needed: ReadonlyMap<string, readonly ImportUse[]>): string[] {
@@ -98,9 +103,11 @@ export async function probeLaunchPaths(
   for (const entry of prepared) {
     const distribution = entry.launch.distribution;
     if (entry.key === null || entry.ref === null) continue;
-    if (!entry.sameAsSelected && entry.modules.length > 0) {
-      const group = groupFor(entry.key, entry.ref, entry.launch.environment.overrides);
-      for (const module of entry.modules) group.modules.add(module);
+    const overrides = entry.launch.environment.overrides;
+    const extra = Object.keys(overrides).length === 0 ? (deps.switchModules ?? []) : [];
+    if (!entry.sameAsSelected && entry.modules.length + extra.length > 0) {
+      const group = groupFor(entry.key, entry.ref, overrides);
+      for (const module of [...entry.modules, ...extra]) group.modules.add(module);
     }
     const key = metadataKey(entry);
     if (distribution !== undefined && key !== null)

@@ -1,8 +1,9 @@
-// The selected interpreter fails an import that another known interpreter gets right, along with everything else.
+// The selected interpreter fails an import that another known interpreter (or one a launch path runs, such as the
+// build's Python) gets right, along with everything else.
 import type { Finding } from '../findings/finding';
 import type { RuleInput } from './ruleInput';
 import { docsFix } from './findingParts';
-import { importsAll, neededModules, okOthers, selectedModules, switchFix } from './probeFacts';
+import { importsAll, neededModules, selectedModules, switchCandidates, switchFix } from './probeFacts';
 
 export function betterInterpreterAvailable(input: RuleInput): readonly Finding[] {
   const needed = neededModules(input);
@@ -10,7 +11,7 @@ export function betterInterpreterAvailable(input: RuleInput): readonly Finding[]
     .filter(({ module, verdict }) => needed.includes(module) && verdict.kind !== 'ok' && verdict.kind !== 'unknown')
     .map(({ module }) => module);
   if (failing.length === 0) return [];
-  const better = okOthers(input).find((p) => importsAll(p, needed));
+  const better = switchCandidates(input).find((p) => importsAll(p, needed));
   if (better === undefined) return [];
   return [
     {

@@ -36,13 +36,35 @@ export function okOthers(input: RuleInput): OkProbe[] {
   return input.others.filter(isOk).filter((p) => p.interpreter.path !== input.selected.interpreter.path);
 }
 
+/**
+ * Interpreters the selected one could be switched to: the other probed ones, then those the launch paths run in the
+ * captured environment (the Python a build baked into an entry point or relay, a shebang's), each once. A launch
+ * interpreter qualifies only through importsAll: its probe must show every needed import working.
+ */
+export function switchCandidates(input: RuleInput): OkProbe[] {
+  const others = okOthers(input);
+  const seen = new Set([input.selected.interpreter.path, ...others.map((p) => p.interpreter.path)]);
+  const fromLaunch: OkProbe[] = [];
+  for (const check of input.launch?.checks ?? []) {
+    const probe = check.probe;
+    if (check.sameAsSelected || !isOk(probe) || Object.keys(check.path.environment.overrides).length > 0) continue;
+    if (seen.has(probe.interpreter.path)) continue;
+    seen.add(probe.interpreter.path);
+    fromLaunch.push(probe);
+  }
+  return [...others, ...fromLaunch];
+}
+
 /** The first other interpreter that imports every needed module, else (when given) one that imports `module`. */
 export function betterInterpreter(input: RuleInput, module?: string): OkProbe | undefined {
   const others = okOthers(input);
   // An optional module is not needed, but the interpreter named as having it must have it.
   const needed = neededModules(input);
   const wanted = module === undefined || needed.includes(module) ? needed : [...needed, module];
-  return others.find((p) => importsAll(p, wanted)) ?? (module === undefined ? undefined : others.find((p) => importsModule(p, module)));
+  return (
+    switchCandidates(input).find((p) => importsAll(p, wanted)) ??
+    (module === undefined ? undefined : others.find((p) => importsModule(p, module)))
+  );
 }
 
 export function switchFix(probe: InterpreterProbe): FixSpec {

@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { betterInterpreterAvailable } from '../../../src/core/rules/betterInterpreterAvailable';
-import { buildRuleInput, loadProbe, NODE } from '../../support/ruleInputBuilder';
+import { buildRuleInput, loadProbe, NODE, NODE_PATH } from '../../support/ruleInputBuilder';
+import type { InterpreterProbe } from '../../../src/core/probe/probeResult';
+import type { LaunchCheck } from '../../../src/core/launch/probeLaunchPaths';
+import { NO_LAUNCH_FACTS } from '../../../src/core/launch/launchFacts';
 
 test('suggests the venv with system site packages when the selected pyenv 3.12 fails torch', () => {
   const venv = loadProbe('system-site-venv');
@@ -42,4 +45,43 @@ test('stays silent when no other interpreter does better, or the selected one is
     ),
     [],
   );
+});
+
+/** A ros2 run path whose entry point's #! names `probe`'s interpreter (the build's Python), as the engine probed it. */
+function ros2RunCheck(probe: InterpreterProbe, overrides: Readonly<Record<string, string>> = {}): LaunchCheck {
+  return {
+    path: {
+      kind: 'ros2-run',
+      file: NODE_PATH,
+      packageName: 'demo',
+      command: 'ros2 run demo node',
+      script: '/ws/install/demo/lib/demo/node',
+      shebang: { text: probe.interpreter.path, command: probe.interpreter.path, viaEnv: false, length: probe.interpreter.path.length },
+      runner: { kind: 'interpreter', path: probe.interpreter.path },
+      environment: { overrides },
+      declaredAt: null,
+    },
+    files: [NODE_PATH],
+    modules: ['cv2', 'cv_bridge', 'numpy', 'rospy', 'torch', 'yaml'],
+    interpreter: probe.interpreter,
+    probe,
+    sameAsSelected: false,
+    metadata: null,
+  };
+}
+
+test("offers the build's Python a launch path runs when it imports everything, though no discovery listed it", () => {
+  const venv = loadProbe('system-site-venv');
+  const base = buildRuleInput({ selected: loadProbe('py312-debian-dist-packages'), sources: [NODE] });
+  const input = { ...base, launch: { ...NO_LAUNCH_FACTS, checks: [ros2RunCheck(venv)] } };
+  assert.deepEqual(betterInterpreterAvailable(input)[0]?.fixes[0], {
+    kind: 'selectInterpreter',
+    title: `Switch interpreter to ${venv.interpreter.path}`,
+    path: venv.interpreter.path,
+  });
+  // Not when it fails an import (the isolated venv has no rospy), nor when the path runs it with launch.json's own env.
+  const failing = { ...base, launch: { ...NO_LAUNCH_FACTS, checks: [ros2RunCheck(loadProbe('isolated-venv'))] } };
+  assert.deepEqual(betterInterpreterAvailable(failing), []);
+  const ownEnv = { ...base, launch: { ...NO_LAUNCH_FACTS, checks: [ros2RunCheck(venv, { PYTHONPATH: '/extra' })] } };
+  assert.deepEqual(betterInterpreterAvailable(ownEnv), []);
 });
