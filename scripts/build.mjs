@@ -23,7 +23,9 @@ const common = {
 const targets = [
   // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow: take its ES module build
   // (the editor's settings edits and the core's launch.json reading both use it).
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], mainFields: ['module', 'main'] },
+  // The activation entry: registers commands and the quick-fix provider, then loads dist/editor.js (src/editor/editorMain.ts).
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/editor/editorMain.ts'], outfile: 'dist/editor.js', external: ['vscode'], mainFields: ['module', 'main'] },
   // The engine, loaded by the extension on first use (src/editor/engineLoader.ts), so activation stays light.
   { ...common, entryPoints: ['src/node/engine.ts'], outfile: 'dist/engine.js', mainFields: ['module', 'main'] },
   {

@@ -1,63 +1,56 @@
-// Composition root: builds each long-lived object, registers it, and wires them together. No logic of its own.
+// The activation entry (dist/extension.js): registers what VS Code must know at once — the commands and the
+// quick-fix provider — and starts the editor (src/editor/editorMain.ts, its own bundle dist/editor.js) on the
+// next turn of the event loop, so activate() costs VS Code almost nothing. Until then a command waits for the
+// editor, and there are no diagnostics to offer quick fixes for.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { AnalysisExtraPaths } from './editor/analysisExtraPaths';
-import { FixCodeActionProvider } from './editor/codeActions';
-import { registerCommands } from './editor/commands';
-import { DiagnosticsPublisher } from './editor/diagnosticsPublisher';
-import { DoctorController } from './editor/doctorController';
-import { FixApplier } from './editor/fixApplier';
-import { DisposableStore } from './editor/lifecycle';
-import { createLogChannel } from './editor/logChannel';
-import { engineBundle } from './editor/engineLoader';
-import { longTaskMonitor } from './editor/longTasks';
-import { repositoryUrl } from './editor/manifest';
-import { ReportView } from './editor/reportView';
-import { StatusItem } from './editor/statusItem';
+import { COMMANDS } from './editor/commandIds';
+import type { Publication } from './editor/diagnosticsPublisher';
+import type { StartedEditor } from './editor/editorMain';
 import type { RosEnvDoctorApi } from './editor/testApi';
-import { UndoNotices } from './editor/undoNotices';
+
+type EditorModule = typeof import('./editor/editorMain');
 
 export function activate(context: vscode.ExtensionContext): RosEnvDoctorApi {
   const started = performance.now();
-  const extension = new DisposableStore();
-  context.subscriptions.push(extension);
+  const published = new vscode.EventEmitter<Publication>();
+  context.subscriptions.push(published);
+  let editor: StartedEditor | undefined;
+  let starting: Promise<StartedEditor> | undefined;
+  const start = (): Promise<StartedEditor> =>
+    (starting ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      // A path esbuild does not follow: the editor must stay out of this bundle.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const module = require(path.join(__dirname, 'editor.js')) as EditorModule;
+      return (editor = module.startEditor(context, { published, activationMs }));
+    }));
 
-  const { channel, logger } = createLogChannel();
-  extension.add(channel);
-  const longTasks = longTaskMonitor(logger);
-  if (longTasks !== undefined) extension.add(longTasks);
-  const repository = repositoryUrl(context.extension.packageJSON);
-  const engine = engineBundle(logger);
-  const publisher = extension.add(new DiagnosticsPublisher(repository));
-  const status = extension.add(new StatusItem());
-  const report = extension.add(new ReportView());
-  const undo = new UndoNotices(logger);
-  const fixes = extension.add(new FixApplier(repository, context.extensionUri, logger, undo));
-  const extraPaths = new AnalysisExtraPaths(undo);
-  const controller = extension.add(new DoctorController({ engine, logger, publisher, status, fixes, report, extraPaths }));
-  extension.add(
+  for (const id of Object.values(COMMANDS)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => (await start()).execute(id, args)));
+  }
+  context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(
       { language: 'python', scheme: 'file' },
-      new FixCodeActionProvider(publisher),
-      FixCodeActionProvider.metadata,
+      {
+        provideCodeActions: (document, range, codeContext, token) =>
+          editor?.codeActions.provideCodeActions(document, range, codeContext, token),
+      },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ),
   );
-  const commands = registerCommands(extension, { controller, fixes, report, logger, extraPaths });
-
-  controller.start();
   const activationMs = Math.round((performance.now() - started) * 100) / 100;
-  logger.info(`Activated in ${activationMs} ms.`);
+  void start();
   return {
-    whenIdle: () => controller.whenIdle(),
-    diagnosis: (folder) => controller.diagnosis(folder),
-    // Nothing has run before the engine is loaded.
-    processesSpawned: () => engine.loaded()?.processesSpawned() ?? 0,
-    statusSummary: () => status.summary,
-    interpreterProviderKind: () => controller.interpreterProviderKind,
-    lastTerminalText: () => fixes.lastTerminalText,
-    longestTask: () => longTasks?.longest,
-    undoLatestChange: () => undo.undoLatest(),
-    lastExplanation: () => commands.lastExplanation,
-    onDidPublish: publisher.onDidPublish,
+    whenIdle: async () => (await start()).api.whenIdle(),
+    diagnosis: (folder) => editor?.api.diagnosis(folder),
+    processesSpawned: () => editor?.api.processesSpawned() ?? 0,
+    statusSummary: () => editor?.api.statusSummary(),
+    interpreterProviderKind: () => editor?.api.interpreterProviderKind() ?? 'not-started',
+    lastTerminalText: () => editor?.api.lastTerminalText(),
+    longestTask: () => editor?.api.longestTask(),
+    undoLatestChange: async () => (await start()).api.undoLatestChange(),
+    lastExplanation: () => editor?.api.lastExplanation(),
+    onDidPublish: published.event,
     activationMs,
   };
 }

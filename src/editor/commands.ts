@@ -1,15 +1,15 @@
-// The palette commands and the internal applyFix, each registered through registerCommand.
+// The palette commands and the internal applyFix: each id's body, run through guardedCommand. src/extension.ts
+// registers the ids with VS Code at activation and hands each call to DoctorCommands.execute.
 import * as vscode from 'vscode';
 import { reportMarkdown } from '../core/present/markdownReport';
 import type { Diagnosis } from '../core/engine/doctorApi';
 import type { Logger } from '../core/ports';
 import { buildReport } from '../core/present/reportModel';
-import { COMMANDS } from './commandIds';
+import { COMMANDS, type CommandId } from './commandIds';
 import type { DoctorController } from './doctorController';
 import type { AnalysisExtraPaths } from './analysisExtraPaths';
 import type { FixApplier } from './fixApplier';
-import type { DisposableStore } from './lifecycle';
-import { registerCommand } from './registerCommand';
+import { guardedCommand, type CommandBody } from './guardedCommand';
 import type { ReportView } from './reportView';
 
 export interface CommandParts {
@@ -20,20 +20,8 @@ export interface CommandParts {
   readonly extraPaths: AnalysisExtraPaths;
 }
 
-export function registerCommands(store: DisposableStore, parts: CommandParts): DoctorCommands {
-  const { controller, logger } = parts;
-  const commands = new DoctorCommands(parts);
-  registerCommand(store, logger, COMMANDS.probeEnvironment, () => commands.probeEnvironment());
-  registerCommand(store, logger, COMMANDS.showReport, () => commands.showReport());
-  registerCommand(store, logger, COMMANDS.copyReportMarkdown, () => commands.copyReportMarkdown());
-  registerCommand(store, logger, COMMANDS.selectWorkingInterpreter, () => commands.selectWorkingInterpreter());
-  registerCommand(store, logger, COMMANDS.setAnalysisExtraPaths, () => commands.setAnalysisExtraPaths());
-  registerCommand(store, logger, COMMANDS.applyFix, (id: unknown, resource: unknown) => {
-    const uri = resource instanceof vscode.Uri ? resource : undefined;
-    const folder = (uri === undefined ? undefined : vscode.workspace.getWorkspaceFolder(uri)) ?? controller.currentFolder();
-    return typeof id === 'string' && folder !== undefined ? commands.applyFix(folder, id) : false;
-  });
-  return commands;
+export function registerCommands(parts: CommandParts): DoctorCommands {
+  return new DoctorCommands(parts);
 }
 
 /** Everything a command does beyond registration; each method is one command. */
@@ -41,7 +29,29 @@ export class DoctorCommands {
   /** What the last command that could not run told the user (the in-host tests cannot read notifications). */
   lastExplanation: string | undefined;
 
-  constructor(private readonly parts: CommandParts) {}
+  private readonly bodies: ReadonlyMap<CommandId, (args: readonly unknown[]) => Promise<unknown>>;
+
+  constructor(private readonly parts: CommandParts) {
+    const { controller, logger } = parts;
+    const bodies: Record<CommandId, CommandBody> = {
+      [COMMANDS.probeEnvironment]: () => this.probeEnvironment(),
+      [COMMANDS.showReport]: () => this.showReport(),
+      [COMMANDS.copyReportMarkdown]: () => this.copyReportMarkdown(),
+      [COMMANDS.selectWorkingInterpreter]: () => this.selectWorkingInterpreter(),
+      [COMMANDS.setAnalysisExtraPaths]: () => this.setAnalysisExtraPaths(),
+      [COMMANDS.applyFix]: (id: unknown, resource: unknown) => {
+        const uri = resource instanceof vscode.Uri ? resource : undefined;
+        const folder = (uri === undefined ? undefined : vscode.workspace.getWorkspaceFolder(uri)) ?? controller.currentFolder();
+        return typeof id === 'string' && folder !== undefined ? this.applyFix(folder, id) : false;
+      },
+    };
+    this.bodies = new Map(Object.entries(bodies).map(([id, body]) => [id as CommandId, guardedCommand(logger, id as CommandId, body)]));
+  }
+
+  /** Runs one command as VS Code called it. */
+  execute(id: CommandId, args: readonly unknown[]): Promise<unknown> {
+    return this.bodies.get(id)?.(args) ?? Promise.resolve(undefined);
+  }
 
   /** The folder a command is about, or undefined after telling the user why there is none to work on. */
   private folderOrSay(command: string): vscode.WorkspaceFolder | undefined {

@@ -219,12 +219,16 @@ test(
       const readSettings = (): Promise<string> => readFile(seed.settingsFile, 'utf8');
       /** Runs a command from the palette by its title (with its category, or without where the category varies). */
       const runCommand = async (title: string): Promise<void> => {
+        // One palette at a time: a key pressed while the last one is still closing lands in the closing one.
+        const widget = page.locator('.quick-input-widget');
+        await widget.waitFor({ state: 'hidden', timeout: 30_000 });
         await page.keyboard.press('Control+Shift+P');
-        const input = page.locator('.quick-input-widget input');
+        const input = widget.locator('input');
         await input.waitFor({ state: 'visible', timeout: 30_000 });
         await input.fill(`>${title}`);
         await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 30_000 });
         await page.keyboard.press('Enter');
+        await widget.waitFor({ state: 'hidden', timeout: 30_000 });
       };
       try {
         // Open the node through Quick Open, as a user would.

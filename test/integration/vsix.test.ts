@@ -35,6 +35,7 @@ test(
       'extension.vsixmanifest',
       'extension/package.json',
       'extension/dist/extension.js',
+      'extension/dist/editor.js',
       'extension/dist/engine.js',
       'extension/dist/cli.js',
       'extension/python/probe.py',
