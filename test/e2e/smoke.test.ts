@@ -294,7 +294,9 @@ test(
         await toast.waitFor({ state: 'visible', timeout: 60_000 });
         assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no modal dialog after picking the fix');
         await toast.getByRole('button', { name: 'Undo', exact: true }).waitFor({ state: 'visible' });
-        await screenshot('undo');
+        await screenshot('switching');
+        // A user reading it: VS Code keeps a toast while the mouse is over it (else it hides after about ten seconds).
+        await toast.hover();
         t.diagnostic(`notification: ${(await toast.innerText()).replace(/\s+/g, ' ')}`);
         assert.equal(await readSettings(), seed.settingsText.replace(seed.venvPython, DEBIAN_PYTHON), 'only the value changed');
 
@@ -303,10 +305,12 @@ test(
         await statusItem.filter({ hasText: /\/usr\/bin\/python3.* · .*rospy ✓/ }).waitFor({ state: 'visible', timeout: 180_000 });
         await ours.first().waitFor({ state: 'detached', timeout: 120_000 });
         assert.equal(await editor.locator('.squiggly-error').count(), 0, 'no error left in detector_node.py');
-        await screenshot('switched');
+        assert.ok(await toast.isVisible(), 'the notification with Undo is still shown while the mouse is over it');
+        await screenshot('undo');
         t.diagnostic(`status after the switch: ${(await statusItem.innerText()).replace(/\s+/g, ' ')}`);
 
-        // Undo, clicked in the page: the settings file is back byte for byte, and so are the problems.
+        // Undo, clicked in the page (on the toast, else in the notification center): the settings file is back byte
+        // for byte, and so are the problems.
         const where = await clickNotificationButton(page, notice, 'Undo');
         t.diagnostic(`clicked Undo on the ${where}`);
         const deadline = Date.now() + 60_000;

@@ -427,7 +427,7 @@ test("the build's Python, which no discovery lists, imports everything the works
   assert.equal(after.run.code, 0);
 });
 
-test("a build Python that fails one of the node's imports is never offered as a switch, even though it has the module the selected one lacks", async (t) => {
+test("a build Python that fails one of the node's imports is never offered as a switch, even though it has the module the selected one lacks; its venv fix, applied, makes it one", async (t) => {
   if (!needs(t, ...rosStack, ...colconTools)) return;
   const ws = await detectorWorkspace('no-switch-to-build');
   t.after(() => ws.cleanup());
@@ -456,4 +456,19 @@ test("a build Python that fails one of the node's imports is never offered as a 
     [`yaml ${buildPython}`],
     summary(report),
   );
+
+  // Its venv fix, applied for real: the build venv sees the system's packages again (no COLCON_IGNORE: it is outside
+  // the workspace), ros2 run works, and now that it imports everything it is the switch offered.
+  const venvFix = launch[0]?.fixes.find((fix) => fix.kind === 'runInTerminal' && fix.commands.some((line) => line.includes(' -m venv ')));
+  assert.ok(venvFix && venvFix.kind === 'runInTerminal', JSON.stringify(launch[0]?.fixes));
+  assert.deepEqual(venvFix.commands, [`${DEBIAN_PYTHON} -m venv --system-site-packages --upgrade ${buildVenv}`]);
+  await applyTerminalFix(venvFix);
+  assert.equal((await runEntryPoint(ws.root, PKG, 'detector')).code, 0);
+  const after = await doctor(ws.root, DEBIAN_PYTHON);
+  assert.deepEqual(only(after.report, 'launch-path-import-fails'), [], summary(after.report));
+  assert.deepEqual(only(after.report, 'module-missing')[0]?.fixes[0], {
+    kind: 'selectInterpreter',
+    title: `Switch interpreter to ${buildPython}`,
+    path: buildPython,
+  });
 });

@@ -14,10 +14,14 @@ export function notificationToast(page: Page, message: RegExp): Locator {
  */
 export async function clickNotificationButton(page: Page, message: RegExp, button: string): Promise<'toast' | 'notification center'> {
   const onToast = notificationToast(page, message).getByRole('button', { name: button, exact: true });
-  if (await onToast.isVisible()) {
-    await onToast.click();
-    return 'toast';
-  }
+  // The toast may hide between looking and clicking: then it is in the center like any older notification.
+  const clicked =
+    (await onToast.isVisible()) &&
+    (await onToast.click({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    ));
+  if (clicked) return 'toast';
   const center = page.locator('.notifications-center');
   if (!(await center.isVisible())) await page.locator('.statusbar-item[id="status.notifications"]').click();
   await center.waitFor({ state: 'visible', timeout: 30_000 });
