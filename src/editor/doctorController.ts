@@ -61,7 +61,7 @@ export class DoctorController extends Disposable {
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.startForVisibleEditors()));
   }
 
-  /** Called once after activation: nothing is run unless a Python editor is visible. */
+  /** Called once after activation: nothing is run before a Python file of a folder is opened. */
   start(): void {
     runInBackground('Detecting ROS workspaces', this.parts.logger, () => this.updateContextKey());
     this.startForVisibleEditors();
@@ -157,6 +157,11 @@ export class DoctorController extends Disposable {
     if (!isPython(document)) return;
     this.parts.publisher.refreshFile(document.uri.fsPath);
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    // The folder's first Python file: check now, not when its editor becomes visible (0.2–0.7 s later in VS Code).
+    if (folder !== undefined && !this.sessions.has(folder.uri.toString())) {
+      this.session(folder)?.schedule(0);
+      return;
+    }
     const session = folder === undefined ? undefined : this.sessions.get(folder.uri.toString());
     // A file the last diagnosis did not scan (a new or stray script) needs one; a known one is already drawn.
     if (session !== undefined && !session.diagnosis?.files.some((file) => file.path === document.uri.fsPath)) {
