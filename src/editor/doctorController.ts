@@ -65,6 +65,8 @@ export class DoctorController extends Disposable {
   start(): void {
     runInBackground('Detecting ROS workspaces', this.parts.logger, () => this.updateContextKey());
     this.startForVisibleEditors();
+    // Loaded now, while the window settles, not when the user opens the first node and waits for its answer.
+    if (vscode.workspace.isTrusted) runInBackground('Loading the engine', this.parts.logger, () => this.parts.engine.get());
   }
 
   get interpreterProviderKind(): InterpreterProvider['kind'] | 'not-started' {

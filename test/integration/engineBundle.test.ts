@@ -14,6 +14,9 @@ test('dist/extension.js stays thin and loads the engine from dist/engine.js', as
   if (!existsSync(join(DIST, 'engine.js'))) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const extension = readFileSync(join(DIST, 'extension.js'), 'utf8');
   assert.doesNotMatch(extension, /fast-xml-parser|catkin_install_python|probeCache/, 'engine code leaked into the activation bundle');
+  // The editor (settings edits, report, diagnostics) is dist/editor.js, loaded right after activation.
+  assert.doesNotMatch(extension, /jsonc-parser|DiagnosticsPublisher|DoctorController/, 'editor code leaked into the activation bundle');
+  assert.match(readFileSync(join(DIST, 'editor.js'), 'utf8'), /DoctorController/);
   const engine = await engineBundle(silentLogger, DIST).get();
   const updates = engine.checkFolder({
     folder: join(ROOT, 'examples', 'catkin_ws', 'src', 'perception_demo'),

@@ -110,8 +110,7 @@ export async function probeLaunchPaths(
       for (const module of [...entry.modules, ...extra]) group.modules.add(module);
     }
     const key = metadataKey(entry);
-    if (distribution !== undefined && key !== null)
-      groupFor(key, entry.ref, entry.launch.environment.overrides).distributions.add(distribution);
+    if (distribution !== undefined && key !== null) groupFor(key, entry.ref, overrides).distributions.add(distribution);
   }
   const probed = new Map<string, Promise<InterpreterProbe>>();
   const probe = deps.probe;
@@ -122,8 +121,9 @@ export async function probeLaunchPaths(
   const metadataOf = async (entry: (typeof prepared)[number]): Promise<DistributionResult | null> => {
     const key = metadataKey(entry);
     const distribution = entry.launch.distribution;
-    const result = key === null || distribution === undefined ? undefined : await probed.get(key);
-    return (result?.kind === 'ok' && distribution !== undefined ? result.distributions?.[distribution] : undefined) ?? null;
+    if (key === null || distribution === undefined) return null;
+    const result = await probed.get(key);
+    return (result?.kind === 'ok' ? result.distributions?.[distribution] : undefined) ?? null;
   };
   return Promise.all(
     prepared.map(async (entry): Promise<LaunchCheck> => {
