@@ -275,10 +275,28 @@ test(
         await page.keyboard.press('Escape');
         await hover.waitFor({ state: 'hidden', timeout: 30_000 });
         await rospy.click();
+        // The mouse resting on the word would bring the hover back in the middle of the next step.
+        await page.mouse.move(0, 0);
         await editor.and(page.locator('.monaco-editor.focused')).waitFor({ state: 'attached', timeout: 30_000 });
-        await page.keyboard.press('Control+.');
         const actions = page.locator('.action-widget .monaco-list-row');
-        await actions.first().waitFor({ state: 'visible', timeout: 60_000 });
+        // Seen once in ~10 runs on a loaded machine (20:51, npm test): Ctrl+. opened nothing for 60 s although the
+        // lightbulb was drawn and nothing was published meanwhile; not explained yet. A second Ctrl+. is what a user
+        // does; it is reported, so a repeat shows up in the log.
+        for (let attempt = 1; ; attempt++) {
+          await page.keyboard.press('Control+.');
+          const opened = await actions
+            .first()
+            .waitFor({ state: 'visible', timeout: 30_000 })
+            .then(() => true)
+            .catch(() => false);
+          if (opened) break;
+          t.diagnostic(`Ctrl+. opened no quick-fix menu within 30 s (attempt ${attempt})`);
+          await workbench.screenshot(`quickfix-missing-${attempt}`);
+          assert.ok(attempt < 3, 'the quick-fix menu opens on Ctrl+.');
+          await page.keyboard.press('Escape');
+          await rospy.click();
+          await page.mouse.move(0, 0);
+        }
         await page.waitForTimeout(300);
         await screenshot('quickfix');
         const actionTexts = await actions.allInnerTexts();
