@@ -349,10 +349,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     yield { kind: 'started', key, selected, environment, workspace };
 
     if (request.fresh === true) forgetProbes();
-    const candidates = request.settings.discoverInterpreters
-      ? (await candidatesOf(request, state, selected, environment, root)).filter((ref) => mayRun(ref.path) && mayRun(ref.realPath))
-      : [];
-    if (cancelled()) return;
+    // Discovery (a walk of pyenv, conda and PATH directories) is not needed for the selected interpreter's answer,
+    // so that answer starts now and the discovery runs beside it.
+    const discovering = request.settings.discoverInterpreters ? candidatesOf(request, state, selected, environment, root) : undefined;
+    void discovering?.catch(() => undefined);
     const diagnoseRequest = {
       workspace,
       files: await filesToCheck(request, workspace),
@@ -368,18 +368,22 @@ export function createEngine(options: EngineOptions = {}): Engine {
       ...(environment.kind === 'sourced' ? { plainEnvironment: request.baseEnv } : {}),
       ...(signal === undefined ? {} : { signal }),
     };
-    // Both at once: the selected interpreter's answer does not wait for the others, and the full diagnosis shares
-    // its probes (sharingProber) instead of starting them again.
-    // Proof runs belong to the full diagnosis only: they start after the selected interpreter has answered.
-    const full = doctor.diagnose({ ...diagnoseRequest, candidates, proveCauses: request.proveCauses !== false });
-    // Awaited below; until then a failure must not count as unhandled.
-    full.catch(() => undefined);
-    if (candidates.length > 0) {
-      const first = await doctor.diagnose({ ...diagnoseRequest, candidates: [], proveCauses: false, selectedOnly: true });
+    // Proof runs belong to the full diagnosis only; the selected interpreter's answer comes first.
+    const first =
+      discovering === undefined
+        ? undefined
+        : doctor.diagnose({ ...diagnoseRequest, candidates: [], proveCauses: false, selectedOnly: true });
+    void first?.catch(() => undefined);
+    const candidates = discovering === undefined ? [] : (await discovering).filter((ref) => mayRun(ref.path) && mayRun(ref.realPath));
+    if (cancelled()) return;
+    if (first !== undefined && candidates.length > 0) {
+      const early = await first;
       if (cancelled()) return;
-      yield { kind: 'diagnosis', key, final: false, diagnosis: first };
+      yield { kind: 'diagnosis', key, final: false, diagnosis: early };
     }
-    const diagnosis = await full;
+    // Only now, once the early answer is handed over: the other interpreters' processes (and the host's work of
+    // starting them) would otherwise compete with it for the CPU. The selected probe is shared or cached, not run again.
+    const diagnosis = await doctor.diagnose({ ...diagnoseRequest, candidates, proveCauses: request.proveCauses !== false });
     if (cancelled()) return;
     yield {
       kind: 'diagnosis',
