@@ -12,6 +12,7 @@ import { findOnPath, splitPathVariable } from '../core/interpreters/pathLookup';
 import { silentLogger, systemClock, type Clock, type FileSystem, type Logger, type ProcessRunner } from '../core/ports';
 import { createProbeCache, forwardingCache, type ProbeCache } from '../core/probe/probeCache';
 import { createProber, type Prober } from '../core/probe/prober';
+import type { InterpreterProbe } from '../core/probe/probeResult';
 import { sharingProber } from '../core/probe/sharedProbes';
 import { stableHash } from '../core/probe/stableHash';
 import { ROS_INSTALLS_ROOT } from '../core/ros/installs';
@@ -376,14 +377,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
     void first?.catch(() => undefined);
     const candidates = discovering === undefined ? [] : (await discovering).filter((ref) => mayRun(ref.path) && mayRun(ref.realPath));
     if (cancelled()) return;
+    let selectedProbe: InterpreterProbe | undefined;
     if (first !== undefined && candidates.length > 0) {
       const early = await first;
       if (cancelled()) return;
+      selectedProbe = early.selected;
       yield { kind: 'diagnosis', key, final: false, diagnosis: early };
     }
     // Only now, once the early answer is handed over: the other interpreters' processes (and the host's work of
-    // starting them) would otherwise compete with it for the CPU. The selected probe is shared or cached, not run again.
-    const diagnosis = await doctor.diagnose({ ...diagnoseRequest, candidates, proveCauses: request.proveCauses !== false });
+    // starting them) would otherwise compete with it for the CPU. The selected probe is the early answer's.
+    const diagnosis = await doctor.diagnose({
+      ...diagnoseRequest,
+      candidates,
+      proveCauses: request.proveCauses !== false,
+      ...(selectedProbe === undefined ? {} : { selectedProbe }),
+    });
     if (cancelled()) return;
     yield {
       kind: 'diagnosis',

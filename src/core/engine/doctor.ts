@@ -74,7 +74,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
         ...(distributions.length > 0 ? { distributions } : {}),
       });
 
-    const selected = await probe(request.selected, probeModules, 'sourced');
+    const selected = request.selectedProbe ?? (await probe(request.selected, probeModules, 'sourced'));
     const facts = selected.kind === 'ok' ? selected.facts : null;
     const needed = withoutStandardLibrary(withExtras(imported, request.extraModules, ignored), facts);
     // Optional imports (inside try/except ImportError) never decide which interpreter is worth probing.

@@ -45,6 +45,11 @@ export interface DiagnoseRequest {
    * so their findings come with the full answer, which adds them and changes nothing this one shows.
    */
   readonly selectedOnly?: boolean;
+  /**
+   * The selected interpreter's probe from the early answer of the same check, taken as is: an import that timed out
+   * is not cached, and must not be made to hang a second time.
+   */
+  readonly selectedProbe?: InterpreterProbe;
 }
 
 export interface Diagnosis {
