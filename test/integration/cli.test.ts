@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ import {
 } from '../support/scenarios';
 import type { JsonFinding, JsonReport } from '../../src/cli/jsonOutput';
 import { buildCatkinWorkspace, catkinTools } from '../support/catkinWorkspace';
+import { processesOf } from '../support/processes';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -244,28 +245,6 @@ test('a sitecustomize that hangs is reported as probe-timeout within the timeout
   assert.ok(run.ms < 2000 + 1000 + 1500, `took ${run.ms} ms (node start-up and workspace scan included)`);
   assert.deepEqual(processesOf(hang.dir), [], 'nothing of this run is left running');
 });
-
-/**
- * The processes still running that belong to this test: a probe started with `dir` on its PYTHONPATH, or anything
- * naming `dir`. Read from /proc, not by the probe's name alone, so another run's probes on a shared machine are not
- * taken for ours.
- */
-function processesOf(dir: string): string[] {
-  return spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
-    .stdout.split('\n')
-    .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
-    .filter((match): match is RegExpExecArray => match !== null && !match[2]?.startsWith('ps '))
-    .filter(([, pid, args]) => args?.includes(dir) === true || (args?.includes('probe.py') === true && environOf(pid).includes(dir)))
-    .map(([, pid, args]) => `${pid} ${args}`);
-}
-
-function environOf(pid: string | undefined): string {
-  try {
-    return readFileSync(`/proc/${pid}/environ`, 'utf8');
-  } catch {
-    return ''; // gone already, or another user's: either way not one of ours left running
-  }
-}
 
 test('noise printed by sitecustomize does not disturb the probe', async (t) => {
   if (!needs(t, ...rosStack)) return;

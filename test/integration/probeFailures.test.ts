@@ -1,19 +1,13 @@
 // What the probe makes of hangs, noise, crashes and things that are not interpreters — and that it caches.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DEBIAN_PYTHON, needs, pyenvPython, pyenvVersion, rosStack } from '../support/prerequisites';
 import { baseEnv, hangingSitecustomize, hostileInterpreters, noisySitecustomize, segfaultModule } from '../support/scenarios';
+import { processesOf } from '../support/processes';
 import { probeOk, realProber, refFor } from './probeSupport';
-
-function processesMentioning(text: string): string[] {
-  return execFileSync('ps', ['-eo', 'pid,pgid,args'], { encoding: 'utf8' })
-    .split('\n')
-    .filter((line) => line.includes(text));
-}
 
 test('an interpreter whose sitecustomize hangs times out in time, names the interpreter and leaves nothing running', async (t) => {
   if (!needs(t, pyenvVersion('3.11'))) return;
@@ -31,11 +25,7 @@ test('an interpreter whose sitecustomize hangs times out in time, names the inte
     const took = Date.now() - started;
     assert.deepEqual(result, { kind: 'timeout', interpreter: refFor(python), timeoutMs: 1500, stage: 'startup' });
     assert.ok(took < 1500 + 1000, `took ${took} ms`);
-    assert.deepEqual(processesMentioning(hang.dir), []);
-    assert.deepEqual(
-      processesMentioning('probe.py facts rospy').filter((line) => line.includes(python)),
-      [],
-    );
+    assert.deepEqual(processesOf(hang.dir), []);
   } finally {
     await hang.cleanup();
   }
@@ -104,7 +94,7 @@ test('in one shared import process the time limit bounds each import, not their 
     assert.deepEqual(stuck.imports.stuck, { status: 'timeout', timeoutMs: 1800 });
     assert.equal(stuck.imports.slow_a?.status, 'ok');
     assert.equal(stuck.imports.slow_b?.status, 'ok');
-    assert.deepEqual(processesMentioning(dir), []);
+    assert.deepEqual(processesOf(dir), []);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
