@@ -8,7 +8,7 @@
 // A path that cannot be read is the port's "not there" value, except when the process has run out of file
 // descriptors: that is a moment to wait, not an answer about the file.
 import * as fs from 'node:fs';
-import type { DirEntry, FileStat, FileSystem } from '../core/ports';
+import type { DirEntry, FileStat, FileSystem, StampedText } from '../core/ports';
 
 const SLICE_MS = 4;
 /** No file the doctor reads needs more; callers pass their own, smaller limit per kind of file. */
@@ -63,7 +63,7 @@ function attempt<T>(read: () => T): Outcome<T> {
  * the open descriptor, so a file swapped for a FIFO or a link to /dev/zero between a stat and the read is still
  * refused; undefined for anything that is not a regular file or is too large.
  */
-function readRegularFile(path: string, maxBytes: number): string | undefined {
+function readRegularFile(path: string, maxBytes: number): StampedText | undefined {
   const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY);
   try {
     const info = fs.fstatSync(fd);
@@ -72,12 +72,15 @@ function readRegularFile(path: string, maxBytes: number): string | undefined {
     const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, info.size + 1));
     let length = 0;
     while (length < buffer.length) {
-      const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
+      const wanted = buffer.length - length;
+      const read = fs.readSync(fd, buffer, length, wanted, null);
       length += read;
+      // A short read that brings the size the fstat saw is the end of the file: asking again would only read 0 bytes
+      // (one more system call per file, 20,000 in a large workspace).
+      if (read === 0 || (read < wanted && length === info.size)) break;
     }
     if (length > maxBytes) return undefined;
-    return buffer.toString('utf8', 0, length);
+    return { text: buffer.toString('utf8', 0, length), mtimeMs: info.mtimeMs, size: info.size };
   } finally {
     fs.closeSync(fd);
   }
@@ -104,7 +107,8 @@ export function createNodeFileSystem(): FileSystem {
     });
 
   return {
-    readFile: (path, maxBytes = DEFAULT_MAX_BYTES) => sliced(() => readRegularFile(path, maxBytes)),
+    readFile: (path, maxBytes = DEFAULT_MAX_BYTES) => sliced(() => readRegularFile(path, maxBytes)?.text),
+    readStamped: (path, maxBytes = DEFAULT_MAX_BYTES) => sliced(() => readRegularFile(path, maxBytes)),
     async readDir(path) {
       const entries = await sliced(() => fs.readdirSync(path, { withFileTypes: true }));
       return (entries ?? []).map((entry) => ({ name: entry.name, kind: entryKind(entry) }));

@@ -42,18 +42,29 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
   /**
    * An open document's text, else the disk's: a file whose modification time and size are unchanged is not read.
    * Only a regular file (or a link to one) of at most SIZE_LIMITS.python is read; others are skipped with a problem.
+   * A file never read before is read straight away (the port refuses, on the open file, what is not a regular file
+   * or is too large, and stamps what it read): one file-system call per file on a cold scan, not a stat and a read.
    */
   async function scanFile(file: string, openDocuments: ReadonlyMap<string, string>): Promise<ScannedFile | WorkspaceProblem | null> {
     const unsaved = openDocuments.get(file);
     if (unsaved !== undefined) return scanText(file, unsaved, null);
+    const cached = scans.get(file);
+    if (cached?.disk != null) {
+      const stat = await fs.stat(file);
+      if (stat?.kind === 'file' && cached.disk.mtimeMs === stat.mtimeMs && cached.disk.size === stat.size) return cached.scan;
+    }
+    const read = await fs.readStamped(file, SIZE_LIMITS.python);
+    if (read !== undefined) return scanText(file, read.text, { mtimeMs: read.mtimeMs, size: read.size });
+    return unreadable(file);
+  }
+
+  /** Why a file the port would not read was skipped (a problem the user sees), or null when it is simply not there. */
+  async function unreadable(file: string): Promise<WorkspaceProblem | null> {
     const stat = await fs.stat(file);
     if (stat === undefined || stat.kind === 'directory') return null;
     if (stat.kind !== 'file') return { kind: 'not-regular-file', path: file };
     if (stat.size > SIZE_LIMITS.python) return { kind: 'file-too-large', path: file, size: stat.size, limit: SIZE_LIMITS.python };
-    const cached = scans.get(file);
-    if (cached?.disk != null && cached.disk.mtimeMs === stat.mtimeMs && cached.disk.size === stat.size) return cached.scan;
-    const text = await fs.readFile(file, SIZE_LIMITS.python);
-    return text === undefined ? null : scanText(file, text, { mtimeMs: stat.mtimeMs, size: stat.size });
+    return null;
   }
 
   return {
