@@ -31,6 +31,16 @@ export interface FileSystem {
    * with the same stamp means the text is unchanged, and nobody has to stat before reading to know that.
    */
   readStamped(path: string, maxBytes?: number): Promise<StampedText | undefined>;
+  /**
+   * readStamped for many files, each answer handed to `onRead` as soon as it is there (once per index, in any
+   * order); resolves after the last. The Node port reads a large batch on another thread, so what the caller does
+   * with the first answers overlaps the reading of the next ones.
+   */
+  readStampedEach(
+    paths: readonly string[],
+    maxBytes: number,
+    onRead: (index: number, read: StampedText | undefined) => void,
+  ): Promise<void>;
   /** Entries of a directory, or [] when it does not exist or cannot be read. */
   readDir(path: string): Promise<readonly DirEntry[]>;
   /** Follows links; undefined when the path (or a link's target) does not exist. */

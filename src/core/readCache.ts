@@ -18,6 +18,22 @@ export function withReadCache(fs: FileSystem): FileSystem {
   return {
     readFile: async (path, maxBytes) => (await remembered(texts, path, (p) => fs.readStamped(p, maxBytes)))?.text,
     readStamped: (path, maxBytes) => remembered(texts, path, (p) => fs.readStamped(p, maxBytes)),
+    async readStampedEach(paths, maxBytes, onRead) {
+      const known: Promise<void>[] = [];
+      const unread: number[] = [];
+      paths.forEach((path, index) => {
+        const reading = texts.get(path);
+        if (reading === undefined) unread.push(index);
+        else known.push(reading.then((read) => onRead(index, read)));
+      });
+      const batch = unread.map((index) => paths[index] ?? '');
+      await fs.readStampedEach(batch, maxBytes, (at, read) => {
+        texts.set(batch[at] ?? '', Promise.resolve(read));
+        const index = unread[at];
+        if (index !== undefined) onRead(index, read);
+      });
+      await Promise.all(known);
+    },
     readDir: (path) => remembered(listings, path, (p) => fs.readDir(p)),
     stat: (path) => remembered(stats, path, (p) => fs.stat(p)),
     realPath: (path) => fs.realPath(path),

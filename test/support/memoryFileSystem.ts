@@ -131,6 +131,14 @@ export class MemoryFileSystem implements FileSystem {
     return node?.kind === 'file' ? { text: node.text, mtimeMs: node.mtimeMs ?? 0, size: node.text.length } : undefined;
   }
 
+  async readStampedEach(
+    paths: readonly string[],
+    _maxBytes: number,
+    onRead: (index: number, read: StampedText | undefined) => void,
+  ): Promise<void> {
+    for (const [index, file] of paths.entries()) onRead(index, await this.readStamped(file));
+  }
+
   async readDir(dir: string): Promise<readonly DirEntry[]> {
     this.dirReads.set(dir, (this.dirReads.get(dir) ?? 0) + 1);
     const real = this.resolve(dir);

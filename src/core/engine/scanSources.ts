@@ -42,12 +42,18 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
   /**
    * An open document's text, else the disk's: a file whose modification time and size are unchanged is not read.
    * Only a regular file (or a link to one) of at most SIZE_LIMITS.python is read; others are skipped with a problem.
-   * A file never read before is read straight away (the port refuses, on the open file, what is not a regular file
-   * or is too large, and stamps what it read): one file-system call per file on a cold scan, not a stat and a read.
+   * Files never read before were read in one batch (`fresh`, see scan); the port refused, on the open file, what
+   * is not a regular file or is too large, and stamped what it read: no stat before reading on a cold scan.
    */
-  async function scanFile(file: string, openDocuments: ReadonlyMap<string, string>): Promise<ScannedFile | WorkspaceProblem | null> {
+  async function scanFile(
+    file: string,
+    openDocuments: ReadonlyMap<string, string>,
+    fresh: ReadonlyMap<string, ScannedFile | null>,
+  ): Promise<ScannedFile | WorkspaceProblem | null> {
     const unsaved = openDocuments.get(file);
     if (unsaved !== undefined) return scanText(file, unsaved, null);
+    const readNow = fresh.get(file);
+    if (readNow !== undefined) return readNow ?? unreadable(file);
     const cached = scans.get(file);
     if (cached?.disk != null) {
       const stat = await fs.stat(file);
@@ -67,8 +73,24 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
     return null;
   }
 
+  /**
+   * Reads the files with no stamped scan yet in one batch and scans each as it arrives (the Node port reads a large
+   * batch on another thread, so the scanning here overlaps the reading); null for a file the port would not read.
+   */
+  async function readFresh(files: readonly string[], openDocuments: ReadonlyMap<string, string>): Promise<Map<string, ScannedFile | null>> {
+    const paths = files.filter((file) => !openDocuments.has(file) && scans.get(file)?.disk == null);
+    const scanned = new Map<string, ScannedFile | null>();
+    await fs.readStampedEach(paths, SIZE_LIMITS.python, (index, read) => {
+      const file = paths[index];
+      if (file === undefined) return;
+      scanned.set(file, read === undefined ? null : scanText(file, read.text, { mtimeMs: read.mtimeMs, size: read.size }));
+    });
+    return scanned;
+  }
+
   return {
     async scan(files, workspace, openDocuments) {
+      const fresh = await readFresh(files, openDocuments);
       const sourcesByPath = new Map<string, PythonSource>((workspace?.pythonSources ?? []).map((source) => [source.path, source]));
       const packageModules = workspaceModuleNames(workspace);
       const siblingsByDir = new Map<string, Promise<Set<string>>>();
@@ -81,7 +103,7 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
         return pending;
       };
       const results = await mapBounded(files, READ_CONCURRENCY, async (file): Promise<ScannedSource | null> => {
-        const scanned = await scanFile(file, openDocuments);
+        const scanned = await scanFile(file, openDocuments, fresh);
         if (scanned === null) return null;
         const source = sourcesByPath.get(file);
         if ('kind' in scanned) {

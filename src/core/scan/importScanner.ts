@@ -239,24 +239,9 @@ function logicalLines(text: string, everyToken: boolean): LogicalLine[] {
   let indent = 0;
   let atLineStart = true;
   // The next token starts a statement (at a line's start or after `;`); `keep`: the current statement is kept whole.
+  // (Plain locals, no closures over them: this loop reads every character of the workspace.)
   let statementStart = true;
   let keep = true;
-
-  const finishLine = (): void => {
-    if (tokens.length > 0) result.push({ indent, tokens });
-    tokens = [];
-    depth = 0;
-    atLineStart = true;
-    statementStart = true;
-  };
-  const wanted = (): boolean => statementStart || keep;
-  const push = (token: Token): void => {
-    if (statementStart) {
-      statementStart = false;
-      keep = everyToken || readsWholeStatement(token);
-    }
-    tokens.push(token);
-  };
 
   while (pos < length) {
     if (atLineStart) {
@@ -287,7 +272,12 @@ function logicalLines(text: string, everyToken: boolean): LogicalLine[] {
       pos += code === 13 && text.charCodeAt(pos + 1) === 10 ? 2 : 1;
       line++;
       lineStart = pos;
-      if (depth === 0) finishLine();
+      if (depth === 0) {
+        if (tokens.length > 0) result.push({ indent, tokens });
+        tokens = [];
+        atLineStart = true;
+        statementStart = true;
+      }
       continue;
     }
     if (code === 32 || code === 9 || code === 12) {
@@ -316,15 +306,18 @@ function logicalLines(text: string, everyToken: boolean): LogicalLine[] {
     if (code === 34 || code === 39) {
       const start = pos;
       const end = skipString(text, pos);
-      if (wanted()) push({ kind: 'string', text: '', line, column: start - lineStart });
-      for (let i = start; i < end.pos; i++) {
+      if (statementStart || keep) {
+        keep = added(tokens, { kind: 'string', text: '', line, column: start - lineStart }, statementStart, keep, everyToken);
+        statementStart = false;
+      }
+      for (let i = start; i < end; i++) {
         const c = text.charCodeAt(i);
         if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
           line++;
           lineStart = i + 1;
         }
       }
-      pos = end.pos;
+      pos = end;
       continue;
     }
     const startLength = nameCharLength(text, pos, true);
@@ -343,13 +336,19 @@ function logicalLines(text: string, everyToken: boolean): LogicalLine[] {
         // A prefixed string literal: the quote is handled on the next turn, reported at the prefix.
         continue;
       }
-      if (wanted())
-        push({ kind: 'name', text: ascii ? text.slice(start, pos) : identifier(text.slice(start, pos)), line, column: start - lineStart });
+      if (statementStart || keep) {
+        const name = ascii ? text.slice(start, pos) : identifier(text.slice(start, pos));
+        keep = added(tokens, { kind: 'name', text: name, line, column: start - lineStart }, statementStart, keep, everyToken);
+        statementStart = false;
+      }
       continue;
     }
     if (code >= 128) {
       const width = (text.codePointAt(pos) ?? 0) > 0xffff ? 2 : 1;
-      if (wanted()) push({ kind: 'invalid', text: '', line, column: pos - lineStart });
+      if (statementStart || keep) {
+        keep = added(tokens, { kind: 'invalid', text: '', line, column: pos - lineStart }, statementStart, keep, everyToken);
+        statementStart = false;
+      }
       pos += width;
       continue;
     }
@@ -362,26 +361,35 @@ function logicalLines(text: string, everyToken: boolean): LogicalLine[] {
         else if ((c === 43 || c === 45) && (text.charCodeAt(pos - 1) | 32) === 101) pos++;
         else break;
       }
-      if (wanted()) push({ kind: 'number', text: '', line, column: start - lineStart });
+      if (statementStart || keep) {
+        keep = added(tokens, { kind: 'number', text: '', line, column: start - lineStart }, statementStart, keep, everyToken);
+        statementStart = false;
+      }
       continue;
     }
     if (code === 40 || code === 91 || code === 123) depth++;
     else if ((code === 41 || code === 93 || code === 125) && depth > 0) depth--;
     // ':=' is the walrus, not a block colon.
     const opText = code === 58 && text.charCodeAt(pos + 1) === 61 ? ':=' : (text[pos] ?? '');
-    if (code === 59) {
-      // collectSites splits statements at every `;`, so each one is kept, and the next token starts a statement.
-      push({ kind: 'op', text: opText, line, column: pos - lineStart });
-      statementStart = true;
-    } else if (wanted()) push({ kind: 'op', text: opText, line, column: pos - lineStart });
+    // collectSites splits statements at every `;`, so each one is kept, and the next token starts a statement.
+    if (statementStart || keep || code === 59) {
+      keep = added(tokens, { kind: 'op', text: opText, line, column: pos - lineStart }, statementStart, keep, everyToken);
+      statementStart = code === 59;
+    }
     pos += opText.length;
   }
-  finishLine();
+  if (tokens.length > 0) result.push({ indent, tokens });
   return result;
 }
 
-/** Skips a string literal starting at its opening quote; an unterminated one ends at the line (or text) end. */
-function skipString(text: string, start: number): { pos: number } {
+/** Adds a token to its logical line; returns whether the statement's next tokens are kept (decided at its first). */
+function added(tokens: Token[], token: Token, statementStart: boolean, keep: boolean, everyToken: boolean): boolean {
+  tokens.push(token);
+  return statementStart ? everyToken || readsWholeStatement(token) : keep;
+}
+
+/** Skips a string literal starting at its opening quote (returns the position after it); an unterminated one ends at the line (or text) end. */
+function skipString(text: string, start: number): number {
   const quote = text.charCodeAt(start);
   const length = text.length;
   const triple = text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote;
@@ -393,14 +401,14 @@ function skipString(text: string, start: number): { pos: number } {
       continue;
     }
     if (code === quote) {
-      if (!triple) return { pos: pos + 1 };
-      if (text.charCodeAt(pos + 1) === quote && text.charCodeAt(pos + 2) === quote) return { pos: pos + 3 };
+      if (!triple) return pos + 1;
+      if (text.charCodeAt(pos + 1) === quote && text.charCodeAt(pos + 2) === quote) return pos + 3;
     } else if (!triple && (code === 10 || code === 13)) {
-      return { pos };
+      return pos;
     }
     pos++;
   }
-  return { pos: length };
+  return length;
 }
 
 /** Walks the logical lines keeping a stack of open blocks, and records every absolute import. */
