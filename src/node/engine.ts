@@ -141,7 +141,13 @@ export interface Engine {
 
 interface FolderState {
   workspace?: Promise<Workspace | null>;
-  environment?: { readonly key: string; readonly value: Promise<CapturedEnvironment> };
+  environment?: {
+    readonly key: string;
+    /** The check that started the capture: until it settles, only that check shares it (it is cancelled with it). */
+    readonly signal: AbortSignal | undefined;
+    settled: boolean;
+    readonly value: Promise<CapturedEnvironment>;
+  };
   discovered?: { readonly key: string; readonly value: Promise<readonly InterpreterRef[]> };
 }
 
@@ -215,31 +221,36 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const { settings, baseEnv } = request;
     if (!request.trusted) return Promise.resolve({ kind: 'plain', reason: 'untrusted', vars: baseEnv });
     const key = JSON.stringify([settings.setupScript, settings.shell ?? 'auto', baseEnv]);
-    if (state.environment?.key !== key) {
-      state.environment = {
-        key,
-        value: capturer.capture({
-          workspace,
-          baseEnv,
-          setupScript: settings.setupScript,
-          ...(settings.shell === undefined || settings.shell === 'auto' ? {} : { shell: settings.shell }),
-          timeoutMs: settings.timeoutMs,
-          rosInstallsRoot: rosRoot,
-          ...(request.signal === undefined ? {} : { signal: request.signal }),
-        }),
-      };
-      const pending = state.environment;
-      // A cancelled or failed capture is not kept: the next check tries again.
-      void pending.value.then(
-        (environment) => {
-          if (environment.kind === 'failed' && state.environment === pending) state.environment = undefined;
-        },
-        () => {
-          if (state.environment === pending) state.environment = undefined;
-        },
-      );
-    }
-    return state.environment.value;
+    const kept = state.environment;
+    // A capture still running is shared only within the check that started it: a superseded check's capture is
+    // cancelled with it and would hand the newer check "cancelled" instead of an environment.
+    if (kept?.key === key && (kept.settled || kept.signal === request.signal)) return kept.value;
+    const pending: NonNullable<FolderState['environment']> = {
+      key,
+      signal: request.signal,
+      settled: false,
+      value: capturer.capture({
+        workspace,
+        baseEnv,
+        setupScript: settings.setupScript,
+        ...(settings.shell === undefined || settings.shell === 'auto' ? {} : { shell: settings.shell }),
+        timeoutMs: settings.timeoutMs,
+        rosInstallsRoot: rosRoot,
+        ...(request.signal === undefined ? {} : { signal: request.signal }),
+      }),
+    };
+    state.environment = pending;
+    // A cancelled or failed capture is not kept: the next check tries again.
+    void pending.value.then(
+      (environment) => {
+        if (environment.kind !== 'failed') pending.settled = true;
+        else if (state.environment === pending) state.environment = undefined;
+      },
+      () => {
+        if (state.environment === pending) state.environment = undefined;
+      },
+    );
+    return pending.value;
   }
 
   async function selectedPath(

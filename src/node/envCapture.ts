@@ -214,8 +214,17 @@ async function stampsOf(script: string, fs: FileSystem): Promise<[string, number
   );
 }
 
+interface CaptureEntry {
+  readonly signal: AbortSignal | undefined;
+  settled: boolean;
+  readonly pending: Promise<{ readonly result: CapturedEnvironment; readonly cacheable: boolean }>;
+}
+
 export function createEnvironmentCapturer(deps: CapturerDeps): EnvironmentCapturer {
-  const cache = new Map<string, Promise<{ readonly result: CapturedEnvironment; readonly cacheable: boolean }>>();
+  // A settled capture serves every later request; one still running serves only requests of the check that started
+  // it (one signal), as in sharedProbes.ts: a superseded check's capture is cancelled with it and would hand the
+  // newer check "cancelled" instead of an environment.
+  const cache = new Map<string, CaptureEntry>();
 
   async function run(
     request: CaptureRequest,
@@ -277,11 +286,13 @@ export function createEnvironmentCapturer(deps: CapturerDeps): EnvironmentCaptur
 
       const key = environmentCacheKey({ script, shell: shellPath, stamps: await stampsOf(script, deps.fs), baseEnv: request.baseEnv });
       const cached = cache.get(key);
-      if (cached !== undefined) return (await cached).result;
-      const pending = run(request, script, shellPath);
-      cache.set(key, pending);
-      const settled = await pending;
-      if (!settled.cacheable) cache.delete(key);
+      if (cached !== undefined && (cached.settled || cached.signal === request.signal)) return (await cached.pending).result;
+      const entry: CaptureEntry = { signal: request.signal, settled: false, pending: run(request, script, shellPath) };
+      cache.set(key, entry);
+      const settled = await entry.pending;
+      if (!settled.cacheable) {
+        if (cache.get(key) === entry) cache.delete(key);
+      } else entry.settled = true;
       while (cache.size > MAX_CACHE_ENTRIES) {
         const oldest = cache.keys().next().value;
         if (oldest === undefined) break;

@@ -151,6 +151,8 @@ async function runProcess(file: string, args: readonly string[], options: RunOpt
   const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
   const onAbort = (): void => stop('aborted');
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  // Cancelled while execa was still loading: the listener came too late to hear it.
+  if (options.signal?.aborted === true) onAbort();
 
   const settled = await Promise.race([subprocess, grace]);
   clearTimeout(timer);

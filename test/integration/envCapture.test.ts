@@ -279,3 +279,31 @@ test('a broken script is not run again until it changes', async () => {
   assert.equal(fixed.kind === 'sourced' ? fixed.vars.FIXED : fixed.kind, '1');
   assert.equal(counting.calls.length, 2);
 });
+
+test('a capture cancelled with its check is not what a newer check gets: the newer one sources the script itself', async () => {
+  const slow = path.join(temp, 'slow-setup.bash');
+  writeFileSync(slow, 'sleep 0.5\nexport SOURCED_BY=slow-setup\n');
+  const counting = countingRunner();
+  // On a loaded machine the killed shell's exit is reported late; the newer check asks in that window.
+  const slowToReportAborts: ProcessRunner = {
+    async run(file, args, options) {
+      const outcome = await counting.run(file, args, options);
+      if (outcome.kind === 'aborted') await new Promise((resolve) => setTimeout(resolve, 400));
+      return outcome;
+    },
+  };
+  const capturer = createEnvironmentCapturer({ runner: slowToReportAborts, fs });
+  const request = { workspace: null, baseEnv: { PATH: SYSTEM_PATH }, setupScript: slow, timeoutMs: 20_000 };
+  const superseded = new AbortController();
+  const first = capturer.capture({ ...request, signal: superseded.signal });
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  // The editor cancels the older check and starts the newer one at once, while the killed shell is still exiting.
+  superseded.abort();
+  const second = await capturer.capture({ ...request, signal: new AbortController().signal });
+  assert.equal(second.kind === 'sourced' ? second.vars.SOURCED_BY : `${second.kind}: ${JSON.stringify(second)}`, 'slow-setup');
+  assert.equal((await first).kind, 'failed', 'the cancelled check itself gets no environment');
+  assert.equal(counting.calls.length, 2);
+  // Settled, it serves every later check without a process.
+  await capturer.capture({ ...request, signal: new AbortController().signal });
+  assert.equal(counting.calls.length, 2);
+});

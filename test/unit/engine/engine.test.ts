@@ -2,6 +2,7 @@
 // answers. One in-memory file system and a fake runner answering with real recorded probes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { ProcessRunner } from '../../../src/core/ports';
 import { createEngine, type CheckRequest, type EngineUpdate } from '../../../src/node/engine';
 import { isRosModule } from '../../../src/core/ros/pythonModules';
 import { MemoryFileSystem } from '../../support/memoryFileSystem';
@@ -170,4 +171,36 @@ test('no interpreter: the stream says which commands were looked for on PATH', a
     engine.checkFolder({ ...request(SYSTEM), selected: { command: null, source: 'path' }, baseEnv: { PATH: '/nowhere' } }),
   );
   assert.deepEqual(none, [{ kind: 'no-interpreter', command: null, tried: ['python3', 'python'] }]);
+});
+
+test('a check superseded while its setup script is being sourced does not hand the newer check its cancelled capture', async () => {
+  const inner = machine({ sourced: { PYTHONPATH: ROS_PATH, ROS_DISTRO: 'noetic' } });
+  // The shell answers only when released, and answers 'aborted' when its check is cancelled first, like execa's runner.
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let shellStarted: () => void = () => undefined;
+  const firstShell = new Promise<void>((resolve) => (shellStarted = resolve));
+  const runner: ProcessRunner = {
+    async run(file, args, options) {
+      if (!args.includes('-c')) return inner.run(file, args, options);
+      shellStarted();
+      const aborted = new Promise<'aborted'>((resolve) => options.signal?.addEventListener('abort', () => resolve('aborted')));
+      if ((await Promise.race([released.then(() => 'released' as const), aborted])) === 'aborted') return { kind: 'aborted' };
+      return inner.run(file, args, options);
+    },
+  };
+  const fs = workspace({ 'ws/devel/setup.bash': '# generated from catkin\n' });
+  const engine = createEngine({ fs, runner, home: '/home/u', probeScript: '/ext/python/probe.py' });
+  const settings = { ...request(SYSTEM).settings, setupScript: 'auto', discoverInterpreters: false };
+  const superseded = new AbortController();
+  const first = collect(engine.checkFolder(request(SYSTEM, { settings, signal: superseded.signal })));
+  await firstShell;
+  // The editor's newer run cancels the older one before it starts (FolderSession.runOnce).
+  superseded.abort();
+  const second = collect(engine.checkFolder(request(SYSTEM, { settings, signal: new AbortController().signal })));
+  release();
+  await first;
+  const started = (await second).find((update) => update.kind === 'started');
+  assert.equal(started?.kind === 'started' ? started.environment.kind : null, 'sourced');
+  assert.equal(started?.kind === 'started' ? started.environment.vars.PYTHONPATH : null, ROS_PATH);
 });
