@@ -29,5 +29,10 @@ export function importCost(module: string): number {
   return COST[module.split('.')[0] ?? module] ?? DEFAULT_COST;
 }
 
+/** A module this table has a measured cost for: worth a process started early, since it is installed more often than not. */
+export function isKnownCost(module: string): boolean {
+  return COST[module.split('.')[0] ?? module] !== undefined;
+}
+
 /** A facts pass runs before anything else: every import of that interpreter waits for it. */
 export const FACTS_PRIORITY = Number.POSITIVE_INFINITY;

@@ -5,7 +5,7 @@ import type { Clock, FileSystem, Logger, ProcessOutcome, ProcessRunner } from '.
 import { FACTS_PRIORITY, importCost } from './importCost';
 import { deepChecksFor } from './deepChecks';
 import { extractProbeBlocks, parseProbeBlock, parseProbeOutput, probeBlockStream } from './extractProbeDocument';
-import { importLanes } from './importLanes';
+import { headStart, importLanes } from './importLanes';
 import type { ImportResult, InterpreterProbe } from './probeResult';
 import {
   isCacheableImport,
@@ -156,6 +156,13 @@ function spawnDetail(ref: InterpreterRef, code: string, message: string): string
     default:
       return `${named(ref)} could not be started (${code}: ${firstLine(message)})`;
   }
+}
+
+/** An import started before the facts pass was back; cancel() stops it when it turns out not to be wanted. */
+interface EarlyImport {
+  readonly module: string;
+  readonly result: Promise<ImportResult>;
+  readonly cancel: () => void;
 }
 
 type FactsPass =
@@ -364,17 +371,40 @@ export function createProber(deps: ProberDeps): Prober {
     return [...results, ...again];
   }
 
-  /** Every module's import: lanes of several modules share a process, a lane of one is the plain `import` run. */
-  async function importAll(request: ProbeRequest, program: string, modules: readonly string[]): Promise<Record<string, ImportResult>> {
-    const lanes = importLanes(modules, slots);
-    const done = await Promise.all(
-      lanes.map(async (lane): Promise<Array<[string, ImportResult]>> => {
+  /**
+   * Every module's import: lanes of several modules share a process, a lane of one is the plain `import` run. A
+   * module given a head start (already importing, see startEarly) is its own lane; the others share the other slots.
+   */
+  async function importAll(
+    request: ProbeRequest,
+    program: string,
+    modules: readonly string[],
+    early: EarlyImport | undefined,
+  ): Promise<Record<string, ImportResult>> {
+    const rest = early === undefined ? modules : modules.filter((module) => module !== early.module);
+    const lanes = importLanes(rest, early === undefined ? slots : slots - 1);
+    const done = await Promise.all([
+      ...(early === undefined ? [] : [early.result.then((result): Array<[string, ImportResult]> => [[early.module, result]])]),
+      ...lanes.map(async (lane): Promise<Array<[string, ImportResult]>> => {
         const [first] = lane;
         if (lane.length === 1 && first !== undefined) return [[first, await importPass(request, program, first)]];
         return lanePass(request, program, lane);
       }),
-    );
+    ]);
     return Object.fromEntries(done.flat());
+  }
+
+  /**
+   * Starts the costliest import beside the facts pass (importLanes.ts headStart), with a signal of its own so that
+   * it can be cancelled when the facts pass says the module is not to be imported after all (standard library, no
+   * spec) or the interpreter does not start.
+   */
+  function startEarly(request: ProbeRequest, program: string, modules: readonly string[]): EarlyImport | undefined {
+    const module = headStart(modules, slots);
+    if (module === undefined) return undefined;
+    const stop = new AbortController();
+    const signal = request.signal === undefined ? stop.signal : AbortSignal.any([request.signal, stop.signal]);
+    return { module, cancel: () => stop.abort(), result: importPass({ ...request, signal }, program, module) };
   }
 
   /** not-found / not-a-file / not-executable before anything is spawned, with a detail naming the path. */
@@ -417,7 +447,6 @@ export function createProber(deps: ProberDeps): Prober {
     if (previous !== undefined && usable === undefined) deps.cache.delete(key);
 
     let facts: InterpreterFacts;
-    let stamp: readonly StampEntry[];
     const specs: Record<string, SpecResult> = { ...(usable?.specs ?? {}) };
     const imports: Record<string, ImportResult> = { ...(usable?.imports ?? {}) };
     const moduleStamps: Record<string, readonly StampEntry[]> = { ...(usable?.moduleStamps ?? {}) };
@@ -434,33 +463,71 @@ export function createProber(deps: ProberDeps): Prober {
     let spawnedHere = false;
     let distributions: Readonly<Record<string, DistributionResult>> | undefined;
 
+    const specEnough = new Set(request.specOnlyModules ?? []);
     const unknownSpecs = usable === undefined ? modules : modules.filter((module) => specs[module] === undefined);
-    if (usable === undefined || unknownSpecs.length > 0 || (request.distributions ?? []).length > 0) {
-      const pass = await factsPass(request, program, unknownSpecs);
+    // A facts pass, or what the cache already knows.
+    const factsRunning =
+      usable === undefined || unknownSpecs.length > 0 || (request.distributions ?? []).length > 0
+        ? factsPass(request, program, unknownSpecs)
+        : usable;
+    // Nothing known about this interpreter yet: the costliest import need not wait for the facts pass.
+    const early =
+      usable === undefined && request.specOnly !== true
+        ? startEarly(
+            request,
+            program,
+            modules.filter((module) => !specEnough.has(module)),
+          )
+        : undefined;
+    let stamping: Promise<readonly StampEntry[]>;
+    if (factsRunning instanceof Promise) {
+      const pass = await factsRunning;
       spawnedHere = true;
-      if (pass.kind === 'failed') return pass.probe;
+      if (pass.kind === 'failed') {
+        early?.cancel();
+        await early?.result;
+        return pass.probe;
+      }
       facts = pass.facts;
       distributions = pass.distributions;
       Object.assign(specs, pass.specs);
-      stamp = usable?.stamp ?? (await takeStamp(deps.fs, stampPaths(key.realPath, facts)));
+      // Stamped while the imports run, not before them: the stamp is not on the way to the answer.
+      stamping = usable !== undefined ? Promise.resolve(usable.stamp) : takeStamp(deps.fs, stampPaths(key.realPath, facts));
     } else {
-      facts = usable.facts;
-      stamp = usable.stamp;
+      facts = factsRunning.facts;
+      stamping = Promise.resolve(factsRunning.stamp);
     }
     request.onFacts?.(facts, pick(specs, modules));
 
+    // A module's stamp (its package's files) is taken from its spec while it imports; kept if the import reports the same file.
+    const specStamps = new Map<string, { readonly origin: string; readonly stamp: Promise<readonly StampEntry[]> }>();
+    const stampOf = (origin: string): Promise<readonly StampEntry[]> =>
+      moduleStampPaths(deps.fs, origin).then((paths) => takeStamp(deps.fs, paths));
+    let discarded: Promise<unknown> = Promise.resolve();
     if (request.specOnly !== true) {
       const inStdlib = new Set([...facts.stdlibModules, ...facts.builtinModules]);
       const toImport: string[] = [];
-      const specEnough = new Set(request.specOnlyModules ?? []);
       for (const module of modules) {
         if (inStdlib.has(topLevel(module)) || imports[module] !== undefined || specEnough.has(module)) continue;
         if (specs[module]?.found === false) imports[module] = { status: 'not-run', reason: 'spec-missing' };
         else toImport.push(module);
       }
-      Object.assign(imports, await importAll(request, program, toImport));
+      const headStarted = early !== undefined && toImport.includes(early.module) ? early : undefined;
+      if (early !== undefined && headStarted === undefined) {
+        // The facts pass says it is not to be imported (standard library, or no spec: the answer is spec-missing).
+        early.cancel();
+        discarded = early.result;
+      }
+      for (const module of toImport) {
+        const spec = specs[module];
+        if (spec?.found === true && spec.origin !== null && moduleStamps[module] === undefined)
+          specStamps.set(module, { origin: spec.origin, stamp: stampOf(spec.origin) });
+      }
+      Object.assign(imports, await importAll(request, program, toImport, headStarted));
       if (toImport.length > 0) spawnedHere = true;
     }
+    const stamp = await stamping;
+    await discarded;
 
     const kept: Record<string, ImportResult> = {};
     for (const [module, result] of Object.entries(imports)) if (isCacheableImport(result)) kept[module] = result;
@@ -469,7 +536,9 @@ export function createProber(deps: ProberDeps): Prober {
         if (moduleStamps[module] !== undefined) return;
         const spec = specs[module];
         const origin = 'file' in result && typeof result.file === 'string' ? result.file : spec?.found === true ? spec.origin : null;
-        if (origin !== null) moduleStamps[module] = await takeStamp(deps.fs, await moduleStampPaths(deps.fs, origin));
+        if (origin === null) return;
+        const taken = specStamps.get(module);
+        moduleStamps[module] = taken?.origin === origin ? await taken.stamp : await stampOf(origin);
       }),
     );
     for (const module of Object.keys(moduleStamps)) if (kept[module] === undefined) delete moduleStamps[module];

@@ -29,6 +29,8 @@ const exited = (stdout: string, exitCode = 0, stderr = ''): ProcessOutcome => ({
 interface FakeRunner extends ProcessRunner {
   readonly calls: Array<{ file: string; args: readonly string[] }>;
   readonly maxRunning: number;
+  /** `start <mode> <module or list>` and `end …` (or `aborted …`) in the order they happened. */
+  readonly events: string[];
 }
 
 /** Answers like the real probe would for the recorded 3.12 + Debian dist-packages machine. */
@@ -41,6 +43,12 @@ const answer = (module: string) => ({
 
 interface FakeOptions {
   readonly delayMs?: number;
+  /** How long a process of this mode (facts, import, imports) takes, instead of delayMs. */
+  readonly delayFor?: (mode: string) => number | undefined;
+  /** What the facts pass says of this module's spec, instead of the recorded spec. */
+  readonly spec?: (module: string) => SpecResult | undefined;
+  /** What the facts pass ends with, instead of the recorded facts. */
+  readonly factsOutcome?: () => ProcessOutcome | undefined;
   /** What a process importing this module alone ends with, instead of the recorded answer. */
   readonly importOutcome?: (module: string) => ProcessOutcome | undefined;
   /** What a lane (several modules in one process) ends with, instead of every recorded answer in turn. */
@@ -49,25 +57,44 @@ interface FakeOptions {
 
 function fakeRunner(options: FakeOptions = {}): FakeRunner {
   const calls: Array<{ file: string; args: readonly string[] }> = [];
+  const events: string[] = [];
   let running = 0;
   let maxRunning = 0;
   return {
     calls,
+    events,
     get maxRunning() {
       return maxRunning;
     },
     async run(file: string, args: readonly string[], runOptions: RunOptions): Promise<ProcessOutcome> {
       calls.push({ file, args });
+      const [, , mode = '', list = ''] = args;
+      const what = `${mode} ${list.split('=')[0] ?? list}`;
+      events.push(`start ${what}`);
       running += 1;
       maxRunning = Math.max(maxRunning, running);
-      await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 1));
+      // A cancelled run ends at once, as the real runner kills the process group.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, options.delayFor?.(mode) ?? options.delayMs ?? 1);
+        runOptions.signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
       running -= 1;
+      if (runOptions.signal?.aborted === true) {
+        events.push(`aborted ${what}`);
+        return { kind: 'aborted' };
+      }
+      events.push(`end ${what}`);
       currentNonce = runOptions.env?.[NONCE_VARIABLE] ?? '';
-      const [, , mode, list = ''] = args;
       if (mode === 'facts') {
+        const special = options.factsOutcome?.();
+        if (special !== undefined) return special;
         const specs: Record<string, SpecResult> = {};
         for (const module of list.split(',').filter(Boolean))
-          specs[module] = recorded.probe.specs[module] ?? { found: true, origin: `/x/${module}.py`, isPackage: false };
+          specs[module] = options.spec?.(module) ??
+            recorded.probe.specs[module] ?? { found: true, origin: `/x/${module}.py`, isPackage: false };
         return exited(block({ protocolVersion: 1, mode: 'facts', interpreter: facts, specs }));
       }
       // `import <module> [deep]`, or a lane: `imports <module>=<deep> …`, one block per module in one process.
@@ -118,7 +145,7 @@ const request = (modules: readonly string[], extra: Partial<Parameters<Prober['p
   ...extra,
 });
 
-test('runs one facts pass, then one process per module that has a spec, never for stdlib or missing modules', async () => {
+test('runs one facts pass with the costliest import beside it, then one process per module that has a spec, never for stdlib or missing modules', async () => {
   const runner = fakeRunner();
   const result = await prober(runner, machine()).probe(request(['rospy', 'torch', 'cv2', 'os', 'json']));
   assert.equal(result.kind, 'ok');
@@ -197,6 +224,72 @@ test('with two slots the slowest import runs alone and the others share the seco
       ['import', 'numpy', 'numpy._core._multiarray_umath|numpy.core._multiarray_umath'],
     ],
   );
+});
+
+test('the costliest import starts beside the facts pass; the other imports wait for the facts pass', async () => {
+  const runner = fakeRunner({ delayFor: (mode) => (mode === 'facts' ? 20 : mode === 'import' ? 60 : 5) });
+  const result = await prober(runner, machine(), 2).probe(request(['yaml', 'rospy', 'torch']));
+  assert.equal(result.kind, 'ok');
+  assert.deepEqual(runner.events, [
+    'start facts yaml,rospy,torch',
+    'start import torch',
+    'end facts yaml,rospy,torch',
+    'start imports rospy',
+    'end imports rospy',
+    'end import torch',
+  ]);
+  assert.equal(result.kind === 'ok' && result.imports.torch?.status, 'error');
+  assert.equal(result.kind === 'ok' && result.imports.yaml?.status, 'ok');
+});
+
+test('with one slot nothing starts before the facts pass is back', async () => {
+  const runner = fakeRunner({ delayFor: (mode) => (mode === 'facts' ? 20 : 5) });
+  await prober(runner, machine(), 1).probe(request(['rospy', 'torch']));
+  assert.deepEqual(runner.events.slice(0, 2), ['start facts rospy,torch', 'end facts rospy,torch']);
+});
+
+test('a head start the facts pass shows to be unneeded (no spec) is cancelled; the answer is spec-missing and cached', async () => {
+  const runner = fakeRunner({
+    delayFor: (mode) => (mode === 'facts' ? 10 : 60),
+    spec: (module) => (module === 'torch' ? { found: false, foreignExtensions: [], caseVariants: [] } : undefined),
+  });
+  const shared = prober(runner, machine(), 2);
+  const result = await shared.probe(request(['rospy', 'torch']));
+  assert.deepEqual(result.kind === 'ok' && result.imports.torch, { status: 'not-run', reason: 'spec-missing' });
+  assert.equal(result.kind === 'ok' && result.imports.rospy?.status, 'ok');
+  assert.ok(runner.events.includes('aborted import torch'), runner.events.join('\n'));
+  const spawned = shared.processesSpawned;
+  const again = await shared.probe(request(['rospy', 'torch']));
+  assert.equal(again.kind === 'ok' && again.cached, true);
+  assert.equal(shared.processesSpawned, spawned);
+});
+
+test('an interpreter whose facts pass fails: its head start is cancelled and the probe is invalid', async () => {
+  const runner = fakeRunner({
+    delayFor: (mode) => (mode === 'facts' ? 10 : 60),
+    factsOutcome: () => exited('', 1, 'Fatal Python error: init_fs_encoding\n'),
+  });
+  const result = await prober(runner, machine(), 2).probe(request(['rospy', 'torch']));
+  assert.equal(result.kind, 'invalid');
+  assert.deepEqual(runner.events, ['start facts rospy,torch', 'start import torch', 'end facts rospy,torch', 'aborted import torch']);
+});
+
+test('the cache stamps each imported package from its spec while it imports, and a later edit there is seen', async () => {
+  const fs = machine();
+  fs.dir('/site/pkg', 10);
+  fs.file('/site/pkg/__init__.py', '', { mtimeMs: 10 });
+  fs.file('/site/pkg/core.py', '', { mtimeMs: 10 });
+  const runner = fakeRunner({
+    spec: (module) => (module === 'pkg' ? { found: true, origin: '/site/pkg/__init__.py', isPackage: true } : undefined),
+  });
+  const shared = prober(runner, fs, 2);
+  await shared.probe(request(['pkg', 'rospy']));
+  const spawned = shared.processesSpawned;
+  assert.equal((await shared.probe(request(['pkg', 'rospy']))).kind === 'ok', true);
+  assert.equal(shared.processesSpawned, spawned);
+  fs.file('/site/pkg/core.py', 'changed', { mtimeMs: 20 });
+  await shared.probe(request(['pkg', 'rospy']));
+  assert.deepEqual(runner.calls.at(-1)?.args.slice(2), ['import', 'pkg']);
 });
 
 const failed = (module: string) => ({
@@ -407,11 +500,12 @@ test('a facts pass that hangs is a start-up timeout of that interpreter', async 
   assert.deepEqual(result, { kind: 'timeout', interpreter: ref(), timeoutMs: 1000, stage: 'startup' });
 });
 
-test('cancelling before the imports start marks them not-run', async () => {
+test('cancelling when the facts pass is back marks the imports not-run, the one already running too', async () => {
   const controller = new AbortController();
-  const runner = fakeRunner();
+  const runner = fakeRunner({ delayFor: (mode) => (mode === 'facts' ? 1 : 50) });
   const result = await prober(runner, machine()).probe(
     request(['rospy'], { signal: controller.signal, onFacts: () => controller.abort() }),
   );
   assert.deepEqual(result.kind === 'ok' && result.imports.rospy, { status: 'not-run', reason: 'aborted' });
+  assert.deepEqual(runner.events, ['start facts rospy', 'start import rospy', 'end facts rospy', 'aborted import rospy']);
 });
