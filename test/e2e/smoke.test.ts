@@ -324,7 +324,7 @@ test(
         assert.ok(host !== undefined, 'the extension host process of this session is found');
         const pressed = new Date();
         t.diagnostic(
-          `Ctrl+. pressed at ${pressed.toISOString()}; focus: ${await focusOf(page)}; the extension host paused for ${LATE_ANSWER_MS} ms`,
+          `Ctrl+. pressed at ${pressed.toISOString()}; focus: ${await focusOf(page)}; the extension host paused for ${LATE_ANSWER_MS} ms (one task of that length in its long-task log)`,
         );
         const resumed = pauseProcess(host, LATE_ANSWER_MS);
         await page.keyboard.press('Control+.');
