@@ -1,10 +1,11 @@
 // One detection or diagnosis reads a file or a folder once: detection's walk up to the root and down into the
 // packages meets in the same folders, and the scan then reads the node scripts detection already read.
 // Kept for one run only (never longer: the disk changes under an editor).
-import type { DirEntry, FileStat, FileSystem } from './ports';
+import type { DirEntry, FileStat, FileSystem, StampedText } from './ports';
 
 export function withReadCache(fs: FileSystem): FileSystem {
-  const texts = new Map<string, Promise<string | undefined>>();
+  // One read per file whichever way it is asked for: readFile is the stamped read without its stamp.
+  const texts = new Map<string, Promise<StampedText | undefined>>();
   const listings = new Map<string, Promise<readonly DirEntry[]>>();
   const stats = new Map<string, Promise<FileStat | undefined>>();
   const remembered = <T>(cache: Map<string, Promise<T>>, path: string, read: (path: string) => Promise<T>): Promise<T> => {
@@ -15,7 +16,24 @@ export function withReadCache(fs: FileSystem): FileSystem {
     return reading;
   };
   return {
-    readFile: (path, maxBytes) => remembered(texts, path, (p) => fs.readFile(p, maxBytes)),
+    readFile: async (path, maxBytes) => (await remembered(texts, path, (p) => fs.readStamped(p, maxBytes)))?.text,
+    readStamped: (path, maxBytes) => remembered(texts, path, (p) => fs.readStamped(p, maxBytes)),
+    async readStampedEach(paths, maxBytes, onRead) {
+      const known: Promise<void>[] = [];
+      const unread: number[] = [];
+      paths.forEach((path, index) => {
+        const reading = texts.get(path);
+        if (reading === undefined) unread.push(index);
+        else known.push(reading.then((read) => onRead(index, read)));
+      });
+      const batch = unread.map((index) => paths[index] ?? '');
+      await fs.readStampedEach(batch, maxBytes, (at, read) => {
+        texts.set(batch[at] ?? '', Promise.resolve(read));
+        const index = unread[at];
+        if (index !== undefined) onRead(index, read);
+      });
+      await Promise.all(known);
+    },
     readDir: (path) => remembered(listings, path, (p) => fs.readDir(p)),
     stat: (path) => remembered(stats, path, (p) => fs.stat(p)),
     realPath: (path) => fs.realPath(path),

@@ -61,6 +61,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       vars = env,
       specOnly = request.specOnly,
       distributions: readonly string[] = [],
+      headStart = false,
     ) =>
       deps.prober.probe({
         interpreter,
@@ -72,9 +73,11 @@ export function createDoctor(deps: DoctorDeps): Doctor {
         ...(request.signal ? { signal: request.signal } : {}),
         ...(specOnly ? { specOnly } : {}),
         ...(distributions.length > 0 ? { distributions } : {}),
+        ...(headStart ? { headStart } : {}),
       });
 
-    const selected = request.selectedProbe ?? (await probe(request.selected, probeModules, 'sourced'));
+    // The answer waits for the selected interpreter's probe: its costliest import starts beside the facts pass.
+    const selected = request.selectedProbe ?? (await probe(request.selected, probeModules, 'sourced', env, request.specOnly, [], true));
     const facts = selected.kind === 'ok' ? selected.facts : null;
     const needed = withoutStandardLibrary(withExtras(imported, request.extraModules, ignored), facts);
     // Optional imports (inside try/except ImportError) never decide which interpreter is worth probing.

@@ -47,6 +47,12 @@ export interface ProbeRequest {
    * interpreter's stamp.
    */
   readonly distributions?: readonly string[];
+  /**
+   * The answer waits for this probe (the selected interpreter's): when nothing is cached yet, its costliest import
+   * starts beside the facts pass (importLanes.ts headStart). Not for the other interpreters, which lack the
+   * costliest module more often than not: their early process would mostly be thrown away.
+   */
+  readonly headStart?: boolean;
   /** Called as soon as the facts pass is known, before the (slower) imports. */
   readonly onFacts?: (facts: InterpreterFacts, specs: Readonly<Record<string, SpecResult>>) => void;
 }
@@ -470,9 +476,9 @@ export function createProber(deps: ProberDeps): Prober {
       usable === undefined || unknownSpecs.length > 0 || (request.distributions ?? []).length > 0
         ? factsPass(request, program, unknownSpecs)
         : usable;
-    // Nothing known about this interpreter yet: the costliest import need not wait for the facts pass.
+    // The answer waits for this probe and nothing is known about the interpreter yet: the costliest import need not wait for the facts pass.
     const early =
-      usable === undefined && request.specOnly !== true
+      usable === undefined && request.headStart === true && request.specOnly !== true
         ? startEarly(
             request,
             program,

@@ -204,3 +204,34 @@ test('a check superseded while its setup script is being sourced does not hand t
   assert.equal(started?.kind === 'started' ? started.environment.kind : null, 'sourced');
   assert.equal(started?.kind === 'started' ? started.environment.vars.PYTHONPATH : null, ROS_PATH);
 });
+
+test("only the selected interpreter's costliest import starts before its facts pass is back; another interpreter's imports wait for theirs", async () => {
+  // The isolated venv has no torch. Selected, its torch import starts beside the facts pass (and is thrown away
+  // once the facts pass shows no spec); probed as another interpreter, it runs no torch process at all.
+  const selectedRunner = machine();
+  const selectedEngine = createEngine({
+    fs: workspace(),
+    runner: selectedRunner,
+    home: '/home/u',
+    probeScript: '/ext/python/probe.py',
+    concurrency: 2,
+  });
+  const asSelected = diagnoses(await collect(selectedEngine.checkFolder(request(VENV)))).at(-1);
+  assert.ok(selectedRunner.callsFor(VENV, 'import').some((call) => call.modules.includes('torch')));
+  assert.ok(asSelected?.diagnosis.findings.some((finding) => finding.code === 'module-missing' && finding.module === 'torch'));
+
+  const otherRunner = machine();
+  const otherEngine = createEngine({
+    fs: workspace(),
+    runner: otherRunner,
+    home: '/home/u',
+    probeScript: '/ext/python/probe.py',
+    concurrency: 2,
+  });
+  await collect(otherEngine.checkFolder(request(SYSTEM, { probeAll: true })));
+  assert.equal(otherRunner.callsFor(VENV, 'facts').length, 1);
+  assert.deepEqual(
+    otherRunner.callsFor(VENV, 'import').filter((call) => call.modules.includes('torch')),
+    [],
+  );
+});

@@ -145,7 +145,7 @@ const request = (modules: readonly string[], extra: Partial<Parameters<Prober['p
   ...extra,
 });
 
-test('runs one facts pass with the costliest import beside it, then one process per module that has a spec, never for stdlib or missing modules', async () => {
+test('runs one facts pass, then one process per module that has a spec, never for stdlib or missing modules', async () => {
   const runner = fakeRunner();
   const result = await prober(runner, machine()).probe(request(['rospy', 'torch', 'cv2', 'os', 'json']));
   assert.equal(result.kind, 'ok');
@@ -226,9 +226,9 @@ test('with two slots the slowest import runs alone and the others share the seco
   );
 });
 
-test('the costliest import starts beside the facts pass; the other imports wait for the facts pass', async () => {
+test('asked for a head start (the selected interpreter), the costliest import starts beside the facts pass; the other imports wait for it', async () => {
   const runner = fakeRunner({ delayFor: (mode) => (mode === 'facts' ? 20 : mode === 'import' ? 60 : 5) });
-  const result = await prober(runner, machine(), 2).probe(request(['yaml', 'rospy', 'torch']));
+  const result = await prober(runner, machine(), 2).probe(request(['yaml', 'rospy', 'torch'], { headStart: true }));
   assert.equal(result.kind, 'ok');
   assert.deepEqual(runner.events, [
     'start facts yaml,rospy,torch',
@@ -242,10 +242,19 @@ test('the costliest import starts beside the facts pass; the other imports wait 
   assert.equal(result.kind === 'ok' && result.imports.yaml?.status, 'ok');
 });
 
-test('with one slot nothing starts before the facts pass is back', async () => {
-  const runner = fakeRunner({ delayFor: (mode) => (mode === 'facts' ? 20 : 5) });
-  await prober(runner, machine(), 1).probe(request(['rospy', 'torch']));
-  assert.deepEqual(runner.events.slice(0, 2), ['start facts rospy,torch', 'end facts rospy,torch']);
+test('with one slot, or without a head start asked for (another interpreter), nothing starts before the facts pass is back', async () => {
+  for (const [slots, headStart] of [
+    [1, true],
+    [2, false],
+  ] as const) {
+    const runner = fakeRunner({ delayFor: (mode) => (mode === 'facts' ? 20 : 5) });
+    await prober(runner, machine(), slots).probe(request(['rospy', 'torch'], { headStart }));
+    assert.deepEqual(
+      runner.events.slice(0, 2),
+      ['start facts rospy,torch', 'end facts rospy,torch'],
+      `${slots} slots, head start ${headStart}`,
+    );
+  }
 });
 
 test('a head start the facts pass shows to be unneeded (no spec) is cancelled; the answer is spec-missing and cached', async () => {
@@ -254,7 +263,7 @@ test('a head start the facts pass shows to be unneeded (no spec) is cancelled; t
     spec: (module) => (module === 'torch' ? { found: false, foreignExtensions: [], caseVariants: [] } : undefined),
   });
   const shared = prober(runner, machine(), 2);
-  const result = await shared.probe(request(['rospy', 'torch']));
+  const result = await shared.probe(request(['rospy', 'torch'], { headStart: true }));
   assert.deepEqual(result.kind === 'ok' && result.imports.torch, { status: 'not-run', reason: 'spec-missing' });
   assert.equal(result.kind === 'ok' && result.imports.rospy?.status, 'ok');
   assert.ok(runner.events.includes('aborted import torch'), runner.events.join('\n'));
@@ -269,7 +278,7 @@ test('an interpreter whose facts pass fails: its head start is cancelled and the
     delayFor: (mode) => (mode === 'facts' ? 10 : 60),
     factsOutcome: () => exited('', 1, 'Fatal Python error: init_fs_encoding\n'),
   });
-  const result = await prober(runner, machine(), 2).probe(request(['rospy', 'torch']));
+  const result = await prober(runner, machine(), 2).probe(request(['rospy', 'torch'], { headStart: true }));
   assert.equal(result.kind, 'invalid');
   assert.deepEqual(runner.events, ['start facts rospy,torch', 'start import torch', 'end facts rospy,torch', 'aborted import torch']);
 });
@@ -504,7 +513,7 @@ test('cancelling when the facts pass is back marks the imports not-run, the one 
   const controller = new AbortController();
   const runner = fakeRunner({ delayFor: (mode) => (mode === 'facts' ? 1 : 50) });
   const result = await prober(runner, machine()).probe(
-    request(['rospy'], { signal: controller.signal, onFacts: () => controller.abort() }),
+    request(['rospy'], { signal: controller.signal, onFacts: () => controller.abort(), headStart: true }),
   );
   assert.deepEqual(result.kind === 'ok' && result.imports.rospy, { status: 'not-run', reason: 'aborted' });
   assert.deepEqual(runner.events, ['start facts rospy', 'start import rospy', 'end facts rospy', 'aborted import rospy']);
