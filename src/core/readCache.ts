@@ -3,7 +3,12 @@
 // Kept for one run only (never longer: the disk changes under an editor).
 import type { DirEntry, FileStat, FileSystem, StampedText } from './ports';
 
+/** File systems this module made: caching one again would only add a second lookup to every call. */
+const readCaches = new WeakSet<FileSystem>();
+
 export function withReadCache(fs: FileSystem): FileSystem {
+  // Detection caches its own reads; inside a run that already has a cache (the CLI's), that cache serves.
+  if (readCaches.has(fs)) return fs;
   // One read per file whichever way it is asked for: readFile is the stamped read without its stamp.
   const texts = new Map<string, Promise<StampedText | undefined>>();
   const listings = new Map<string, Promise<readonly DirEntry[]>>();
@@ -15,7 +20,7 @@ export function withReadCache(fs: FileSystem): FileSystem {
     cache.set(path, reading);
     return reading;
   };
-  return {
+  const cached: FileSystem = {
     readFile: async (path, maxBytes) => (await remembered(texts, path, (p) => fs.readStamped(p, maxBytes)))?.text,
     readStamped: (path, maxBytes) => remembered(texts, path, (p) => fs.readStamped(p, maxBytes)),
     async readStampedEach(paths, maxBytes, onRead) {
@@ -38,4 +43,6 @@ export function withReadCache(fs: FileSystem): FileSystem {
     stat: (path) => remembered(stats, path, (p) => fs.stat(p)),
     realPath: (path) => fs.realPath(path),
   };
+  readCaches.add(cached);
+  return cached;
 }
