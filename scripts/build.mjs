@@ -1,6 +1,6 @@
 // One bundler for everything that ships: the extension and the CLI, both CommonJS for Node.
 import { build, context } from 'esbuild';
-import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile } from 'node:fs/promises';
 
 const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -38,6 +38,8 @@ const targets = [
 ];
 
 await mkdir('dist', { recursive: true });
+// The reader thread's program (src/node/readerThread.ts) runs as it is on disk, next to the bundle that starts it.
+await copyFile('src/node/fileReader.cjs', 'dist/fileReader.cjs');
 if (watch) {
   for (const options of targets) await (await context(options)).watch();
 } else {

@@ -13,12 +13,34 @@ export interface DirEntry {
   readonly kind: 'file' | 'directory' | 'symlink' | 'other';
 }
 
+/** A file's text with the modification time and size of the version that was read. */
+export interface StampedText {
+  readonly text: string;
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
 export interface FileSystem {
   /**
    * The file's text, or undefined when it does not exist, cannot be read, is not a regular file (a FIFO, a device:
    * reading one could hang or never end) or is larger than `maxBytes` (a generous default when not given).
    */
   readFile(path: string, maxBytes?: number): Promise<string | undefined>;
+  /**
+   * readFile, with the stamp of the file that was read (taken from the open file before reading): a later stat
+   * with the same stamp means the text is unchanged, and nobody has to stat before reading to know that.
+   */
+  readStamped(path: string, maxBytes?: number): Promise<StampedText | undefined>;
+  /**
+   * readStamped for many files, each answer handed to `onRead` as soon as it is there (once per index, in any
+   * order); resolves after the last. The Node port reads a large batch on another thread, so what the caller does
+   * with the first answers overlaps the reading of the next ones.
+   */
+  readStampedEach(
+    paths: readonly string[],
+    maxBytes: number,
+    onRead: (index: number, read: StampedText | undefined) => void,
+  ): Promise<void>;
   /** Entries of a directory, or [] when it does not exist or cannot be read. */
   readDir(path: string): Promise<readonly DirEntry[]>;
   /** Follows links; undefined when the path (or a link's target) does not exist. */

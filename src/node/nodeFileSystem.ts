@@ -6,14 +6,18 @@
 // extension host for longer than SLICE_MS.
 //
 // A path that cannot be read is the port's "not there" value, except when the process has run out of file
-// descriptors: that is a moment to wait, not an answer about the file.
+// descriptors: that is a moment to wait, not an answer about the file. Many files asked for at once
+// (readStampedEach: a large workspace's cold scan) are read on a worker thread, see readerThread.ts.
 import * as fs from 'node:fs';
-import type { DirEntry, FileStat, FileSystem } from '../core/ports';
+import type { DirEntry, FileStat, FileSystem, StampedText } from '../core/ports';
+import { EXHAUSTED, readRegularFile } from './fileReader.cjs';
+import { readInThread } from './readerThread';
 
 const SLICE_MS = 4;
 /** No file the doctor reads needs more; callers pass their own, smaller limit per kind of file. */
 const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
-const EXHAUSTED = new Set(['EMFILE', 'ENFILE']);
+/** Fewer files than this are read on this thread: starting a reader thread costs more than it saves. */
+const READER_THREAD_FROM = 2000;
 const RETRY_DELAY_MS = 10;
 const MAX_RETRIES = 200;
 
@@ -58,36 +62,17 @@ function attempt<T>(read: () => T): Outcome<T> {
   }
 }
 
-/**
- * Reads a regular file of at most maxBytes. Opened non-blocking (a FIFO would block the open itself) and checked on
- * the open descriptor, so a file swapped for a FIFO or a link to /dev/zero between a stat and the read is still
- * refused; undefined for anything that is not a regular file or is too large.
- */
-function readRegularFile(path: string, maxBytes: number): string | undefined {
-  const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY);
-  try {
-    const info = fs.fstatSync(fd);
-    if (!info.isFile() || info.size > maxBytes) return undefined;
-    // One byte more than allowed tells a file that grew since the fstat from one that did not.
-    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, info.size + 1));
-    let length = 0;
-    while (length < buffer.length) {
-      const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-    if (length > maxBytes) return undefined;
-    return buffer.toString('utf8', 0, length);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 function entryKind(entry: fs.Dirent): DirEntry['kind'] {
   return entry.isSymbolicLink() ? 'symlink' : entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
 }
 
-export function createNodeFileSystem(): FileSystem {
+export interface NodeFileSystemOptions {
+  /** Batches of at least this many files are read on a worker thread (readerThread.ts); tests lower it. */
+  readonly readerThreadFrom?: number;
+}
+
+export function createNodeFileSystem(options: NodeFileSystemOptions = {}): FileSystem {
+  const readerThreadFrom = options.readerThreadFrom ?? READER_THREAD_FROM;
   const enqueue = createSliceScheduler();
   const sliced = <T>(read: () => T): Promise<T | undefined> =>
     new Promise((resolve) => {
@@ -103,8 +88,22 @@ export function createNodeFileSystem(): FileSystem {
       enqueue(job);
     });
 
+  const readStamped = (path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<StampedText | undefined> =>
+    sliced(() => readRegularFile(path, maxBytes));
+
   return {
-    readFile: (path, maxBytes = DEFAULT_MAX_BYTES) => sliced(() => readRegularFile(path, maxBytes)),
+    readFile: (path, maxBytes = DEFAULT_MAX_BYTES) => sliced(() => readRegularFile(path, maxBytes)?.text),
+    readStamped,
+    async readStampedEach(paths, maxBytes, onRead) {
+      const here: number[] = [];
+      if (paths.length >= readerThreadFrom) {
+        await readInThread(paths, maxBytes, (index, answer) => {
+          if (answer === 'again') here.push(index);
+          else onRead(index, answer ?? undefined);
+        });
+      } else for (let index = 0; index < paths.length; index++) here.push(index);
+      await Promise.all(here.map(async (index) => onRead(index, await readStamped(paths[index] ?? '', maxBytes))));
+    },
     async readDir(path) {
       const entries = await sliced(() => fs.readdirSync(path, { withFileTypes: true }));
       return (entries ?? []).map((entry) => ({ name: entry.name, kind: entryKind(entry) }));

@@ -4,8 +4,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { engineBundle } from '../../src/editor/engineLoader';
 import { silentLogger } from '../../src/core/ports';
+import { READER_ROLE } from '../../src/node/fileReader.cjs';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -33,4 +35,22 @@ test('dist/extension.js stays thin and loads the engine from dist/engine.js', as
   assert.equal(workspace?.kind, 'catkin_make');
   assert.equal(workspace?.root, join(ROOT, 'examples', 'catkin_ws'));
   assert.equal(engine.processesSpawned(), 0);
+});
+
+test('the reader thread a large scan starts finds its program next to the built bundles', async () => {
+  if (!existsSync(join(DIST, 'engine.js'))) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  // dist/engine.js and dist/cli.js start it from their own folder (readerThread.ts: __dirname/fileReader.cjs).
+  const worker = new Worker(join(DIST, 'fileReader.cjs'), { workerData: { role: READER_ROLE }, execArgv: [] });
+  try {
+    const answer = new Promise<unknown>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    worker.postMessage({ paths: [join(ROOT, 'package.json'), join(ROOT, 'absent.json')], maxBytes: 1024 * 1024 });
+    const [found, absent] = (await answer) as [{ text: string } | null, unknown];
+    assert.match(found?.text ?? '', /"name": "ros-env-doctor"/);
+    assert.equal(absent, null);
+  } finally {
+    await worker.terminate();
+  }
 });

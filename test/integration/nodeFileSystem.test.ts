@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ReaderAnswer } from '../../src/node/fileReader.cjs';
 import { createNodeFileSystem } from '../../src/node/nodeFileSystem';
+import { readInThread } from '../../src/node/readerThread';
 
 test('files, folders, links and missing paths are reported as the core expects', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'red-fs-'));
@@ -54,4 +56,52 @@ test('running out of file descriptors delays reads instead of reporting files as
   );
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stdout.trim(), '0', 'files reported missing');
+});
+
+test('a batch read on the reader thread answers, for every path once, what reading it alone answers', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'red-fs-batch-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  // More files than one message holds, and every kind of path the port refuses or cannot find.
+  const paths: string[] = [];
+  for (let index = 0; index < 600; index++) {
+    const file = join(dir, `m${index}.py`);
+    await writeFile(file, `import mod${index}  # é ${'x'.repeat(index)}\n`);
+    paths.push(file);
+  }
+  await writeFile(join(dir, 'latin1.py'), Buffer.from([0x23, 0x20, 0xe9, 0x0a]));
+  await writeFile(join(dir, 'empty.py'), '');
+  await writeFile(join(dir, 'large.py'), 'x'.repeat(5000));
+  await mkdir(join(dir, 'folder.py'));
+  await symlink(join(dir, 'm1.py'), join(dir, 'link.py'));
+  await symlink('/dev/zero', join(dir, 'zero.py'));
+  assert.equal(spawnSync('mkfifo', [join(dir, 'fifo.py')]).status, 0, 'mkfifo');
+  paths.push(
+    ...['latin1.py', 'empty.py', 'large.py', 'folder.py', 'link.py', 'zero.py', 'fifo.py', 'absent.py'].map((name) => join(dir, name)),
+  );
+  const maxBytes = 4096;
+
+  const fs = createNodeFileSystem({ readerThreadFrom: 1 });
+  const alone = await Promise.all(paths.map((path) => fs.readStamped(path, maxBytes)));
+  const batch: unknown[] = new Array(paths.length);
+  const answers = new Array<number>(paths.length).fill(0);
+  await fs.readStampedEach(paths, maxBytes, (index, read) => {
+    batch[index] = read;
+    answers[index] = (answers[index] ?? 0) + 1;
+  });
+  assert.deepEqual(answers, new Array(paths.length).fill(1), 'each path answered exactly once');
+  assert.deepEqual(batch, alone);
+  assert.equal(
+    alone.filter((read) => read !== undefined).length,
+    600 + 3,
+    'the files, the latin-1 file, the empty file and the link are read',
+  );
+
+  // The answers came from the thread: it answers 'again' only for what it could not do (out of descriptors).
+  const fromThread: ReaderAnswer[] = [];
+  await readInThread(paths, maxBytes, (index, answer) => (fromThread[index] = answer));
+  assert.equal(fromThread.filter((answer) => answer === 'again').length, 0);
+  assert.deepEqual(
+    fromThread.map((answer) => answer ?? undefined),
+    alone,
+  );
 });

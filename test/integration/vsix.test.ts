@@ -38,6 +38,7 @@ test(
       'extension/dist/editor.js',
       'extension/dist/engine.js',
       'extension/dist/cli.js',
+      'extension/dist/fileReader.cjs',
       'extension/python/probe.py',
     ]) {
       assert.ok(entries.includes(required), `${required} is in the VSIX: ${entries.join(', ')}`);

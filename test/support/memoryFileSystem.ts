@@ -3,7 +3,7 @@
 // folder on disk. It also counts reads, so tests can check that nothing is read twice.
 import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { posix as path } from 'node:path';
-import type { DirEntry, FileStat, FileSystem } from '../../src/core/ports';
+import type { DirEntry, FileStat, FileSystem, StampedText } from '../../src/core/ports';
 
 export type MemoryNode =
   | { readonly kind: 'file'; readonly text: string; readonly executable: boolean; readonly mtimeMs?: number }
@@ -122,6 +122,21 @@ export class MemoryFileSystem implements FileSystem {
     const real = this.resolve(file);
     const node = real === undefined ? undefined : this.nodes.get(real);
     return node?.kind === 'file' ? node.text : undefined;
+  }
+
+  async readStamped(file: string): Promise<StampedText | undefined> {
+    this.reads.set(file, (this.reads.get(file) ?? 0) + 1);
+    const real = this.resolve(file);
+    const node = real === undefined ? undefined : this.nodes.get(real);
+    return node?.kind === 'file' ? { text: node.text, mtimeMs: node.mtimeMs ?? 0, size: node.text.length } : undefined;
+  }
+
+  async readStampedEach(
+    paths: readonly string[],
+    _maxBytes: number,
+    onRead: (index: number, read: StampedText | undefined) => void,
+  ): Promise<void> {
+    for (const [index, file] of paths.entries()) onRead(index, await this.readStamped(file));
   }
 
   async readDir(dir: string): Promise<readonly DirEntry[]> {

@@ -42,22 +42,55 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
   /**
    * An open document's text, else the disk's: a file whose modification time and size are unchanged is not read.
    * Only a regular file (or a link to one) of at most SIZE_LIMITS.python is read; others are skipped with a problem.
+   * Files never read before were read in one batch (`fresh`, see scan); the port refused, on the open file, what
+   * is not a regular file or is too large, and stamped what it read: no stat before reading on a cold scan.
    */
-  async function scanFile(file: string, openDocuments: ReadonlyMap<string, string>): Promise<ScannedFile | WorkspaceProblem | null> {
+  async function scanFile(
+    file: string,
+    openDocuments: ReadonlyMap<string, string>,
+    fresh: ReadonlyMap<string, ScannedFile | null>,
+  ): Promise<ScannedFile | WorkspaceProblem | null> {
     const unsaved = openDocuments.get(file);
     if (unsaved !== undefined) return scanText(file, unsaved, null);
+    const readNow = fresh.get(file);
+    if (readNow !== undefined) return readNow ?? unreadable(file);
+    const cached = scans.get(file);
+    if (cached?.disk != null) {
+      const stat = await fs.stat(file);
+      if (stat?.kind === 'file' && cached.disk.mtimeMs === stat.mtimeMs && cached.disk.size === stat.size) return cached.scan;
+    }
+    const read = await fs.readStamped(file, SIZE_LIMITS.python);
+    if (read !== undefined) return scanText(file, read.text, { mtimeMs: read.mtimeMs, size: read.size });
+    return unreadable(file);
+  }
+
+  /** Why a file the port would not read was skipped (a problem the user sees), or null when it is simply not there. */
+  async function unreadable(file: string): Promise<WorkspaceProblem | null> {
     const stat = await fs.stat(file);
     if (stat === undefined || stat.kind === 'directory') return null;
     if (stat.kind !== 'file') return { kind: 'not-regular-file', path: file };
     if (stat.size > SIZE_LIMITS.python) return { kind: 'file-too-large', path: file, size: stat.size, limit: SIZE_LIMITS.python };
-    const cached = scans.get(file);
-    if (cached?.disk != null && cached.disk.mtimeMs === stat.mtimeMs && cached.disk.size === stat.size) return cached.scan;
-    const text = await fs.readFile(file, SIZE_LIMITS.python);
-    return text === undefined ? null : scanText(file, text, { mtimeMs: stat.mtimeMs, size: stat.size });
+    return null;
+  }
+
+  /**
+   * Reads the files with no stamped scan yet in one batch and scans each as it arrives (the Node port reads a large
+   * batch on another thread, so the scanning here overlaps the reading); null for a file the port would not read.
+   */
+  async function readFresh(files: readonly string[], openDocuments: ReadonlyMap<string, string>): Promise<Map<string, ScannedFile | null>> {
+    const paths = files.filter((file) => !openDocuments.has(file) && scans.get(file)?.disk == null);
+    const scanned = new Map<string, ScannedFile | null>();
+    await fs.readStampedEach(paths, SIZE_LIMITS.python, (index, read) => {
+      const file = paths[index];
+      if (file === undefined) return;
+      scanned.set(file, read === undefined ? null : scanText(file, read.text, { mtimeMs: read.mtimeMs, size: read.size }));
+    });
+    return scanned;
   }
 
   return {
     async scan(files, workspace, openDocuments) {
+      const fresh = await readFresh(files, openDocuments);
       const sourcesByPath = new Map<string, PythonSource>((workspace?.pythonSources ?? []).map((source) => [source.path, source]));
       const packageModules = workspaceModuleNames(workspace);
       const siblingsByDir = new Map<string, Promise<Set<string>>>();
@@ -70,7 +103,7 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
         return pending;
       };
       const results = await mapBounded(files, READ_CONCURRENCY, async (file): Promise<ScannedSource | null> => {
-        const scanned = await scanFile(file, openDocuments);
+        const scanned = await scanFile(file, openDocuments, fresh);
         if (scanned === null) return null;
         const source = sourcesByPath.get(file);
         if ('kind' in scanned) {

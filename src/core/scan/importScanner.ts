@@ -8,6 +8,11 @@ import type { ImportSite, ScannedFile, Shebang } from './importSite';
 export interface ScanOptions {
   /** Top-level modules that are the workspace's own (see moduleClassifier.ts); their imports are left out. */
   readonly localModules?: ReadonlySet<string>;
+  /**
+   * Keep every token of every statement (slower): the reference the lean tokenization is tested against. By default
+   * a statement that is neither an import nor a compound statement keeps only its first token (see logicalLines).
+   */
+  readonly everyToken?: boolean;
 }
 
 /** 'invalid': a character Python's tokenizer rejects (a no-break space, U+3000…); its statement imports nothing. */
@@ -81,13 +86,14 @@ const TAB_SIZE = 8;
 export function scanImports(text: string, options: ScanOptions = {}): ScannedFile {
   const shebang = parseShebang(text);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = logicalLines(body);
+  const lines = logicalLines(body, options.everyToken === true);
   const sites = collectSites(lines);
   const local = options.localModules;
   const imports: ImportSite[] = [];
   const optional = optionalChains();
   for (const site of sites) {
-    const topLevel = site.module.split('.', 1)[0] ?? site.module;
+    const dot = site.module.indexOf('.');
+    const topLevel = dot < 0 ? site.module : site.module.slice(0, dot);
     if (local !== undefined && local.has(topLevel)) continue;
     imports.push({
       module: site.module,
@@ -196,12 +202,33 @@ function identifier(text: string): string {
   return text;
 }
 
+/**
+ * The characters that can end a statement or hide its end: line breaks, `#`, `\\`, quotes, brackets and `;`.
+ * Inside a statement whose tokens are not kept, everything else is skipped without being tokenized.
+ */
+const STATEMENT_STOPS = (() => {
+  const stops = new Uint8Array(128);
+  for (const character of '\n\r#\\"\'()[]{};') stops[character.charCodeAt(0)] = 1;
+  return stops;
+})();
+
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** Splits the text into logical lines of tokens, skipping comments, blank lines and the contents of strings. */
-function logicalLines(text: string): LogicalLine[] {
+/** Statements whose tokens after the first are read: imports, and compound statements (block headers, one-line bodies). */
+function readsWholeStatement(first: Token): boolean {
+  return first.kind === 'name' && (first.text === 'import' || first.text === 'from' || COMPOUND_KEYWORDS.has(first.text));
+}
+
+/**
+ * Splits the text into logical lines of tokens, skipping comments, blank lines and the contents of strings.
+ * Lean unless `everyToken`: every character is still read (strings, brackets and continuations decide where a
+ * logical line ends), but a statement whose first token is not `import`, `from` or a compound keyword keeps only
+ * that token and the `;` after it, which is all collectSites reads of it. Most lines of a module are such statements
+ * (`x = f(a, "b")`, `return …`), and not building their tokens saves most of the scanner's allocations.
+ */
+function logicalLines(text: string, everyToken: boolean): LogicalLine[] {
   const result: LogicalLine[] = [];
   const length = text.length;
   let pos = 0;
@@ -211,13 +238,10 @@ function logicalLines(text: string): LogicalLine[] {
   let tokens: Token[] = [];
   let indent = 0;
   let atLineStart = true;
-
-  const finishLine = (): void => {
-    if (tokens.length > 0) result.push({ indent, tokens });
-    tokens = [];
-    depth = 0;
-    atLineStart = true;
-  };
+  // The next token starts a statement (at a line's start or after `;`); `keep`: the current statement is kept whole.
+  // (Plain locals, no closures over them: this loop reads every character of the workspace.)
+  let statementStart = true;
+  let keep = true;
 
   while (pos < length) {
     if (atLineStart) {
@@ -235,12 +259,25 @@ function logicalLines(text: string): LogicalLine[] {
       atLineStart = false;
       continue;
     }
+    if (!keep && !statementStart) {
+      while (pos < length) {
+        const c = text.charCodeAt(pos);
+        if (c < 128 && STATEMENT_STOPS[c] === 1) break;
+        pos++;
+      }
+      if (pos >= length) break;
+    }
     const code = text.charCodeAt(pos);
     if (code === 10 || code === 13) {
       pos += code === 13 && text.charCodeAt(pos + 1) === 10 ? 2 : 1;
       line++;
       lineStart = pos;
-      if (depth === 0) finishLine();
+      if (depth === 0) {
+        if (tokens.length > 0) result.push({ indent, tokens });
+        tokens = [];
+        atLineStart = true;
+        statementStart = true;
+      }
       continue;
     }
     if (code === 32 || code === 9 || code === 12) {
@@ -269,24 +306,29 @@ function logicalLines(text: string): LogicalLine[] {
     if (code === 34 || code === 39) {
       const start = pos;
       const end = skipString(text, pos);
-      tokens.push({ kind: 'string', text: '', line, column: start - lineStart });
-      for (let i = start; i < end.pos; i++) {
+      if (statementStart || keep) {
+        keep = added(tokens, { kind: 'string', text: '', line, column: start - lineStart }, statementStart, keep, everyToken);
+        statementStart = false;
+      }
+      for (let i = start; i < end; i++) {
         const c = text.charCodeAt(i);
         if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
           line++;
           lineStart = i + 1;
         }
       }
-      pos = end.pos;
+      pos = end;
       continue;
     }
     const startLength = nameCharLength(text, pos, true);
     if (startLength > 0) {
       const start = pos;
+      let ascii = code < 128;
       pos += startLength;
       while (pos < length) {
         const part = nameCharLength(text, pos, false);
         if (part === 0) break;
+        if (part > 1 || text.charCodeAt(pos) >= 128) ascii = false;
         pos += part;
       }
       const quote = text.charCodeAt(pos);
@@ -294,12 +336,19 @@ function logicalLines(text: string): LogicalLine[] {
         // A prefixed string literal: the quote is handled on the next turn, reported at the prefix.
         continue;
       }
-      tokens.push({ kind: 'name', text: identifier(text.slice(start, pos)), line, column: start - lineStart });
+      if (statementStart || keep) {
+        const name = ascii ? text.slice(start, pos) : identifier(text.slice(start, pos));
+        keep = added(tokens, { kind: 'name', text: name, line, column: start - lineStart }, statementStart, keep, everyToken);
+        statementStart = false;
+      }
       continue;
     }
     if (code >= 128) {
       const width = (text.codePointAt(pos) ?? 0) > 0xffff ? 2 : 1;
-      tokens.push({ kind: 'invalid', text: '', line, column: pos - lineStart });
+      if (statementStart || keep) {
+        keep = added(tokens, { kind: 'invalid', text: '', line, column: pos - lineStart }, statementStart, keep, everyToken);
+        statementStart = false;
+      }
       pos += width;
       continue;
     }
@@ -312,22 +361,35 @@ function logicalLines(text: string): LogicalLine[] {
         else if ((c === 43 || c === 45) && (text.charCodeAt(pos - 1) | 32) === 101) pos++;
         else break;
       }
-      tokens.push({ kind: 'number', text: '', line, column: start - lineStart });
+      if (statementStart || keep) {
+        keep = added(tokens, { kind: 'number', text: '', line, column: start - lineStart }, statementStart, keep, everyToken);
+        statementStart = false;
+      }
       continue;
     }
     if (code === 40 || code === 91 || code === 123) depth++;
     else if ((code === 41 || code === 93 || code === 125) && depth > 0) depth--;
     // ':=' is the walrus, not a block colon.
     const opText = code === 58 && text.charCodeAt(pos + 1) === 61 ? ':=' : (text[pos] ?? '');
-    tokens.push({ kind: 'op', text: opText, line, column: pos - lineStart });
+    // collectSites splits statements at every `;`, so each one is kept, and the next token starts a statement.
+    if (statementStart || keep || code === 59) {
+      keep = added(tokens, { kind: 'op', text: opText, line, column: pos - lineStart }, statementStart, keep, everyToken);
+      statementStart = code === 59;
+    }
     pos += opText.length;
   }
-  finishLine();
+  if (tokens.length > 0) result.push({ indent, tokens });
   return result;
 }
 
-/** Skips a string literal starting at its opening quote; an unterminated one ends at the line (or text) end. */
-function skipString(text: string, start: number): { pos: number } {
+/** Adds a token to its logical line; returns whether the statement's next tokens are kept (decided at its first). */
+function added(tokens: Token[], token: Token, statementStart: boolean, keep: boolean, everyToken: boolean): boolean {
+  tokens.push(token);
+  return statementStart ? everyToken || readsWholeStatement(token) : keep;
+}
+
+/** Skips a string literal starting at its opening quote (returns the position after it); an unterminated one ends at the line (or text) end. */
+function skipString(text: string, start: number): number {
   const quote = text.charCodeAt(start);
   const length = text.length;
   const triple = text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote;
@@ -339,14 +401,14 @@ function skipString(text: string, start: number): { pos: number } {
       continue;
     }
     if (code === quote) {
-      if (!triple) return { pos: pos + 1 };
-      if (text.charCodeAt(pos + 1) === quote && text.charCodeAt(pos + 2) === quote) return { pos: pos + 3 };
+      if (!triple) return pos + 1;
+      if (text.charCodeAt(pos + 1) === quote && text.charCodeAt(pos + 2) === quote) return pos + 3;
     } else if (!triple && (code === 10 || code === 13)) {
-      return { pos };
+      return pos;
     }
     pos++;
   }
-  return { pos: length };
+  return length;
 }
 
 /** Walks the logical lines keeping a stack of open blocks, and records every absolute import. */
