@@ -56,7 +56,7 @@ export function startEditor(context: vscode.ExtensionContext, parts: ActivationP
   logger.info(`Activated in ${parts.activationMs} ms.`);
   return {
     execute: (id, args) => commands.execute(id, args),
-    codeActions: new FixCodeActionProvider(publisher),
+    codeActions: new FixCodeActionProvider(publisher, longTasks === undefined ? undefined : logger),
     api: {
       whenIdle: () => controller.whenIdle(),
       diagnosis: (folder) => controller.diagnosis(folder),

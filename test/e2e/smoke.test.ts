@@ -22,13 +22,35 @@ import {
 } from './harness/fixtures';
 import { clickNotificationButton, notificationToast } from './harness/notifications';
 import { addShebangNode } from './harness/parityScenario';
-import { openWorkbench, runExtensionTests, SCREENSHOTS_DIR } from './harness/runExtensionTests';
+import { extensionHostPid, pauseProcess } from './harness/extensionHost';
+import { extensionLog, openWorkbench, runExtensionTests, SCREENSHOTS_DIR } from './harness/runExtensionTests';
 import { DEBIAN_DIST_PACKAGES, makeSeedCase, seedUserEnvironment } from './harness/seedCase';
 import { formatSuiteReport, MISSING_PREREQUISITE, SUITES_ENV } from './harness/suiteReport';
 import { ensureTools, REPO_ROOT, type Tools } from './harness/tools';
 
 /** Where the README's images live (README.md links media/screenshots/<name>.png). */
 const README_SCREENSHOT_DIR = join(REPO_ROOT, 'media', 'screenshots');
+
+/** What has the keyboard focus in the page (tag and classes of the focused element and its parent). */
+async function focusOf(page: import('playwright-core').Page): Promise<string> {
+  // A string function: this file is compiled without the DOM's types.
+  return page.evaluate(`(() => {
+    const describe = (element) => element ? element.tagName.toLowerCase() + '.' + [...element.classList].join('.') : 'none';
+    const active = document.activeElement;
+    return describe(active) + ' in ' + describe(active && active.parentElement);
+  })()`);
+}
+
+/** Waits until the element has not moved for 0.3 s (the editor may still scroll after a click), at most 30 s. */
+async function whenStill(locator: import('playwright-core').Locator): Promise<void> {
+  let last = '';
+  for (let still = 0, polls = 0; still < 3 && polls < 300; polls++) {
+    await locator.page().waitForTimeout(100);
+    const box = JSON.stringify(await locator.boundingBox());
+    still = box === last ? still + 1 : 0;
+    last = box;
+  }
+}
 
 function toolsOrSkip(t: TestContext): Tools | undefined {
   const tools = ensureTools(true);
@@ -172,6 +194,9 @@ test('the in-host end-to-end suites pass in a real VS Code on a copy of examples
   }
 });
 
+/** How long the extension host is paused right after Ctrl+. (longer than VS Code's 500 ms takeover by automatic requests). */
+const LATE_ANSWER_MS = 1_500;
+
 /** The UI flow's screenshots that the README shows (media/screenshots/<name>.png), in the order they are taken. */
 const README_SCREENSHOTS = ['problems', 'quickfix', 'undo', 'report'] as const;
 /** =1: a passing UI flow also writes README_SCREENSHOTS into media/screenshots, for a person to look at and commit. */
@@ -256,10 +281,26 @@ test(
         assert.equal(await cause.count(), 2, `detector_node.py and talker.py each carry the cause once: ${JSON.stringify(problems)}`);
         assert.ok(!problems.some((text) => /cannot import[^.]*torch/.test(text)), 'torch imports in the venv');
 
-        // The error sits on the first failing import (rospy); hover it. Monaco renders spaces as U+00A0 and may put one
+        // The error sits on the first failing import (rospy). The caret goes there first, then the mouse hovers it,
+        // then Ctrl+. — in that order, because VS Code answers a caret move with automatic code-action requests
+        // (within about 0.3 s: one when its lightbulb state is observed again, one from a 250 ms timer), and an
+        // automatic request that follows a pending Ctrl+. either takes its place after 500 ms or has its answer
+        // replace Ctrl+.'s before the menu takes it (CodeActionModel/CodeActionController in VS Code 1.139): a Ctrl+.
+        // pressed right after the click opened no menu, the lightbulb drawn by the automatic answer (about 2 runs in
+        // 12). The hover appears only after VS Code's 300 ms hover delay, which starts after the caret's timer, so by
+        // then nothing is pending and Ctrl+. starts the last request. Monaco renders spaces as U+00A0 and may put one
         // inside the token's span: match loosely, hover its middle.
         const importLine = editor.locator('.view-line', { hasText: /^import\s+rospy\s*$/ }).first();
         const rospy = importLine.locator('span span', { hasText: /rospy/ }).last();
+        // The editor takes the keyboard from the Problems panel first: a caret moved while the panel has it makes the
+        // panel select that problem and reveal it, scrolling the editor under the mouse (the hover then never came,
+        // once in 5 runs). Focusing the editor group moves no caret.
+        await runCommand('View: Focus Active Editor Group');
+        await editor.and(page.locator('.monaco-editor.focused')).waitFor({ state: 'attached', timeout: 30_000 });
+        t.diagnostic(`clicked rospy at ${new Date().toISOString()}`);
+        await rospy.click();
+        await page.mouse.move(0, 0);
+        await whenStill(rospy);
         await rospy.hover();
         const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-resizable-hover .hover-contents').first();
         await hover.waitFor({ state: 'visible', timeout: 60_000 });
@@ -270,33 +311,36 @@ test(
         assert.match(hoverText, /rospy/);
 
         // Quick fixes on the same word. The hover must be gone and the editor focused, or Ctrl+. goes to whatever
-        // has focus (the Problems panel opened above has its own quick-fix action).
+        // has focus (the Problems panel opened above has its own quick-fix action). Neither the mouse leaving nor
+        // Escape moves the caret.
         await page.mouse.move(0, 0);
         await page.keyboard.press('Escape');
         await hover.waitFor({ state: 'hidden', timeout: 30_000 });
-        await rospy.click();
-        // The mouse resting on the word would bring the hover back in the middle of the next step.
-        await page.mouse.move(0, 0);
         await editor.and(page.locator('.monaco-editor.focused')).waitFor({ state: 'attached', timeout: 30_000 });
         const actions = page.locator('.action-widget .monaco-list-row');
-        // Seen once in ~10 runs on a loaded machine (20:51, npm test): Ctrl+. opened nothing for 60 s although the
-        // lightbulb was drawn and nothing was published meanwhile; not explained yet. A second Ctrl+. is what a user
-        // does; it is reported, so a repeat shows up in the log.
-        for (let attempt = 1; ; attempt++) {
-          await page.keyboard.press('Control+.');
-          const opened = await actions
-            .first()
-            .waitFor({ state: 'visible', timeout: 30_000 })
-            .then(() => true)
-            .catch(() => false);
-          if (opened) break;
-          t.diagnostic(`Ctrl+. opened no quick-fix menu within 30 s (attempt ${attempt})`);
-          await workbench.screenshot(`quickfix-missing-${attempt}`);
-          assert.ok(attempt < 3, 'the quick-fix menu opens on Ctrl+.');
-          await page.keyboard.press('Escape');
-          await rospy.click();
-          await page.mouse.move(0, 0);
+        // One Ctrl+. opens the menu however late the answer comes: the extension host is paused for a while as the key
+        // is pressed, as a loaded machine deschedules it (the request waits, the answer arrives after the pause).
+        const host = await extensionHostPid(workbench.runDir);
+        assert.ok(host !== undefined, 'the extension host process of this session is found');
+        const pressed = new Date();
+        t.diagnostic(
+          `Ctrl+. pressed at ${pressed.toISOString()}; focus: ${await focusOf(page)}; the extension host paused for ${LATE_ANSWER_MS} ms (one task of that length in its long-task log)`,
+        );
+        const resumed = pauseProcess(host, LATE_ANSWER_MS);
+        await page.keyboard.press('Control+.');
+        const opened = await actions
+          .first()
+          .waitFor({ state: 'visible', timeout: 60_000 })
+          .then(() => true)
+          .catch(() => false);
+        await resumed;
+        if (!opened) {
+          await workbench.screenshot('quickfix-missing');
+          // What reached the provider, and when (the harness measures, so the extension logs each request).
+          const requests = (await extensionLog(workbench.runDir)).split('\n').filter((line) => line.includes('Code actions #'));
+          for (const line of requests.slice(-8)) t.diagnostic(line);
         }
+        assert.ok(opened, 'one Ctrl+. opens the quick-fix menu');
         await page.waitForTimeout(300);
         await screenshot('quickfix');
         const actionTexts = await actions.allInnerTexts();

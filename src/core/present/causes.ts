@@ -1,11 +1,16 @@
 // One cause = one message. Rules stay granular (one finding per interpreter × module × import site); this is the one
 // place they are grouped, for the editor, the report, the CLI and the Markdown alike.
 //
-// A cause is what ONE action repairs: findings about the same interpreter whose preferred fix is the same switch of
-// interpreter are one cause ("pyenv 3.12 cannot import rospy, torch and 4 more; switch to /usr/bin/python3");
-// other findings group by (code, interpreter, module) — one module is one cause however many lines import it — or,
-// without a module, by (code, interpreter, message). Imports guarded by try/except ImportError form causes of their
-// own with the severity 'hint': the author said the node runs without them.
+// A cause is one interpreter failing the node, or one thing that one action repairs:
+// - an interpreter's failing imports are ONE cause, whatever repairs them ("pyenv 3.12 cannot import rospy, torch and 4
+//   more"): when another interpreter imports them all, its switch is the cause's first step; when none does, each
+//   module's own repairs are the cause's fixes. So the early answer (the selected interpreter alone, before the others
+//   are known) already draws what the full answer draws, and the full answer only refines the words in place;
+// - findings whose preferred fix is the switch that repairs those imports join that cause (better-interpreter-available);
+// - other findings group by (code, interpreter, module) — one module is one cause however many lines import it — or,
+//   without a module, by (code, interpreter, message), and other switches by (interpreter, target).
+// Imports guarded by try/except ImportError form causes of their own with the severity 'hint': the author said the
+// node runs without them.
 import type { Finding, FindingCode, Severity, SourceRange } from '../findings/finding';
 import type { FixSpec } from '../findings/fixSpec';
 import { presentFixes, stableHash, type PresentedFix } from './fixPresentation';
@@ -57,28 +62,33 @@ export interface GroupingFacts {
   readonly interpreterName: (path: string) => string;
   /**
    * The selected interpreter while the others are still being probed (the early answer), else null. Its failing
-   * imports are then one cause already, the way the full answer groups them under the switch it offers when another
-   * interpreter imports them all: the diagnostics drawn early are refined in place, not replaced by fewer.
+   * imports are one cause either way; this only decides the words: early, which interpreter would import them all is
+   * not known yet, so the message names what fails and nothing more.
    */
   readonly pendingSwitchFor?: string | null;
 }
 
-/** Findings the full answer groups under "switch interpreter" when another interpreter imports what fails. */
-const SWITCHABLE: ReadonlySet<FindingCode> = new Set<FindingCode>([
+/** The codes of an import that fails in an interpreter: what a switch of interpreter, or the module's own repair, fixes. */
+const FAILING_IMPORT: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'module-missing',
   'module-import-error',
   'extension-abi-mismatch',
   'probe-timeout',
 ]);
 
-function pendingSwitch(finding: Finding, facts: GroupingFacts): boolean {
-  return (
-    (facts.pendingSwitchFor ?? null) !== null &&
-    finding.interpreter === facts.pendingSwitchFor &&
-    finding.module !== null &&
-    finding.severity === 'error' &&
-    SWITCHABLE.has(finding.code)
+/** An import that fails in an interpreter (not a guarded one: those are hints, grouped apart). */
+function isFailingImport(finding: Finding): finding is Finding & { readonly interpreter: string; readonly module: string } {
+  return finding.interpreter !== null && finding.module !== null && finding.severity === 'error' && FAILING_IMPORT.has(finding.code);
+}
+
+/** The interpreter every one of these failing imports would be repaired by switching to, else null. */
+function commonSwitch(members: readonly Finding[]): string | null {
+  const failing = members.filter(isFailingImport);
+  const targets = new Set(
+    failing.map((finding) => preferredFix(finding)).map((fix) => (fix?.kind === 'selectInterpreter' ? fix.path : null)),
   );
+  const [only] = targets;
+  return failing.length > 0 && targets.size === 1 && only !== undefined ? only : null;
 }
 
 const META_KINDS: ReadonlySet<FixSpec['kind']> = new Set<FixSpec['kind']>(['ignoreModule', 'openDocs']);
@@ -92,12 +102,16 @@ function isOptional(finding: Finding, facts: GroupingFacts): boolean {
   return finding.location !== null && facts.isOptionalSite(finding.location);
 }
 
-function causeKey(finding: Finding, optional: boolean, facts: GroupingFacts): string {
+function causeKey(finding: Finding, optional: boolean, switches: ReadonlyMap<string, string | null>): string {
   const interpreter = finding.interpreter ?? '';
   if (optional) return JSON.stringify(['optional', finding.code, interpreter, finding.module]);
+  if (isFailingImport(finding)) return JSON.stringify(['imports', interpreter]);
   const preferred = preferredFix(finding);
-  if (preferred?.kind === 'selectInterpreter') return JSON.stringify(['switch', interpreter, preferred.path]);
-  if (pendingSwitch(finding, facts)) return JSON.stringify(['switch', interpreter, null]);
+  if (preferred?.kind === 'selectInterpreter') {
+    // The switch that repairs the interpreter's failing imports: the same cause, said once.
+    if (switches.get(interpreter) === preferred.path) return JSON.stringify(['imports', interpreter]);
+    return JSON.stringify(['switch', interpreter, preferred.path]);
+  }
   if (finding.module !== null) return JSON.stringify([finding.code, interpreter, finding.module]);
   return JSON.stringify([finding.code, interpreter, finding.message]);
 }
@@ -133,24 +147,49 @@ function withFirstStep(message: string, first: FixSpec | undefined): string {
 
 /**
  * What one diagnostic or one report entry says for these members of a cause: a single finding's own message, or for
- * a switch of interpreter "X cannot import a, b and c. Switch interpreter to Y, which imports them all."
+ * an interpreter's failing imports "X cannot import a, b and c." followed by the first step: the switch that imports
+ * them all, else (once the other interpreters are known) the first module's own repair.
  */
 export function causeText(members: readonly Finding[], facts: GroupingFacts): string {
   const first = members[0];
   if (first === undefined) return '';
-  const preferred = preferredFix(first);
-  const modules = unique(members.flatMap((finding) => (finding.module === null ? [] : [finding.module])));
-  if (preferred?.kind === 'selectInterpreter' && modules.length > 1 && first.interpreter !== null) {
-    const name = facts.interpreterName(first.interpreter);
-    return `${name} cannot import ${listWords(modules)}. ${preferred.title}, which imports ${modules.length === 2 ? 'both' : 'all of them'}.`;
-  }
-  // The early answer's version of the same sentence: what fails is known, which interpreter imports it all is not yet.
-  if (modules.length > 1 && first.interpreter !== null && members.every((finding) => pendingSwitch(finding, facts))) {
-    return `${facts.interpreterName(first.interpreter)} cannot import ${listWords(modules)}.`;
+  const failing = members.filter(isFailingImport);
+  const modules = unique(failing.map((finding) => finding.module));
+  const interpreter = failing[0]?.interpreter;
+  if (modules.length > 1 && interpreter !== undefined) {
+    const cannot = `${facts.interpreterName(interpreter)} cannot import ${listWords(modules)}`;
+    const target = commonSwitch(failing);
+    const preferred = failing.map(preferredFix).find((fix) => fix !== undefined);
+    if (target !== null && preferred !== undefined) {
+      return `${cannot}. ${preferred.title}, which imports ${modules.length === 2 ? 'both' : 'all of them'}.`;
+    }
+    // Early: which interpreter imports them all is not known yet; the full answer adds it in place.
+    if (facts.pendingSwitchFor === interpreter) return `${cannot}.`;
+    // No switch repairs them all: the first step is the first module's own repair (a switch would lose the others).
+    const step =
+      failing.flatMap((finding) => finding.fixes).find((fix) => !META_KINDS.has(fix.kind) && fix.kind !== 'selectInterpreter') ?? preferred;
+    const what = modules.length === 2 ? 'both' : 'them all';
+    return step === undefined
+      ? `${cannot}, and no other interpreter imports ${what}.`
+      : `${cannot}, and no other interpreter imports ${what}. ${sentence(step.title)}`;
   }
   // A module finding says more than the interpreter-wide one that joined its cause (better-interpreter-available).
   const lead = members.find((finding) => finding.module !== null) ?? first;
-  return withFirstStep(lead.message, preferred);
+  return withFirstStep(lead.message, preferredFix(lead) ?? preferredFix(first));
+}
+
+/**
+ * The modules that "ignore" may be offered for among these members: each module of an interpreter's failing imports
+ * when no one switch repairs them (each is its own repair), none when one does (ignoring one would hide the wrong
+ * interpreter, not solve it, and early none either: which is not known yet), and the one module of a one-module cause.
+ */
+export function ignorableModules(members: readonly Finding[], facts: GroupingFacts): string[] {
+  const modules = unique(members.flatMap((finding) => (finding.module === null ? [] : [finding.module])));
+  if (modules.length <= 1) return modules;
+  const failing = members.filter(isFailingImport);
+  // Early, a switch may still turn up that repairs them all.
+  if (failing.length === 0 || failing.some((finding) => finding.interpreter === facts.pendingSwitchFor)) return [];
+  return commonSwitch(failing) === null ? modules : [];
 }
 
 /**
@@ -189,10 +228,16 @@ function causeLocations(members: readonly Finding[]): CauseLocation[] {
 
 /** Groups findings into causes, most severe first, then by first place; unlocated causes after located ones. */
 export function groupCauses(findings: readonly Finding[], facts: GroupingFacts): Cause[] {
+  const failingByInterpreter = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (!isFailingImport(finding) || isOptional(finding, facts)) continue;
+    failingByInterpreter.set(finding.interpreter, [...(failingByInterpreter.get(finding.interpreter) ?? []), finding]);
+  }
+  const switches = new Map([...failingByInterpreter].map(([interpreter, failing]) => [interpreter, commonSwitch(failing)]));
   const groups = new Map<string, { optional: boolean; members: Finding[] }>();
   for (const finding of findings) {
     const optional = isOptional(finding, facts);
-    const key = causeKey(finding, optional, facts);
+    const key = causeKey(finding, optional, switches);
     const group = groups.get(key) ?? { optional, members: [] };
     group.members.push(finding);
     groups.set(key, group);
@@ -214,8 +259,7 @@ export function groupCauses(findings: readonly Finding[], facts: GroupingFacts):
       modules,
       optional,
       locations: causeLocations(members),
-      // Ignoring one module fixes a one-module cause; for a wrong interpreter it would hide the problem, not solve it.
-      fixes: mergedFixes(sorted, modules.length === 1 ? modules : [], lead.code),
+      fixes: mergedFixes(sorted, optional ? modules : ignorableModules(sorted, facts), lead.code),
       findings: sorted,
     };
   });

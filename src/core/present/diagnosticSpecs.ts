@@ -2,7 +2,15 @@
 // the file's other places of that cause as related information. The editor only converts these into
 // vscode.Diagnostic objects; every word and range is decided here.
 import type { Finding, FindingCode, RelatedLocation, SourceRange } from '../findings/finding';
-import { causeText, compareSeverity, mergedFixes, type Cause, type GroupingFacts, type PresentedSeverity } from './causes';
+import {
+  causeText,
+  compareSeverity,
+  ignorableModules,
+  mergedFixes,
+  type Cause,
+  type GroupingFacts,
+  type PresentedSeverity,
+} from './causes';
 import type { PresentedFix } from './fixPresentation';
 
 export const DIAGNOSTIC_SOURCE = 'ROS Env Doctor';
@@ -35,6 +43,10 @@ function firstDetailLine(finding: Finding, message: string): string | null {
     .map((part) => part.trim())
     .find((part) => part.length > 0);
   return line === undefined || message.includes(line) ? null : line;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
 }
 
 function byPlace(a: Located, b: Located): number {
@@ -75,8 +87,13 @@ function fileSpec(cause: Cause, file: string, members: readonly Located[], facts
       seenRelated.add(key);
       return true;
     }),
-    // The repairs of what fails on this file's lines, and "ignore" for the module on this line only.
-    fixes: mergedFixes(shown, primary.module === null ? [] : [primary.module], primary.code),
+    // The repairs of what fails on this file's lines, and "ignore" for the module on this line (for each module when
+    // each is its own repair: the diagnostic on the first failing import is the only place to reach them).
+    fixes: mergedFixes(
+      shown,
+      unique([...(primary.module === null ? [] : [primary.module]), ...ignorableModules(shown, facts)]),
+      primary.code,
+    ),
     causeId: cause.id,
   };
 }

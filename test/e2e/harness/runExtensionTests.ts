@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type BrowserSession } from './browser';
+import { TRACE_CODE_ACTIONS_ENV, traceCodeActions } from './codeActionTrace';
 import { installExtension, packageFolder, prepareRunDirs, startCodeServer, type CodeServer } from './codeServer';
 import { LONG_TASKS_ENV } from '../../../src/editor/longTasks';
 import { SCREENSHOT_DIR_ENV } from './requestScreenshot';
@@ -123,13 +124,18 @@ async function longestTask(file: string): Promise<string> {
   return `${longest.ms} ms (ending ${longest.at}); ${tasks.length} task(s) over 100 ms: ${tasks.map((task) => task.ms).join(', ')}`;
 }
 
-/** The extension's own output channel (every probe, diagnosis and long task), kept next to the run's log. */
-async function keepExtensionLog(runDir: string, target: string): Promise<void> {
+/** The extension's own output channel so far (every probe, diagnosis, long task and, measured, code-action request). */
+export async function extensionLog(runDir: string): Promise<string> {
   const logs = join(runDir, 'user-data', 'logs');
   const files = await readdir(logs, { recursive: true }).catch(() => [] as string[]);
   const ours = files.filter((file) => file.endsWith('ROS Env Doctor.log'));
   const texts = await Promise.all(ours.map((file) => readFile(join(logs, file), 'utf8').catch(() => '')));
-  await writeFile(target, texts.join('\n'));
+  return texts.join('\n');
+}
+
+/** The extension's own output channel, kept next to the run's log. */
+async function keepExtensionLog(runDir: string, target: string): Promise<void> {
+  await writeFile(target, await extensionLog(runDir));
 }
 
 /**
@@ -196,6 +202,7 @@ async function startSession(
       viewport: options.viewport ?? { width: 1400, height: 900 },
       log,
     });
+    if (process.env[TRACE_CODE_ACTIONS_ENV] === '1') await traceCodeActions(browserSession.page, log);
     screenshots = watchScreenshotRequests(browserSession.page, requestDir, SCREENSHOTS_DIR, log);
     return { server, browserSession, page: browserSession.page, runDir, logFile, log, screenshots, dispose };
   } catch (error) {
@@ -285,6 +292,8 @@ export type Workbench = {
   readonly page: Page;
   readonly origin: string;
   readonly logFile: string;
+  /** The session's run folder (code-server's user data, the extension host's environment points into it). */
+  readonly runDir: string;
   /** Saves test-results/screenshots/<name>.png and returns its path. */
   readonly screenshot: (name: string) => Promise<string>;
   readonly dispose: () => Promise<void>;
@@ -310,6 +319,7 @@ export async function openWorkbench(options: SessionOptions & { readonly timeout
     page: session.page,
     origin: session.server.origin,
     logFile: session.logFile,
+    runDir: session.runDir,
     screenshot: async (name: string) => {
       await mkdir(SCREENSHOTS_DIR, { recursive: true });
       const path = join(SCREENSHOTS_DIR, `${name}.png`);

@@ -129,23 +129,54 @@ test('a healthy interpreter with only an optional import missing has no problem'
   assert.equal(buildReport(diagnosis).interpreters[0]?.verdict, 'works (without 1 optional module)');
 });
 
-test('without a better interpreter each module is its own cause, flagged once per file however often it is imported', () => {
-  const diagnosis = diagnosisOf(buildRuleInput({ selected: venv, sources: [node] }));
+test('without a better interpreter the failing imports are still one cause: one error per file, each module flagged once with its own fixes', () => {
+  const diagnosis = diagnosisOf(buildRuleInput({ selected: venv, sources: [node, talker] }));
   const { causes, diagnostics } = presentDiagnosis(diagnosis);
-  const torch = causes.find((cause) => cause.modules.includes('torch'));
-  assert.ok(torch);
-  assert.deepEqual(torch.modules, ['torch']);
+  const problems = causes.filter((cause) => cause.severity !== 'hint');
+  assert.equal(problems.length, 1, problems.map((cause) => cause.message).join('\n'));
+  const [cause] = problems;
+  assert.ok(cause);
+  assert.deepEqual(cause.modules, ['rospy', 'torch', 'cv_bridge', 'numpy', 'yaml']);
+  assert.equal(
+    cause.message,
+    'isolated-venv cannot import rospy, torch, cv_bridge and 2 more, and no other interpreter imports them all. Install torch into isolated-venv.',
+  );
   assert.deepEqual(
-    torch.locations.map((place) => [place.line, place.module]),
-    [[3, 'torch']],
-    'import torch.nn is the same place of the same cause',
+    cause.locations.filter((place) => place.file === NODE).map((place) => [place.line, place.module]),
+    [
+      [2, 'rospy'],
+      [3, 'torch'],
+      [5, 'cv_bridge'],
+      [6, 'numpy'],
+    ],
+    'import torch.nn is the same place of the same module',
   );
-  assert.equal(diagnostics.get(NODE)?.filter((spec) => spec.causeId === torch.id).length, 1);
-  assert.ok(
-    torch.fixes.some((fix) => fix.kind === 'ignoreModule'),
-    'a one-module cause can be ignored',
+  const errors = (diagnostics.get(NODE) ?? []).filter((spec) => spec.severity === 'error');
+  assert.deepEqual(
+    errors.map((spec) => spec.range.line),
+    [2],
+    'one error in node.py, on its first failing import',
   );
-  for (const cause of causes) assert.ok(cause.locations.length > 0 || cause.findings.every((finding) => finding.location === null));
+  const [primary] = errors;
+  assert.ok(primary);
+  assert.deepEqual(
+    primary.related.filter((item) => item.file === NODE).map((item) => item.range?.line),
+    [3, 5, 6],
+  );
+  // Each module is its own repair here, so the one diagnostic of the file offers each module's fixes.
+  const titles = primary.fixes.map((fix) => fix.title);
+  for (const wanted of ['Install torch into isolated-venv', 'Install numpy into isolated-venv'])
+    assert.ok(titles.includes(wanted), `${wanted} in ${JSON.stringify(titles)}`);
+  for (const module of ['rospy', 'torch', 'cv_bridge', 'numpy'])
+    assert.ok(
+      primary.fixes.some((fix) => fix.fix.kind === 'ignoreModule' && fix.fix.module === module),
+      `ignore ${module} offered: ${JSON.stringify(titles)}`,
+    );
+  assert.equal(primary.fixes.filter((fix) => fix.isPreferred).length, 1);
+  assert.deepEqual(
+    (diagnostics.get(TALKER) ?? []).map((spec) => [spec.range.line, spec.severity]),
+    [[2, 'error']],
+  );
 });
 
 test('every cause fix and every diagnostic fix resolves to a fix of the findings by its id', async () => {
@@ -224,12 +255,35 @@ test('the early answer (the selected interpreter alone) draws what the full answ
   assert.deepEqual(presentDiagnosis(early).summary.diagnostics, presentDiagnosis(final).summary.diagnostics);
 });
 
-test('a full answer without a better interpreter is unchanged by the early grouping: each module its own cause', () => {
-  const diagnosis = diagnosisOf(buildRuleInput({ selected: venv, sources: [node] }));
-  assert.equal(diagnosis.selectedOnly, undefined);
-  const errors = (presentDiagnosis(diagnosis).diagnostics.get(NODE) ?? []).filter((spec) => spec.severity === 'error');
+test('without a better interpreter too, the early answer draws what the full answer draws: one error per file, refined in place', () => {
+  // No other interpreter imports them all (there is none): the full answer used to split the early answer's one error
+  // per file into one per module. Both draw the same places now; only the words are refined.
+  const input = buildRuleInput({ selected: venv, sources: [node, talker] });
+  const early: Diagnosis = { ...diagnosisOf(input), selectedOnly: true };
+  const final = diagnosisOf(input);
+  const drawn = (diagnosis: Diagnosis) =>
+    [...presentDiagnosis(diagnosis).diagnostics.values()]
+      .flat()
+      .map((spec) => [spec.file, spec.range.line, spec.range.column, spec.severity, spec.code].join(':'))
+      .sort();
+  assert.deepEqual(drawn(early), drawn(final), 'the same diagnostics at the same places: nothing appears and disappears');
+  assert.equal(drawn(final).filter((place) => place.includes(':error:')).length, 2, 'one error per file');
+  const errorIn = (diagnosis: Diagnosis, file: string) =>
+    presentDiagnosis(diagnosis)
+      .diagnostics.get(file)
+      ?.find((spec) => spec.severity === 'error');
+  assert.equal(errorIn(early, NODE)?.message, 'isolated-venv cannot import rospy, torch, cv_bridge and numpy.');
+  assert.equal(
+    errorIn(final, NODE)?.message,
+    'isolated-venv cannot import rospy, torch, cv_bridge and numpy, and no other interpreter imports them all. Install torch into isolated-venv.',
+  );
+  assert.equal(errorIn(early, NODE)?.causeId, errorIn(final, NODE)?.causeId, 'the same cause, early and final');
+  assert.deepEqual(presentDiagnosis(early).summary, presentDiagnosis(final).summary);
+  // Early, a switch that repairs them all may still turn up: only the module on the line can be ignored yet.
   assert.deepEqual(
-    errors.map((spec) => spec.range.line),
-    [2, 3, 5, 6],
+    errorIn(early, NODE)
+      ?.fixes.filter((fix) => fix.kind === 'ignoreModule')
+      .map((fix) => fix.title),
+    ["Ignore module 'rospy' in this workspace"],
   );
 });

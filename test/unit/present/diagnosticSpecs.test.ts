@@ -13,7 +13,8 @@ function diagnosticSpecs(findings: readonly Finding[]) {
 const node = '/ws/src/demo_pkg/scripts/node.py';
 const other = '/ws/src/demo_pkg/scripts/other.py';
 
-function missing(module: string, file: string, line: number, column: number): Finding {
+/** An import failing in an interpreter; one interpreter's failing imports are one cause, so each test picks its own. */
+function missing(module: string, file: string, line: number, column: number, interpreter = '/venv/bin/python'): Finding {
   return {
     code: 'module-missing',
     severity: 'error',
@@ -22,7 +23,7 @@ function missing(module: string, file: string, line: number, column: number): Fi
     location: { file, line, column, endLine: line, endColumn: column + module.length },
     related: [{ message: `/usr/bin/python3 imports ${module}`, file: '/usr/bin/python3', range: null }],
     fixes: [],
-    interpreter: '/venv/bin/python',
+    interpreter,
     module,
   };
 }
@@ -54,7 +55,12 @@ test('draws a module finding on the module name with the first detail line under
 });
 
 test('groups by file, sorts by line, and leaves findings without a place to the report', () => {
-  const specs = diagnosticSpecs([missing('torch', node, 9, 7), unlocated, missing('rospy', node, 2, 7), missing('cv_bridge', other, 1, 5)]);
+  const specs = diagnosticSpecs([
+    missing('torch', node, 9, 7, '/other/bin/python'),
+    unlocated,
+    missing('rospy', node, 2, 7),
+    missing('cv_bridge', other, 1, 5),
+  ]);
   assert.deepEqual([...specs.keys()].sort(), [node, other]);
   assert.deepEqual(
     specs.get(node)?.map((spec) => spec.range.line),
@@ -73,7 +79,7 @@ test('does not repeat a detail the message already says', () => {
 });
 
 test('finds the spec behind a diagnostic by code and position', () => {
-  const specs = diagnosticSpecs([missing('torch', node, 4, 7), missing('rospy', node, 5, 7)]).get(node) ?? [];
+  const specs = diagnosticSpecs([missing('torch', node, 4, 7), missing('rospy', node, 5, 7, '/other/bin/python')]).get(node) ?? [];
   assert.equal(findSpec(specs, 'module-missing', 5, 7)?.range.endColumn, 12);
   assert.equal(findSpec(specs, 'module-import-error', 5, 7), undefined);
 });
