@@ -18,7 +18,7 @@ export function readInThread(
   maxBytes: number,
   onAnswer: (index: number, answer: ReaderAnswer) => void,
 ): Promise<void> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     let answered = 0;
     let finished = false;
     const finish = (): void => {
@@ -32,9 +32,17 @@ export function readInThread(
     // No TypeScript loader in a worker: it runs the plain CommonJS file next to this module (src/node, or dist once built).
     const worker = new Worker(path.join(__dirname, 'fileReader.cjs'), { workerData: { role: READER_ROLE }, execArgv: [] });
     worker.on('message', (answers: readonly ReaderAnswer[]) => {
-      for (const answer of answers) {
-        if (answered >= paths.length) break;
-        onAnswer(answered++, answer);
+      try {
+        for (const answer of answers) {
+          if (answered >= paths.length) break;
+          onAnswer(answered++, answer);
+        }
+      } catch (error) {
+        // The caller's bug: it reaches the caller (not an event emitter that would leave this promise pending).
+        finished = true;
+        void worker.terminate();
+        reject(error instanceof Error ? error : new Error(String(error)));
+        return;
       }
       if (answered >= paths.length) finish();
     });

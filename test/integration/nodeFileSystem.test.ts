@@ -105,3 +105,13 @@ test('a batch read on the reader thread answers, for every path once, what readi
     alone,
   );
 });
+
+test('an exception in what the caller does with an answer rejects the batch read instead of leaving it pending', async () => {
+  const file = join(__dirname, 'nodeFileSystem.test.ts');
+  await assert.rejects(
+    readInThread([file, file], 1024 * 1024, () => {
+      throw new Error('bug in the caller');
+    }),
+    /bug in the caller/,
+  );
+});
