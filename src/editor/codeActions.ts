@@ -11,6 +11,8 @@ export class FixCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
   private requests = 0;
+  /** Extensions seen active: one that activates registers its providers, which resets VS Code's code-action state. */
+  private readonly activeSeen = new Set<string>();
 
   /** trace: when the host is being measured (see longTasks.ts), every request is logged with its timing. */
   constructor(
@@ -59,8 +61,6 @@ export class FixCodeActionProvider implements vscode.CodeActionProvider {
     for (const extensionId of newlyActive) this.activeSeen.add(extensionId);
     if (newlyActive.length > 0) this.trace?.info(`Extensions active now: ${newlyActive.join(', ')}.`);
   }
-
-  private readonly activeSeen = new Set<string>();
 
   private action(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, fix: PresentedFix): vscode.CodeAction {
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);

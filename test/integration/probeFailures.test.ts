@@ -33,6 +33,38 @@ test('an interpreter whose sitecustomize hangs times out in time, names the inte
   }
 });
 
+test("the selected interpreter's head start: stopped with a facts pass that hangs, thrown away for a module that is not installed", async (t) => {
+  if (!needs(t, pyenvVersion('3.11'))) return;
+  const python = pyenvPython('3.11') ?? '';
+  // A sitecustomize that hangs: the facts pass times out at start-up, and the torch import started beside it is
+  // stopped with it, nothing left running.
+  const hang = await hangingSitecustomize();
+  try {
+    const result = await realProber().probe({
+      interpreter: refFor(python),
+      modules: ['torch', 'rospy'],
+      env: baseEnv({ PYTHONPATH: hang.dir }),
+      environment: 'sourced',
+      timeoutMs: 1500,
+      headStart: true,
+    });
+    assert.deepEqual(result, { kind: 'timeout', interpreter: refFor(python), timeoutMs: 1500, stage: 'startup' });
+    assert.deepEqual(processesOf(hang.dir), []);
+  } finally {
+    await hang.cleanup();
+  }
+  // pyenv 3.11 has no torch: its head start is thrown away and the answer is the facts pass's (no spec), as without one.
+  const dir = await mkdtemp(join(tmpdir(), 'ros-env-doctor-head-start-'));
+  try {
+    const result = await probeOk(realProber(), python, baseEnv({ PYTHONPATH: dir }), ['torch', 'json'], { headStart: true });
+    assert.deepEqual(result.imports.torch, { status: 'not-run', reason: 'spec-missing' });
+    assert.equal(result.imports.json, undefined);
+    assert.deepEqual(processesOf(dir), []);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('the probe result is found despite a sitecustomize printing text, escapes, a NUL and fake sentinels', async (t) => {
   if (!needs(t, ...rosStack)) return;
   const noisy = await noisySitecustomize();

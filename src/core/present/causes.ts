@@ -150,7 +150,7 @@ function withFirstStep(message: string, first: FixSpec | undefined): string {
  * an interpreter's failing imports "X cannot import a, b and c." followed by the first step: the switch that imports
  * them all, else (once the other interpreters are known) the first module's own repair.
  */
-export function causeText(members: readonly Finding[], facts: GroupingFacts): string {
+export function causeText(members: readonly Finding[], facts: GroupingFacts, cause: readonly Finding[] = members): string {
   const first = members[0];
   if (first === undefined) return '';
   const failing = members.filter(isFailingImport);
@@ -158,7 +158,8 @@ export function causeText(members: readonly Finding[], facts: GroupingFacts): st
   const interpreter = failing[0]?.interpreter;
   if (modules.length > 1 && interpreter !== undefined) {
     const cannot = `${facts.interpreterName(interpreter)} cannot import ${listWords(modules)}`;
-    const target = commonSwitch(failing);
+    // Decided for the whole cause: a switch that suits one file's imports but loses another file's is no way out.
+    const target = commonSwitch(cause);
     const preferred = failing.map(preferredFix).find((fix) => fix !== undefined);
     if (target !== null && preferred !== undefined) {
       return `${cannot}. ${preferred.title}, which imports ${modules.length === 2 ? 'both' : 'all of them'}.`;
@@ -166,12 +167,11 @@ export function causeText(members: readonly Finding[], facts: GroupingFacts): st
     // Early: which interpreter imports them all is not known yet; the full answer adds it in place.
     if (facts.pendingSwitchFor === interpreter) return `${cannot}.`;
     // No switch repairs them all: the first step is the first module's own repair (a switch would lose the others).
+    // Said of the workspace, not of this file's modules: another interpreter may import these and lack another file's.
     const step =
       failing.flatMap((finding) => finding.fixes).find((fix) => !META_KINDS.has(fix.kind) && fix.kind !== 'selectInterpreter') ?? preferred;
-    const what = modules.length === 2 ? 'both' : 'them all';
-    return step === undefined
-      ? `${cannot}, and no other interpreter imports ${what}.`
-      : `${cannot}, and no other interpreter imports ${what}. ${sentence(step.title)}`;
+    const none = `${cannot}, and no other interpreter imports everything the workspace needs.`;
+    return step === undefined ? none : `${none} ${sentence(step.title)}`;
   }
   // A module finding says more than the interpreter-wide one that joined its cause (better-interpreter-available).
   const lead = members.find((finding) => finding.module !== null) ?? first;
@@ -183,20 +183,33 @@ export function causeText(members: readonly Finding[], facts: GroupingFacts): st
  * when no one switch repairs them (each is its own repair), none when one does (ignoring one would hide the wrong
  * interpreter, not solve it, and early none either: which is not known yet), and the one module of a one-module cause.
  */
-export function ignorableModules(members: readonly Finding[], facts: GroupingFacts): string[] {
+export function ignorableModules(members: readonly Finding[], facts: GroupingFacts, cause: readonly Finding[] = members): string[] {
   const modules = unique(members.flatMap((finding) => (finding.module === null ? [] : [finding.module])));
   if (modules.length <= 1) return modules;
-  const failing = members.filter(isFailingImport);
-  // Early, a switch may still turn up that repairs them all.
-  if (failing.length === 0 || failing.some((finding) => finding.interpreter === facts.pendingSwitchFor)) return [];
-  return commonSwitch(failing) === null ? modules : [];
+  return eachItsOwnRepair(cause, facts) ? modules : [];
+}
+
+/**
+ * Whether these are an interpreter's failing imports that no one switch repairs, once the other interpreters are known
+ * (early, a switch may still turn up): then each module is its own repair, and a switch that suits some of them is
+ * offered after the repairs (it would lose the others).
+ */
+export function eachItsOwnRepair(cause: readonly Finding[], facts: GroupingFacts): boolean {
+  const failing = cause.filter(isFailingImport);
+  if (failing.length === 0 || failing.some((finding) => finding.interpreter === facts.pendingSwitchFor)) return false;
+  return commonSwitch(failing) === null;
 }
 
 /**
  * One set of fixes for some members of a cause: every distinct repair once (the same switch offered by two rules is one
  * button), "ignore" for the given modules, and one docs link.
  */
-export function mergedFixes(members: readonly Finding[], ignorable: readonly string[], code: FindingCode): PresentedFix[] {
+export function mergedFixes(
+  members: readonly Finding[],
+  ignorable: readonly string[],
+  code: FindingCode,
+  switchesLast = false,
+): PresentedFix[] {
   const presented = members.flatMap((finding) => presentFixes(finding));
   const seen = new Set<string>();
   const keep = (fix: PresentedFix): boolean => {
@@ -205,7 +218,9 @@ export function mergedFixes(members: readonly Finding[], ignorable: readonly str
     seen.add(key);
     return true;
   };
-  const repairs = presented.filter((fix) => !META_KINDS.has(fix.kind)).filter(keep);
+  const unordered = presented.filter((fix) => !META_KINDS.has(fix.kind)).filter(keep);
+  const isSwitch = (fix: PresentedFix): boolean => fix.fix.kind === 'selectInterpreter';
+  const repairs = switchesLast ? [...unordered.filter((fix) => !isSwitch(fix)), ...unordered.filter(isSwitch)] : unordered;
   const ignores = presented.filter((fix) => fix.fix.kind === 'ignoreModule' && ignorable.includes(fix.fix.module)).filter(keep);
   const docs = presented.filter((fix) => fix.kind === 'openDocs');
   const ownDocs = docs.find((fix) => fix.fix.kind === 'openDocs' && fix.fix.anchor === code) ?? docs[0];
@@ -259,7 +274,7 @@ export function groupCauses(findings: readonly Finding[], facts: GroupingFacts):
       modules,
       optional,
       locations: causeLocations(members),
-      fixes: mergedFixes(sorted, optional ? modules : ignorableModules(sorted, facts), lead.code),
+      fixes: mergedFixes(sorted, optional ? modules : ignorableModules(sorted, facts), lead.code, eachItsOwnRepair(sorted, facts)),
       findings: sorted,
     };
   });

@@ -7,6 +7,7 @@ import {
   compareSeverity,
   ignorableModules,
   mergedFixes,
+  eachItsOwnRepair,
   type Cause,
   type GroupingFacts,
   type PresentedSeverity,
@@ -66,7 +67,7 @@ function fileSpec(cause: Cause, file: string, members: readonly Located[], facts
     others.push(finding);
   }
   const shown = [primary, ...others];
-  const text = causeText(shown, facts);
+  const text = causeText(shown, facts, cause.findings);
   const detail = others.length === 0 ? firstDetailLine(primary, text) : null;
   const related: RelatedLocation[] = [
     ...others.map((finding) => ({ message: finding.message, file, range: finding.location })),
@@ -91,8 +92,9 @@ function fileSpec(cause: Cause, file: string, members: readonly Located[], facts
     // each is its own repair: the diagnostic on the first failing import is the only place to reach them).
     fixes: mergedFixes(
       shown,
-      unique([...(primary.module === null ? [] : [primary.module]), ...ignorableModules(shown, facts)]),
+      unique([...(primary.module === null ? [] : [primary.module]), ...ignorableModules(shown, facts, cause.findings)]),
       primary.code,
+      eachItsOwnRepair(cause.findings, facts),
     ),
     causeId: cause.id,
   };

@@ -139,7 +139,7 @@ test('without a better interpreter the failing imports are still one cause: one 
   assert.deepEqual(cause.modules, ['rospy', 'torch', 'cv_bridge', 'numpy', 'yaml']);
   assert.equal(
     cause.message,
-    'isolated-venv cannot import rospy, torch, cv_bridge and 2 more, and no other interpreter imports them all. Install torch into isolated-venv.',
+    'isolated-venv cannot import rospy, torch, cv_bridge and 2 more, and no other interpreter imports everything the workspace needs. Install torch into isolated-venv.',
   );
   assert.deepEqual(
     cause.locations.filter((place) => place.file === NODE).map((place) => [place.line, place.module]),
@@ -275,7 +275,7 @@ test('without a better interpreter too, the early answer draws what the full ans
   assert.equal(errorIn(early, NODE)?.message, 'isolated-venv cannot import rospy, torch, cv_bridge and numpy.');
   assert.equal(
     errorIn(final, NODE)?.message,
-    'isolated-venv cannot import rospy, torch, cv_bridge and numpy, and no other interpreter imports them all. Install torch into isolated-venv.',
+    'isolated-venv cannot import rospy, torch, cv_bridge and numpy, and no other interpreter imports everything the workspace needs. Install torch into isolated-venv.',
   );
   assert.equal(errorIn(early, NODE)?.causeId, errorIn(final, NODE)?.causeId, 'the same cause, early and final');
   assert.deepEqual(presentDiagnosis(early).summary, presentDiagnosis(final).summary);
@@ -286,4 +286,29 @@ test('without a better interpreter too, the early answer draws what the full ans
       .map((fix) => fix.title),
     ["Ignore module 'rospy' in this workspace"],
   );
+});
+
+test('a switch that suits some failing imports but not all is offered after the repairs, and no file claims it imports them all', () => {
+  // Debian's 3.12 dist-packages has rospy and yaml but not torch: no interpreter imports everything the workspace needs.
+  const input = buildRuleInput({ selected: venv, others: [loadProbe('py312-debian-dist-packages')], sources: [node, talker] });
+  const early: Diagnosis = { ...diagnosisOf({ ...input, others: [] }), others: [], selectedOnly: true };
+  const final = diagnosisOf(input);
+  const drawn = (diagnosis: Diagnosis) =>
+    [...presentDiagnosis(diagnosis).diagnostics.values()]
+      .flat()
+      .map((spec) => [spec.file, spec.range.line, spec.range.column, spec.severity, spec.code].join(':'))
+      .sort();
+  assert.deepEqual(drawn(early), drawn(final), 'the same places early and final');
+  const errors = [...presentDiagnosis(final).diagnostics.values()].flat().filter((spec) => spec.severity === 'error');
+  assert.equal(errors.length, 2, 'one error per file');
+  for (const spec of errors) {
+    assert.doesNotMatch(spec.message, /Switch interpreter/, `no switch claimed for ${spec.file}: ${spec.message}`);
+    const preferred = spec.fixes.find((fix) => fix.isPreferred);
+    assert.ok(preferred && preferred.kind !== 'selectInterpreter', `a repair first in ${spec.file}`);
+    assert.ok(spec.message.endsWith(`${preferred.title}.`), `the message's first step is the preferred fix: ${spec.message}`);
+  }
+  const talkerError = errors.find((spec) => spec.file === TALKER);
+  const titles = talkerError?.fixes.map((fix) => fix.title) ?? [];
+  const switchAt = titles.findIndex((title) => title.startsWith('Switch interpreter to'));
+  assert.ok(switchAt > 0, `the partial switch is still offered, after the repairs: ${JSON.stringify(titles)}`);
 });
