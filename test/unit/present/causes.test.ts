@@ -195,8 +195,8 @@ test('the status item and the Problems panel read one summary: equal counts, and
     buildRuleInput({ selected: venv, others: [system], sources: [node, talker], workspace: bareWorkspace('/ws') }),
   );
   const status = statusSummary(diagnosis);
-  const drawn = [...presentDiagnosis(diagnosis).diagnostics.values()].flat();
-  const bySeverity = (severity: string) => drawn.filter((spec) => spec.severity === severity).length;
+  const specs = [...presentDiagnosis(diagnosis).diagnostics.values()].flat();
+  const bySeverity = (severity: string) => specs.filter((spec) => spec.severity === severity).length;
   assert.deepEqual(status.problems, {
     error: bySeverity('error'),
     warning: bySeverity('warning'),
@@ -228,15 +228,17 @@ test('the Markdown report and the JSON list one entry per cause, with every plac
   assert.ok(json.findings.length > json.causes.length, 'findings stay granular in the JSON');
 });
 
+/** What the editor draws: each diagnostic's file, line, column, severity and code, sorted. */
+const drawn = (diagnosis: Diagnosis): string[] =>
+  [...presentDiagnosis(diagnosis).diagnostics.values()]
+    .flat()
+    .map((spec) => [spec.file, spec.range.line, spec.range.column, spec.severity, spec.code].join(':'))
+    .sort();
+
 test('the early answer (the selected interpreter alone) draws what the full answer draws: one error per file, refined in place', () => {
   const input = buildRuleInput({ selected: venv, others: [system], sources: [node, talker] });
   const early: Diagnosis = { ...diagnosisOf({ ...input, others: [] }), others: [], selectedOnly: true };
   const final = diagnosisOf(input);
-  const drawn = (diagnosis: Diagnosis) =>
-    [...presentDiagnosis(diagnosis).diagnostics.values()]
-      .flat()
-      .map((spec) => [spec.file, spec.range.line, spec.range.column, spec.severity, spec.code].join(':'))
-      .sort();
   assert.deepEqual(drawn(early), drawn(final), 'the same diagnostics at the same places: nothing appears and disappears');
   const earlyNode = presentDiagnosis(early)
     .diagnostics.get(NODE)
@@ -261,11 +263,6 @@ test('without a better interpreter too, the early answer draws what the full ans
   const input = buildRuleInput({ selected: venv, sources: [node, talker] });
   const early: Diagnosis = { ...diagnosisOf(input), selectedOnly: true };
   const final = diagnosisOf(input);
-  const drawn = (diagnosis: Diagnosis) =>
-    [...presentDiagnosis(diagnosis).diagnostics.values()]
-      .flat()
-      .map((spec) => [spec.file, spec.range.line, spec.range.column, spec.severity, spec.code].join(':'))
-      .sort();
   assert.deepEqual(drawn(early), drawn(final), 'the same diagnostics at the same places: nothing appears and disappears');
   assert.equal(drawn(final).filter((place) => place.includes(':error:')).length, 2, 'one error per file');
   const errorIn = (diagnosis: Diagnosis, file: string) =>
@@ -293,11 +290,6 @@ test('a switch that suits some failing imports but not all is offered after the 
   const input = buildRuleInput({ selected: venv, others: [loadProbe('py312-debian-dist-packages')], sources: [node, talker] });
   const early: Diagnosis = { ...diagnosisOf({ ...input, others: [] }), others: [], selectedOnly: true };
   const final = diagnosisOf(input);
-  const drawn = (diagnosis: Diagnosis) =>
-    [...presentDiagnosis(diagnosis).diagnostics.values()]
-      .flat()
-      .map((spec) => [spec.file, spec.range.line, spec.range.column, spec.severity, spec.code].join(':'))
-      .sort();
   assert.deepEqual(drawn(early), drawn(final), 'the same places early and final');
   const errors = [...presentDiagnosis(final).diagnostics.values()].flat().filter((spec) => spec.severity === 'error');
   assert.equal(errors.length, 2, 'one error per file');
