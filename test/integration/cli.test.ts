@@ -98,7 +98,10 @@ async function diagnoseJson(
   env: Readonly<Record<string, string>>,
   extra: readonly string[] = [],
 ): Promise<{ run: CliRun; report: JsonReport }> {
-  const run = await runCli([root, '--python', python, '--format', 'json', '--no-source', '--no-cache', ...extra], env);
+  // A test of the time limit names its own; the others get a generous one, so that a stalled machine (CI saw two
+  // healthy runs take 15 s and 13.6 s for 1.7 s of work) is not reported as a probe that hangs.
+  const limit = extra.includes('--timeout') ? [] : ['--timeout', '60'];
+  const run = await runCli([root, '--python', python, '--format', 'json', '--no-source', '--no-cache', ...limit, ...extra], env);
   assert.notEqual(run.code, 2, `the CLI failed: ${run.stderr}`);
   return { run, report: JSON.parse(run.stdout) as JsonReport };
 }
