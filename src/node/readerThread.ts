@@ -1,42 +1,51 @@
-// A worker thread that reads a large workspace's files (fileReader.cjs) while this thread scans the first ones: on
-// 2 cores, reading 20,000 files (a few hundred ms of system calls) then overlaps the scanning instead of preceding
-// it. Started per call and only for many files (a thread costs some 20–30 ms to start), ended with the last answer.
+// A worker thread (sourceThread.ts) that reads a large batch of workspace files while this thread works on the first
+// ones. On 2 cores, reading 20,000 files (a few hundred ms of system calls) then overlaps the scanning; for the
+// source scanner the thread also scans files itself while this thread has many texts waiting, so the scanning splits
+// itself between the two. Started per batch, and only for large ones (it costs some 25 ms to start from the bundle,
+// ~90 ms from source through tsx); it ends by itself after the last file.
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { READER_ROLE, type ReaderAnswer } from './fileReader.cjs';
+import { SOURCE_THREAD_ROLE, type SourceThreadAnswer, type SourceThreadData, type SourceThreadMessage } from './sourceThread';
 
-/** Paths per message: large enough that messages cost little, small enough that the first answers come early. */
-const BATCH = 256;
+/** The thread's program: next to this module (dist/ once built), or from source through tsx (tests, benchmarks). */
+function program(): { readonly file: string; readonly execArgv: string[] } {
+  if (!__filename.endsWith('.ts')) return { file: path.join(__dirname, 'sourceThread.js'), execArgv: [] };
+  return { file: path.join(__dirname, 'sourceThread.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
+}
 
 /**
- * Reads every path on a worker thread, handing each answer to onAnswer in the order of `paths`. Every index is
- * answered exactly once: when the thread cannot start or stops midway, the rest are answered 'again' (the caller
- * reads those itself), so a missing reader file or a crashed thread costs time, never answers.
+ * Reads `paths` on the reader thread and hands each answer to onAnswer, in order; with `scan`, a file may be answered
+ * by its import scan instead of its text. Resolves when the thread is done, or could not start, or stopped: the
+ * paths it did not answer are then the caller's to read (the caller knows which it got). Rejects when onAnswer throws.
  */
 export function readInThread(
   paths: readonly string[],
   maxBytes: number,
-  onAnswer: (index: number, answer: ReaderAnswer) => void,
+  scan: boolean,
+  onAnswer: (index: number, answer: SourceThreadAnswer) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    let answered = 0;
     let finished = false;
     const finish = (): void => {
       if (finished) return;
       finished = true;
-      for (let index = answered; index < paths.length; index++) onAnswer(index, 'again');
-      answered = paths.length;
       void worker.terminate();
       resolve();
     };
-    // No TypeScript loader in a worker: it runs the plain CommonJS file next to this module (src/node, or dist once built).
-    const worker = new Worker(path.join(__dirname, 'fileReader.cjs'), { workerData: { role: READER_ROLE }, execArgv: [] });
-    worker.on('message', (answers: readonly ReaderAnswer[]) => {
+    const { file, execArgv } = program();
+    const consumed = new SharedArrayBuffer(4);
+    const consumedView = new Int32Array(consumed);
+    const workerData: SourceThreadData = { role: SOURCE_THREAD_ROLE, paths, maxBytes, scan, consumed };
+    const worker = new Worker(file, { workerData, execArgv });
+    worker.on('message', (message: SourceThreadMessage) => {
+      if (finished) return;
       try {
-        for (const answer of answers) {
-          if (answered >= paths.length) break;
-          onAnswer(answered++, answer);
-        }
+        message.indices.forEach((index, at) => {
+          const answer = message.answers[at] ?? null;
+          onAnswer(index, answer);
+          // A text dealt with here: the thread's count of texts waiting for this thread is one lower.
+          if (answer !== null && answer !== 'again' && 'text' in answer) Atomics.add(consumedView, 0, 1);
+        });
       } catch (error) {
         // The caller's bug: it reaches the caller (not an event emitter that would leave this promise pending).
         finished = true;
@@ -44,11 +53,9 @@ export function readInThread(
         reject(error instanceof Error ? error : new Error(String(error)));
         return;
       }
-      if (answered >= paths.length) finish();
+      if (message.done) finish();
     });
     worker.on('error', finish);
     worker.on('exit', finish);
-    for (let start = 0; start < paths.length; start += BATCH) worker.postMessage({ paths: paths.slice(start, start + BATCH), maxBytes });
-    if (paths.length === 0) finish();
   });
 }

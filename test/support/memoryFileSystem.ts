@@ -4,7 +4,7 @@
 // it refuses a file larger than the reader's limit.
 import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { posix as path } from 'node:path';
-import type { DirEntry, FileStat, FileSystem, StampedText } from '../../src/core/ports';
+import type { DirEntry, FileStat, FileSystem, StampedScan, StampedText } from '../../src/core/ports';
 
 export type MemoryNode =
   | { readonly kind: 'file'; readonly text: string; readonly executable: boolean; readonly mtimeMs?: number }
@@ -135,6 +135,8 @@ export class MemoryFileSystem implements FileSystem {
     paths: readonly string[],
     maxBytes: number,
     onRead: (index: number, read: StampedText | undefined) => void,
+    // Every file is answered by its text: the port may, never must, answer by a scan.
+    _onScanned?: (index: number, scanned: StampedScan) => void,
   ): Promise<void> {
     for (const [index, file] of paths.entries()) onRead(index, await this.readStamped(file, maxBytes));
   }
