@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import type { DirEntry, FileStat, FileSystem, StampedText } from '../core/ports';
 import { EXHAUSTED, readRegularFile } from './fileReader';
-import { readInThread } from './readerThread';
+import { createReaderThread } from './readerThread';
 
 const SLICE_MS = 4;
 /** No file the doctor reads needs more; callers pass their own, smaller limit per kind of file. */
@@ -74,6 +74,7 @@ export interface NodeFileSystemOptions {
 export function createNodeFileSystem(options: NodeFileSystemOptions = {}): FileSystem {
   const readerThreadFrom = options.readerThreadFrom ?? READER_THREAD_FROM;
   const enqueue = createSliceScheduler();
+  const readerThread = createReaderThread();
   const sliced = <T>(read: () => T): Promise<T | undefined> =>
     new Promise((resolve) => {
       let retries = 0;
@@ -102,7 +103,7 @@ export function createNodeFileSystem(options: NodeFileSystemOptions = {}): FileS
       // What the thread could not answer (out of descriptors, or it stopped) is read here at the end, with the
       // usual waiting.
       const answered = new Uint8Array(paths.length);
-      await readInThread(paths, maxBytes, onScanned !== undefined, (index, answer) => {
+      await readerThread.read(paths, maxBytes, onScanned !== undefined, (index, answer) => {
         if (answer === 'again') return;
         answered[index] = 1;
         if (answer !== null && 'scan' in answer) onScanned?.(index, answer);

@@ -10,8 +10,9 @@ import { EXHAUSTED, readRegularFile } from './fileReader';
 /** The worker's role, so that loading this module in any other thread does nothing. */
 export const SOURCE_THREAD_ROLE = 'ros-env-doctor-source-thread';
 
-export interface SourceThreadData {
-  readonly role: typeof SOURCE_THREAD_ROLE;
+/** One batch: its files, and how to answer them. */
+export interface SourceThreadRequest {
+  readonly id: number;
   readonly paths: readonly string[];
   readonly maxBytes: number;
   /** Files may be answered by their import scan rather than their text. */
@@ -23,8 +24,9 @@ export interface SourceThreadData {
 /** One file's answer: its text or scan, null (not there, refused), or 'again' (out of descriptors: read it again there). */
 export type SourceThreadAnswer = StampedText | StampedScan | null | 'again';
 
-/** The answers of the files this thread took since its last message, by index; `done` on the last one. */
+/** The answers of a batch's files read since its last message, by index; `done` on the batch's last one. */
 export interface SourceThreadMessage {
+  readonly id: number;
   readonly indices: readonly number[];
   readonly answers: readonly SourceThreadAnswer[];
   readonly done: boolean;
@@ -35,7 +37,7 @@ const MESSAGE_FILES = 64;
 /** Texts sent and not yet dealt with by the other thread above which this thread scans the next file itself. */
 const BACKLOG = 4 * MESSAGE_FILES;
 
-function run(data: SourceThreadData, post: (message: SourceThreadMessage) => void): void {
+function run(data: SourceThreadRequest, post: (message: SourceThreadMessage) => void): void {
   const consumed = new Int32Array(data.consumed);
   let textsSent = 0;
   let indices: number[] = [];
@@ -57,16 +59,16 @@ function run(data: SourceThreadData, post: (message: SourceThreadMessage) => voi
     indices.push(index);
     answers.push(answer);
     if (indices.length >= MESSAGE_FILES) {
-      post({ indices, answers, done: false });
+      post({ id: data.id, indices, answers, done: false });
       indices = [];
       answers = [];
     }
   }
-  post({ indices, answers, done: true });
+  post({ id: data.id, indices, answers, done: true });
 }
 
-const data = workerData as Partial<SourceThreadData> | null;
+const data = workerData as { readonly role?: unknown } | null;
 if (!isMainThread && parentPort !== null && data?.role === SOURCE_THREAD_ROLE) {
   const port = parentPort;
-  run(data as SourceThreadData, (message) => port.postMessage(message));
+  port.on('message', (request: SourceThreadRequest) => run(request, (message) => port.postMessage(message)));
 }

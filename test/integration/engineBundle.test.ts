@@ -46,9 +46,10 @@ test('the reader thread a large scan starts finds its program next to the built 
   const consumed = new SharedArrayBuffer(4);
   new Int32Array(consumed)[0] = -1_000_000;
   const worker = new Worker(join(DIST, 'sourceThread.js'), {
-    workerData: { role: SOURCE_THREAD_ROLE, paths, maxBytes: 1024 * 1024, scan: true, consumed },
+    workerData: { role: SOURCE_THREAD_ROLE },
     execArgv: [],
   });
+  worker.postMessage({ id: 1, paths, maxBytes: 1024 * 1024, scan: true, consumed });
   try {
     const message = await new Promise<SourceThreadMessage>((resolve, reject) => {
       worker.on('message', (answer: SourceThreadMessage) => answer.done && resolve(answer));

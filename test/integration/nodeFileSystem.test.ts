@@ -8,8 +8,13 @@ import { join } from 'node:path';
 import type { StampedScan, StampedText } from '../../src/core/ports';
 import { scanImports } from '../../src/core/scan/importScanner';
 import { createNodeFileSystem } from '../../src/node/nodeFileSystem';
-import { readInThread } from '../../src/node/readerThread';
-import { SOURCE_THREAD_ROLE, type SourceThreadAnswer, type SourceThreadData, type SourceThreadMessage } from '../../src/node/sourceThread';
+import { createReaderThread } from '../../src/node/readerThread';
+import {
+  SOURCE_THREAD_ROLE,
+  type SourceThreadAnswer,
+  type SourceThreadMessage,
+  type SourceThreadRequest,
+} from '../../src/node/sourceThread';
 import { Worker } from 'node:worker_threads';
 
 test('files, folders, links and missing paths are reported as the core expects', async (t) => {
@@ -66,7 +71,10 @@ async function batchOfFiles(dir: string): Promise<string[]> {
   const paths: string[] = [];
   for (let index = 0; index < 600; index++) {
     const file = join(dir, `m${index}.py`);
-    await writeFile(file, `#!/usr/bin/env python3\nimport mod${index}  # é ${'x'.repeat(index)}\ntry:\n    from a${index}.b import c\nexcept ImportError:\n    c = None\n`);
+    await writeFile(
+      file,
+      `#!/usr/bin/env python3\nimport mod${index}  # é ${'x'.repeat(index)}\ntry:\n    from a${index}.b import c\nexcept ImportError:\n    c = None\n`,
+    );
     paths.push(file);
   }
   await writeFile(join(dir, 'latin1.py'), Buffer.from([0x23, 0x20, 0xe9, 0x0a]));
@@ -106,7 +114,7 @@ test('a batch read shared with the reader thread answers, for every path once, w
 
   // The thread alone (this thread takes nothing): it answers 'again' only for what it could not do (out of descriptors).
   const fromThread: SourceThreadAnswer[] = [];
-  await readInThread(paths, maxBytes, false, (index, answer) => (fromThread[index] = answer));
+  await createReaderThread().read(paths, maxBytes, false, (index, answer) => (fromThread[index] = answer));
   assert.equal(fromThread.filter((answer) => answer === 'again').length, 0);
   assert.deepEqual(
     fromThread.map((answer) => answer ?? undefined),
@@ -124,8 +132,8 @@ test('a batch of Python sources is answered, once per path, by its text here or 
   const scanOf = (read: StampedText | undefined): StampedScan | undefined =>
     read === undefined ? undefined : { scan: scanImports(read.text), mtimeMs: read.mtimeMs, size: read.size };
 
-  const texts: (StampedText | undefined)[] = new Array(paths.length);
-  const scans: StampedScan[] = new Array(paths.length);
+  const texts = new Array<StampedText | undefined>(paths.length);
+  const scans = new Array<StampedScan | undefined>(paths.length);
   const answers = new Array<number>(paths.length).fill(0);
   await fs.readStampedEach(
     paths,
@@ -149,14 +157,16 @@ test('a batch of Python sources is answered, once per path, by its text here or 
   // same answer as here.
   const counter = new SharedArrayBuffer(4);
   new Int32Array(counter)[0] = -1_000_000;
-  const data: SourceThreadData = { role: SOURCE_THREAD_ROLE, paths, maxBytes, scan: true, consumed: counter };
+  const request: SourceThreadRequest = { id: 7, paths, maxBytes, scan: true, consumed: counter };
   const worker = new Worker(join(__dirname, '..', '..', 'src', 'node', 'sourceThread.ts'), {
-    workerData: data,
+    workerData: { role: SOURCE_THREAD_ROLE },
     execArgv: ['--require', require.resolve('tsx/cjs')],
   });
+  worker.postMessage(request);
   const fromThread: SourceThreadAnswer[] = [];
   await new Promise<void>((resolve, reject) => {
     worker.on('message', (message: SourceThreadMessage) => {
+      assert.equal(message.id, 7);
       message.indices.forEach((index, at) => (fromThread[index] = message.answers[at] ?? null));
       if (message.done) resolve();
     });
@@ -167,13 +177,18 @@ test('a batch of Python sources is answered, once per path, by its text here or 
     fromThread.map((answer) => answer ?? undefined),
     alone.map(scanOf),
   );
-  assert.equal(scanOf(alone[0])?.scan.imports.map((site) => `${site.module}${site.optional ? '?' : ''}`).join(' '), 'mod0 a0.b?');
+  assert.equal(
+    scanOf(alone[0])
+      ?.scan.imports.map((site) => `${site.module}${site.optional ? '?' : ''}`)
+      .join(' '),
+    'mod0 a0.b?',
+  );
 });
 
 test('an exception in what the caller does with an answer rejects the batch read instead of leaving it pending', async () => {
   const file = join(__dirname, 'nodeFileSystem.test.ts');
   await assert.rejects(
-    readInThread([file, file], 1024 * 1024, false, () => {
+    createReaderThread().read([file, file], 1024 * 1024, false, () => {
       throw new Error('bug in the caller');
     }),
     /bug in the caller/,

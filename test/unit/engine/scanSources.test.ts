@@ -85,7 +85,9 @@ function scanningElsewhere(): MemoryFileSystem {
 
 test('files the port answers by their scan give what scanning their text here gives, and are not read again while unchanged', async () => {
   const files = [NODE, '/ws/src/pkg/scripts/helper.py', '/ws/src/pkg/scripts/other.py', '/ws/src/pkg/scripts/absent.py'];
-  const here = await createSourceScanner(machine().file(files[2] ?? '', 'import numpy\ntry:\n    import ujson\nexcept ImportError:\n    ujson = None\n')).scan(files, null, new Map());
+  const here = await createSourceScanner(
+    machine().file(files[2] ?? '', 'import numpy\ntry:\n    import ujson\nexcept ImportError:\n    ujson = None\n'),
+  ).scan(files, null, new Map());
   const fs = scanningElsewhere();
   const scanner = createSourceScanner(fs);
   assert.deepEqual(await scanner.scan(files, null, new Map()), here);
