@@ -115,7 +115,9 @@ const HOST_CONFIGURATIONS: readonly HostConfiguration[] = [
     name: 'without-python-extension',
     standIn: false,
     trust: true,
-    suites: ['activation', 'fallback', 'extraPaths'],
+    // noSwitch: the selected /usr/bin/python3 lacks modules no interpreter has (one cause, no switch); here because
+    // Debian's python3 is the window's interpreter and nothing else in it depends on which modules the workspace imports.
+    suites: ['activation', 'fallback', 'extraPaths', 'noSwitch'],
     settings: { 'python.defaultInterpreterPath': DEBIAN_PYTHON },
   },
   // Restricted mode, without the modal trust prompt in front of the workbench.
