@@ -124,7 +124,9 @@ describe('editor: failing imports that no other interpreter imports all of', fun
     const inReader = ours(reader);
     assert.deepEqual(
       inReader.map((d) => `${d.range.start.line + 1} ${d.severity} ${d.message}`),
-      [`2 ${vscode.DiagnosticSeverity.Error} serial is not installed for ${name}. Install python3-serial with apt.\nNo module named 'serial'`],
+      [
+        `2 ${vscode.DiagnosticSeverity.Error} serial is not installed for ${name}. Install python3-serial with apt.\nNo module named 'serial'`,
+      ],
     );
 
     // The status item reads the summary the Problems panel is filled from, and names both files.
@@ -214,7 +216,9 @@ describe('editor: failing imports that no other interpreter imports all of', fun
         'Read about module-missing',
       ],
     );
-    assert.deepEqual(vscode.workspace.getConfiguration('rosEnvDoctor', folder.uri).inspect('ignoreModules')?.workspaceFolderValue, ['sklearn']);
+    assert.deepEqual(vscode.workspace.getConfiguration('rosEnvDoctor', folder.uri).inspect('ignoreModules')?.workspaceFolderValue, [
+      'sklearn',
+    ]);
     assert.equal(ours(reader).length, 1, 'the library file keeps its own error');
 
     assert.equal(await api.undoLatestChange(), true);
