@@ -60,6 +60,8 @@ describe('editor: failing imports that no other interpreter imports all of', fun
   let classifier: vscode.Uri;
   let reader: vscode.Uri;
   let settingsDir: string;
+  /** Whether the Problems panel shows the active file only (toggled for the pictures, toggled back after). */
+  let filtered = false;
   /** Every publication while the case is first diagnosed: final or not, and what it drew in the classifier. */
   const publications: { final: boolean; places: string[]; messages: string[] }[] = [];
 
@@ -97,6 +99,10 @@ describe('editor: failing imports that no other interpreter imports all of', fun
   });
 
   after(async () => {
+    if (filtered) {
+      await vscode.commands.executeCommand('workbench.actions.workbench.panel.markers.view.toggleActiveFile');
+      await vscode.commands.executeCommand('workbench.view.explorer');
+    }
     rmSync(classifier.fsPath, { force: true });
     rmSync(reader.fsPath, { force: true });
     rmSync(settingsDir, { recursive: true, force: true });
@@ -144,7 +150,13 @@ describe('editor: failing imports that no other interpreter imports all of', fun
     assert.match(summary.tooltip, /scripts\/classifier_node\.py \(1 error\)/);
     assert.match(summary.tooltip, /perception_demo\/serial_reader\.py \(1 error\)/);
 
+    // For the pictures (the README's no-switch.png): the Problems panel lists the node's problems only. The window's
+    // other nodes have shebang problems from this machine's PATH (pyenv's shims), which are not this case.
     await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await vscode.commands.executeCommand('workbench.actions.workbench.panel.markers.view.toggleActiveFile');
+    filtered = true;
+    // The side bar closed: the panel's row has room for more of the message.
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await delay(500);
     await requestScreenshot('host-no-switch-problems');
   });
