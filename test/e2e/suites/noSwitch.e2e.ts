@@ -13,7 +13,7 @@ import { DIAGNOSTIC_SOURCE } from '../../../src/core/present/diagnosticSpecs';
 import { COMMANDS } from '../../../src/editor/commandIds';
 import type { RosEnvDoctorApi } from '../../../src/editor/testApi';
 import { requestScreenshot } from '../harness/requestScreenshot';
-import { EXTENSION_ID, waitFor } from './suiteSupport';
+import { EXTENSION_ID, pyenv311, skipForMissing, waitFor } from './suiteSupport';
 
 const SYSTEM_PYTHON = '/usr/bin/python3';
 /** A node that reads a serial sensor and classifies with scikit-learn on scikit-image features: rospy is fine. */
@@ -44,6 +44,8 @@ function place(d: vscode.Diagnostic): string {
 
 /** The quick fixes VS Code gets for a diagnostic, as the lightbulb asks for them. */
 async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  // VS Code answers only for a document it has loaded (else "Illegal argument"), as for one open in an editor.
+  await vscode.workspace.openTextDocument(uri);
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
     'vscode.executeCodeActionProvider',
     uri,
@@ -237,5 +239,72 @@ describe('editor: failing imports that no other interpreter imports all of', fun
     const three = `${name} cannot import serial, sklearn and skimage, and no other interpreter imports everything the workspace needs. Install python3-serial with apt.`;
     await waitFor('the message with sklearn again', () => ours(classifier).find((d) => d.message === three), 60_000);
     assert.equal(vscode.workspace.getConfiguration('rosEnvDoctor', folder.uri).inspect('ignoreModules')?.workspaceFolderValue, undefined);
+  });
+
+  it('with pyenv 3.11 selected (no ROS), a switch that suits only some modules comes after the repairs, and each file names its preferred fix first', async function () {
+    // /usr/bin/python3 imports rospy, torch and the messages but not serial, sklearn or skimage: still no way out.
+    const isolated = pyenv311();
+    if (vscode.extensions.getExtension('ms-python.python') !== undefined) this.skip();
+    if (isolated === undefined) skipForMissing(this, 'pyenv 3.11 (pyenv install 3.11)');
+    const library = join(folder.uri.fsPath, 'src', 'perception_demo', 'src', 'perception_demo');
+    const model = vscode.Uri.file(join(library, 'model.py'));
+    const scripts = join(folder.uri.fsPath, 'src', 'perception_demo', 'scripts');
+    const files = [
+      classifier,
+      reader,
+      model,
+      vscode.Uri.file(join(scripts, 'detector_node.py')),
+      vscode.Uri.file(join(scripts, 'talker.py')),
+    ];
+    mkdirSync(settingsDir, { recursive: true });
+    writeFileSync(join(settingsDir, 'settings.json'), `${JSON.stringify({ 'python.defaultInterpreterPath': isolated }, null, 4)}\n`);
+    try {
+      await waitFor('a diagnosis with pyenv 3.11 selected', () => api.diagnosis(folder)?.selected.interpreter.path === isolated);
+      await api.whenIdle();
+      const isSwitch = (action: vscode.CodeAction) => String(action.command?.arguments?.[0]).includes('/selectInterpreter/');
+      const isRepair = (action: vscode.CodeAction) =>
+        !isSwitch(action) && !action.title.startsWith('Ignore module') && !action.title.startsWith('Read about');
+      const seen: string[] = [];
+      for (const uri of files) {
+        const errors = ours(uri).filter((d) => codeOf(d) === 'module-missing' && d.severity === vscode.DiagnosticSeverity.Error);
+        const where = uri.fsPath.slice(folder.uri.fsPath.length);
+        assert.equal(errors.length, 1, `one error for the cause in ${where}: ${errors.map((d) => d.message).join(' | ')}`);
+        const [error] = errors as [vscode.Diagnostic];
+        const actions = await quickFixes(uri, error);
+        const titles = actions.map((action) => action.title);
+        seen.push(`${where}: ${error.message.split('\n')[0] ?? ''} [${titles.join(' | ')}]`);
+        assert.equal(
+          actions.findIndex((action) => action.isPreferred === true),
+          0,
+          `the first fix is the preferred one in ${where}`,
+        );
+        const first = actions[0];
+        assert.ok(
+          first !== undefined && isRepair(first) !== isSwitch(first),
+          `a repair or a switch first in ${where}: ${titles.join(' | ')}`,
+        );
+        assert.ok(
+          error.message.split('\n')[0]?.endsWith(`${first.title}.`),
+          `the message's first step is the preferred fix in ${where}: ${error.message}`,
+        );
+        const lastRepair = actions.map(isRepair).lastIndexOf(true);
+        const firstSwitch = actions.findIndex(isSwitch);
+        assert.ok(firstSwitch === -1 || firstSwitch > lastRepair, `switches after the repairs in ${where}: ${titles.join(' | ')}`);
+      }
+      // The two files this case is about: the node's one message says there is no way out, and model.py, whose only
+      // failing import (torch) /usr/bin/python3 has, names torch's own repair (it used to name the switch).
+      const [classifierSeen, , modelSeen] = seen;
+      assert.match(
+        classifierSeen ?? '',
+        /cannot import rospy, serial, sklearn and 2 more, and no other interpreter imports everything the workspace needs\./,
+      );
+      assert.match(classifierSeen ?? '', new RegExp(`Switch interpreter to ${SYSTEM_PYTHON}`), 'the partial switch is still offered');
+      assert.match(modelSeen ?? '', /^\S*model\.py: torch is not installed for [^;]*; \S+ has it\. Install torch into /, seen.join('\n'));
+      assert.match(modelSeen ?? '', new RegExp(`Switch interpreter to ${SYSTEM_PYTHON}`), seen.join('\n'));
+    } finally {
+      rmSync(settingsDir, { recursive: true, force: true });
+      await waitFor(`${SYSTEM_PYTHON} selected again`, () => api.diagnosis(folder)?.selected.interpreter.path === SYSTEM_PYTHON);
+      await api.whenIdle();
+    }
   });
 });
