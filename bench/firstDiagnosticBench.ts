@@ -14,6 +14,30 @@ import { buildHostEntry, runHostEntry, type HostFailure } from './vscodeSession'
 
 export const FIRST_DIAGNOSTIC_PYTHON = '/usr/bin/python3';
 
+export interface ColdCpu {
+  readonly cores: number;
+  readonly machineBusyMs: number;
+  readonly probesMs: number;
+  readonly extensionHostMs: number;
+  /** Everything else that ran: VS Code's renderer and server, and any other load on the machine. */
+  readonly restMs: number;
+  /** (busy CPU ÷ cores) ÷ the floor: the least cold ratio any scheduling of the window's work could reach here. */
+  readonly leastPossibleVsFloor: number;
+}
+
+function coldCpu(runs: readonly FirstDiagnosticRun[]): ColdCpu | undefined {
+  const windows = runs.flatMap((run) => (run.coldCpu === undefined ? [] : [{ cpu: run.coldCpu, floorMs: run.floorMs }]));
+  if (windows.length === 0) return undefined;
+  return {
+    cores: windows[0]?.cpu.cores ?? 0,
+    machineBusyMs: median(windows.map(({ cpu }) => cpu.machineBusyMs)),
+    probesMs: median(windows.map(({ cpu }) => cpu.probesMs)),
+    extensionHostMs: median(windows.map(({ cpu }) => cpu.extensionHostMs)),
+    restMs: median(windows.map(({ cpu }) => cpu.machineBusyMs - cpu.probesMs - cpu.extensionHostMs)),
+    leastPossibleVsFloor: median(windows.map(({ cpu, floorMs }) => cpu.machineBusyMs / cpu.cores / floorMs)),
+  };
+}
+
 export type FirstDiagnosticResult =
   | {
       readonly kind: 'ok';
@@ -27,6 +51,8 @@ export type FirstDiagnosticResult =
       readonly sessions: number;
       readonly coldVsFloorSpread: Spread;
       readonly warmVsStartupSpread: Spread;
+      /** Medians over the sessions of where the CPU went in the cold window; undefined off Linux. */
+      readonly coldCpu: ColdCpu | undefined;
     }
   | { readonly kind: 'failed'; readonly detail: string };
 
@@ -52,6 +78,12 @@ async function oneSession(entry: string, index: number): Promise<FirstDiagnostic
   }
 }
 
+function cpuText(cpu: FirstDiagnosticRun['coldCpu']): string {
+  if (cpu === undefined) return '';
+  const rest = cpu.machineBusyMs - cpu.probesMs - cpu.extensionHostMs;
+  return `; CPU in the cold window: probes ${cpu.probesMs.toFixed(0)} ms, extension host ${cpu.extensionHostMs.toFixed(0)} ms, the rest ${rest.toFixed(0)} ms on ${cpu.cores} cores`;
+}
+
 /** `sessions` measured sessions after one discarded; the production bundle, as users get it. */
 export async function firstDiagnostic(sessions: number, progress: (message: string) => void): Promise<FirstDiagnosticResult> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ros-env-doctor-bench-first-entry-'));
@@ -67,7 +99,7 @@ export async function firstDiagnostic(sessions: number, progress: (message: stri
       const run = await oneSession(entry, index);
       if (run.kind === 'failed') return run;
       progress(
-        `  session ${index}${index === 0 ? ' (discarded: warms the page cache)' : ''}: cold ${run.coldMs.toFixed(0)} ms vs import ${run.slowestModule} ${run.floorMs.toFixed(0)} ms; warm ${run.warmMs.toFixed(0)} ms vs python -c pass ${run.startupMs.toFixed(0)} ms`,
+        `  session ${index}${index === 0 ? ' (discarded: warms the page cache)' : ''}: cold ${run.coldMs.toFixed(0)} ms vs import ${run.slowestModule} ${run.floorMs.toFixed(0)} ms; warm ${run.warmMs.toFixed(0)} ms vs python -c pass ${run.startupMs.toFixed(0)} ms${cpuText(run.coldCpu)}`,
       );
       if (index > 0) runs.push(run);
     }
@@ -85,6 +117,7 @@ export async function firstDiagnostic(sessions: number, progress: (message: stri
       sessions: runs.length,
       coldVsFloorSpread: spread(cold),
       warmVsStartupSpread: spread(warm),
+      coldCpu: coldCpu(runs),
     };
   } catch (error) {
     return { kind: 'failed', detail: error instanceof Error ? (error.stack ?? error.message) : String(error) };

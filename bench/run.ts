@@ -96,6 +96,13 @@ function spreadText(value: Spread | undefined, digits = 2): string {
   return value.runs < 2 ? `1 run` : `${value.min.toFixed(digits)}–${value.max.toFixed(digits)} over ${value.runs} runs`;
 }
 
+function coldCpuText(f: Extract<FirstDiagnosticResult, { kind: 'ok' }>): string {
+  const cpu = f.coldCpu;
+  if (cpu === undefined) return '';
+  const ms = (value: number): string => `${value.toFixed(0)} ms`;
+  return `; CPU in that window ${ms(cpu.machineBusyMs)} (our probes ${ms(cpu.probesMs)}, extension host ${ms(cpu.extensionHostMs)}, the rest of VS Code and the machine ${ms(cpu.restMs)}): no scheduling on ${cpu.cores} cores could do it under ${cpu.leastPossibleVsFloor.toFixed(2)}× the floor`;
+}
+
 function firstDiagnosticJson(f: FirstDiagnosticResult): unknown {
   if (f.kind !== 'ok') return { measuredIn: 'failed', detail: f.detail };
   return {
@@ -108,6 +115,18 @@ function firstDiagnosticJson(f: FirstDiagnosticResult): unknown {
     slowestImport: f.slowestModule,
     startupMs: round(f.startupMs, 1),
     sessions: f.sessions,
+    ...(f.coldCpu === undefined
+      ? {}
+      : {
+          coldCpu: {
+            cores: f.coldCpu.cores,
+            machineBusyMs: round(f.coldCpu.machineBusyMs, 0),
+            probesMs: round(f.coldCpu.probesMs, 0),
+            extensionHostMs: round(f.coldCpu.extensionHostMs, 0),
+            restMs: round(f.coldCpu.restMs, 0),
+            leastPossibleVsFloor: round(f.coldCpu.leastPossibleVsFloor, 3),
+          },
+        }),
   };
 }
 
@@ -245,7 +264,7 @@ function table(results: Results): string {
         f.coldVsFloor.toFixed(2),
         '≤ 1.2',
         holds(f.coldVsFloor <= GOALS.firstDiagnosticCold),
-        `real VS Code: opening the node → the selected interpreter's complete answer published, empty probe cache, ${ms(f.coldMs)} vs \`python3 -c "import ${f.slowestModule}"\` ${ms(f.floorMs)} (the node's slowest import), ${f.sessions} sessions after a discarded one`,
+        `real VS Code: opening the node → the selected interpreter's complete answer published, empty probe cache, ${ms(f.coldMs)} vs \`python3 -c "import ${f.slowestModule}"\` ${ms(f.floorMs)} (the node's slowest import), ${f.sessions} sessions after a discarded one${coldCpuText(f)}`,
         spreadText(spreadOf.firstDiagnosticCold),
       ],
       [

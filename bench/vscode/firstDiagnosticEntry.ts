@@ -10,6 +10,7 @@ import { copyFile, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RosEnvDoctorApi } from '../../src/editor/testApi';
+import { startCpuWindow, type CpuWindow } from './cpuWindow';
 
 const EXTENSION_ID = 'ros-env-doctor.ros-env-doctor';
 const SETTLE_MS = 3000;
@@ -28,6 +29,8 @@ export interface FirstDiagnosticRun {
   /** `python -c pass`, median of STARTUP_RUNS. */
   readonly startupMs: number;
   readonly coldDiagnostics: number;
+  /** Where the CPU went between opening the node and the cold answer; undefined off Linux. */
+  readonly coldCpu: CpuWindow | undefined;
 }
 
 function median(values: readonly number[]): number {
@@ -46,7 +49,10 @@ function timePython(python: string, code: string): Promise<number> {
 }
 
 /** Opens the file and resolves with the host time of the first publication that completes the selected interpreter's answer. */
-async function openAndWait(api: RosEnvDoctorApi, file: vscode.Uri): Promise<{ readonly ms: number; readonly diagnostics: number }> {
+async function openAndWait(
+  api: RosEnvDoctorApi,
+  file: vscode.Uri,
+): Promise<{ readonly ms: number; readonly diagnostics: number; readonly cpu: CpuWindow | undefined }> {
   let listener: vscode.Disposable | undefined;
   let timer: NodeJS.Timeout | undefined;
   const published = new Promise<{ at: number; diagnostics: number }>((resolve, reject) => {
@@ -56,10 +62,13 @@ async function openAndWait(api: RosEnvDoctorApi, file: vscode.Uri): Promise<{ re
     timer = setTimeout(() => reject(new Error(`no publication within ${TIMEOUT_MS} ms after opening ${file.fsPath}`)), TIMEOUT_MS);
   });
   try {
+    const endCpuWindow = startCpuWindow();
     const started = performance.now();
     await vscode.window.showTextDocument(file);
     const publication = await published;
-    return { ms: publication.at - started, diagnostics: publication.diagnostics };
+    // Read on the publication's turn of the event loop (the listener resolved it): later work is not counted.
+    const cpu = endCpuWindow();
+    return { ms: publication.at - started, diagnostics: publication.diagnostics, cpu };
   } finally {
     listener?.dispose();
     clearTimeout(timer);
@@ -114,6 +123,7 @@ export async function run(): Promise<void> {
       slowestModule,
       startupMs: median(startups),
       coldDiagnostics: cold.diagnostics,
+      coldCpu: cold.cpu,
     };
     await writeFile(out, JSON.stringify(result));
   } catch (error) {

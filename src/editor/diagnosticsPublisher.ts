@@ -23,6 +23,8 @@ export interface Publication {
   readonly folder: string;
   /** The selected interpreter's answer is complete in it (other interpreters may still refine it later). */
   readonly selectedComplete: boolean;
+  /** The answer with every interpreter and launch path: nothing refines it (an earlier one draws the same places). */
+  readonly final: boolean;
   /** performance.now() in the extension host when the diagnostics were handed to VS Code. */
   readonly at: number;
   readonly diagnostics: number;
@@ -44,14 +46,14 @@ export class DiagnosticsPublisher extends Disposable {
     super();
   }
 
-  publish(folder: string, specs: ReadonlyMap<string, readonly DiagnosticSpec[]>, selectedComplete = true): Publication {
+  publish(folder: string, specs: ReadonlyMap<string, readonly DiagnosticSpec[]>, final: boolean, selectedComplete = true): Publication {
     const before = this.byFolder.get(folder);
     this.byFolder.set(folder, specs);
     for (const file of before?.keys() ?? []) if (!specs.has(file)) this.clearFile(file);
     for (const file of specs.keys()) this.refreshFile(file);
     let diagnostics = 0;
     for (const list of specs.values()) diagnostics += list.length;
-    const publication: Publication = { folder, selectedComplete, at: performance.now(), diagnostics };
+    const publication: Publication = { folder, selectedComplete, final, at: performance.now(), diagnostics };
     this.published.fire(publication);
     return publication;
   }

@@ -89,6 +89,15 @@ function envsStandIn(): {
   };
 }
 
+/** The UI flow's screenshots that the README shows (media/screenshots/<name>.png), in the order they are taken. */
+const README_SCREENSHOTS = ['problems', 'quickfix', 'undo', 'report'] as const;
+/** In-host screenshots the README shows, by window: test-results/screenshots/<key>.png → media/screenshots/<value>.png. */
+const IN_HOST_README_SCREENSHOTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'without-python-extension': { 'host-no-switch-quickfix': 'no-switch' },
+};
+/** =1: a passing UI flow (or window) also writes its README screenshots into media/screenshots, for a person to look at and commit. */
+const README_SCREENSHOTS_ENV = 'ROS_ENV_DOCTOR_E2E_README_SCREENSHOTS';
+
 /**
  * The in-host suites skip what does not apply to the window they run in, so each configuration a
  * user can be in gets its own window: with the Python extension (the stand-in), without it, and in
@@ -115,7 +124,9 @@ const HOST_CONFIGURATIONS: readonly HostConfiguration[] = [
     name: 'without-python-extension',
     standIn: false,
     trust: true,
-    suites: ['activation', 'fallback', 'extraPaths'],
+    // noSwitch: the selected /usr/bin/python3 lacks modules no interpreter has (one cause, no switch); here because
+    // Debian's python3 is the window's interpreter and nothing else in it depends on which modules the workspace imports.
+    suites: ['activation', 'fallback', 'extraPaths', 'noSwitch'],
     settings: { 'python.defaultInterpreterPath': DEBIAN_PYTHON },
   },
   // Restricted mode, without the modal trust prompt in front of the workbench.
@@ -187,6 +198,11 @@ test('the in-host end-to-end suites pass in a real VS Code on a copy of examples
           assert.deepEqual(missing, [], `in-host tests skipped for a missing prerequisite under CI=true (log: ${run.logFile})`);
         else for (const title of missing) st.diagnostic(`skipped: ${title}`);
         assert.equal(run.exitCode, 0);
+        if (process.env[README_SCREENSHOTS_ENV] === '1')
+          for (const [shot, name] of Object.entries(IN_HOST_README_SCREENSHOTS[configuration.name] ?? {})) {
+            await copyFile(join(SCREENSHOTS_DIR, `${shot}.png`), join(README_SCREENSHOT_DIR, `${name}.png`));
+            st.diagnostic(`README screenshot written: ${join(README_SCREENSHOT_DIR, `${name}.png`)} (from ${shot})`);
+          }
       } finally {
         await fixture.remove();
       }
@@ -196,11 +212,6 @@ test('the in-host end-to-end suites pass in a real VS Code on a copy of examples
 
 /** How long the extension host is paused right after Ctrl+. (longer than VS Code's 500 ms takeover by automatic requests). */
 const LATE_ANSWER_MS = 1_500;
-
-/** The UI flow's screenshots that the README shows (media/screenshots/<name>.png), in the order they are taken. */
-const README_SCREENSHOTS = ['problems', 'quickfix', 'undo', 'report'] as const;
-/** =1: a passing UI flow also writes README_SCREENSHOTS into media/screenshots, for a person to look at and commit. */
-const README_SCREENSHOTS_ENV = 'ROS_ENV_DOCTOR_E2E_README_SCREENSHOTS';
 
 test(
   "the seed's case in the page: torch in a venv chosen in a commented settings.json, rospy in the system Python; one click switches, Undo puts it back",

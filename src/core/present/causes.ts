@@ -168,14 +168,21 @@ export function causeText(members: readonly Finding[], facts: GroupingFacts, cau
     if (facts.pendingSwitchFor === interpreter) return `${cannot}.`;
     // No switch repairs them all: the first step is the first module's own repair (a switch would lose the others).
     // Said of the workspace, not of this file's modules: another interpreter may import these and lack another file's.
-    const step =
-      failing.flatMap((finding) => finding.fixes).find((fix) => !META_KINDS.has(fix.kind) && fix.kind !== 'selectInterpreter') ?? preferred;
+    const step = ownRepair(failing) ?? preferred;
     const none = `${cannot}, and no other interpreter imports everything the workspace needs.`;
     return step === undefined ? none : `${none} ${sentence(step.title)}`;
   }
   // A module finding says more than the interpreter-wide one that joined its cause (better-interpreter-available).
   const lead = members.find((finding) => finding.module !== null) ?? first;
-  return withFirstStep(lead.message, preferredFix(lead) ?? preferredFix(first));
+  // A file whose only failing import another interpreter has is still part of a cause no switch repairs: its first
+  // step is the module's own repair, as its preferred fix is (the switch would lose another file's import).
+  const own = eachItsOwnRepair(cause, facts) ? ownRepair([lead]) : undefined;
+  return withFirstStep(lead.message, own ?? preferredFix(lead) ?? preferredFix(first));
+}
+
+/** The first fix of these findings that repairs in place: neither a switch of interpreter nor an ignore or docs link. */
+function ownRepair(findings: readonly Finding[]): FixSpec | undefined {
+  return findings.flatMap((finding) => finding.fixes).find((fix) => !META_KINDS.has(fix.kind) && fix.kind !== 'selectInterpreter');
 }
 
 /**

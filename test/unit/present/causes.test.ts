@@ -304,3 +304,19 @@ test('a switch that suits some failing imports but not all is offered after the 
   const switchAt = titles.findIndex((title) => title.startsWith('Switch interpreter to'));
   assert.ok(switchAt > 0, `the partial switch is still offered, after the repairs: ${JSON.stringify(titles)}`);
 });
+
+test('a one-module file of a cause that no switch repairs names that module’s own repair first, as its preferred fix', () => {
+  // Debian's 3.12 dist-packages has yaml but not torch: the switch to it would lose the node's torch, so the cause's
+  // first step in every file is a repair, also in a file whose only failing import that interpreter has.
+  const config: SourceFile = { path: '/ws/src/demo/scripts/config.py', packageName: 'demo', text: 'import yaml\n' };
+  const input = buildRuleInput({ selected: venv, others: [loadProbe('py312-debian-dist-packages')], sources: [node, talker, config] });
+  const final = diagnosisOf(input);
+  const spec = presentDiagnosis(final)
+    .diagnostics.get(config.path)
+    ?.find((item) => item.severity === 'error');
+  assert.ok(spec, 'config.py carries the cause once');
+  const preferred = spec.fixes.find((fix) => fix.isPreferred);
+  assert.ok(preferred && preferred.kind !== 'selectInterpreter', `a repair first: ${JSON.stringify(spec.fixes.map((fix) => fix.title))}`);
+  assert.doesNotMatch(spec.message, /Switch interpreter/, spec.message);
+  assert.ok(spec.message.split('\n')[0]?.endsWith(`${preferred.title}.`), `the message's first step is the preferred fix: ${spec.message}`);
+});
