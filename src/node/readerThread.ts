@@ -39,7 +39,14 @@ interface Batch {
   readonly reject: (error: Error) => void;
 }
 
-export function createReaderThread(idleMs = IDLE_MS): ReaderThread {
+export interface ReaderThreadOptions {
+  readonly idleMs?: number;
+  /** Where the thread's program is, instead of sourceThread's (tests: one that is missing, or a loader that is). */
+  readonly program?: () => { readonly file: string; readonly execArgv: string[] };
+}
+
+export function createReaderThread(options: ReaderThreadOptions = {}): ReaderThread {
+  const idleMs = options.idleMs ?? IDLE_MS;
   let worker: Worker | null = null;
   let idle: NodeJS.Timeout | null = null;
   let nextId = 0;
@@ -78,7 +85,7 @@ export function createReaderThread(idleMs = IDLE_MS): ReaderThread {
   };
 
   const start = (): Worker => {
-    const { file, execArgv } = program();
+    const { file, execArgv } = (options.program ?? program)();
     const started = new Worker(file, { workerData: { role: SOURCE_THREAD_ROLE }, execArgv });
     started.on('message', onMessage);
     const ended = (): void => {
@@ -94,7 +101,12 @@ export function createReaderThread(idleMs = IDLE_MS): ReaderThread {
       return new Promise((resolve, reject) => {
         if (idle !== null) clearTimeout(idle);
         idle = null;
-        worker ??= start();
+        try {
+          worker ??= start();
+        } catch {
+          // No thread (its program or loader cannot be found): the caller reads every file itself.
+          return resolve();
+        }
         // A batch in flight keeps the process alive: its caller is waiting for it.
         worker.ref();
         const id = nextId++;

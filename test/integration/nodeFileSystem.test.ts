@@ -202,3 +202,18 @@ test('an exception in what the caller does with an answer rejects the batch read
     /bug in the caller/,
   );
 });
+
+test('a reader thread whose program or loader is missing answers nothing and ends the batch: the caller reads every file', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'red-fs-nothread-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const paths = [join(dir, 'a.py'), join(dir, 'b.py')];
+  for (const path of paths) await writeFile(path, 'import yaml\n');
+  for (const program of [
+    () => ({ file: join(dir, 'absent-program.js'), execArgv: [] }),
+    () => ({ file: join(dir, 'sourceThread.ts'), execArgv: ['--require', require.resolve('absent-loader/cjs')] }),
+  ]) {
+    const answers: unknown[] = [];
+    await createReaderThread({ program }).read(paths, 1024, true, (index, answer) => answers.push([index, answer]));
+    assert.deepEqual(answers, []);
+  }
+});
