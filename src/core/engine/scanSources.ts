@@ -6,6 +6,7 @@ import type { ScannedSource } from '../rules/ruleInput';
 import { scanImports } from '../scan/importScanner';
 import { siblingModuleNames, workspaceModuleNames } from '../scan/moduleClassifier';
 import { mapBounded } from '../workspace/boundedParallel';
+import { childPath } from '../workspace/childPath';
 import { SIZE_LIMITS } from '../workspace/workspaceFile';
 import type { WorkspaceProblem } from '../workspace/workspaceProblem';
 
@@ -148,7 +149,9 @@ async function siblingModules(fs: FileSystem, dir: string): Promise<Set<string>>
   const entries = await fs.readDir(dir);
   const folders = entries.filter((entry) => entry.kind === 'directory' || entry.kind === 'symlink');
   const packages = await Promise.all(
-    folders.map(async (entry) => ((await fs.stat(path.join(dir, entry.name, '__init__.py')))?.kind === 'file' ? entry.name : null)),
+    folders.map(async (entry) =>
+      (await fs.stat(childPath(childPath(dir, entry.name), '__init__.py')))?.kind === 'file' ? entry.name : null,
+    ),
   );
   return siblingModuleNames(entries, new Set(packages.filter((name): name is string => name !== null)));
 }

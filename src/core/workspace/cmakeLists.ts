@@ -9,6 +9,9 @@ export interface CmakePythonFacts {
 
 const KEYWORDS = new Set(['PROGRAMS', 'DESTINATION', 'OPTIONAL', 'USE_SOURCE_PERMISSIONS']);
 
+/** A command name where the scan stands (sticky: matched at lastIndex, without copying the text after it). */
+const COMMAND_NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+
 interface Call {
   readonly name: string;
   readonly args: readonly string[];
@@ -32,12 +35,15 @@ function commandCalls(text: string): Call[] {
       }
       continue;
     }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i, i + 200));
-    if (name === null) {
+    COMMAND_NAME.lastIndex = i;
+    const match = COMMAND_NAME.exec(text);
+    if (match === null) {
       i++;
       continue;
     }
-    let j = i + name[0].length;
+    // At most 200 characters make a name; the rest of a longer run is read as the next word.
+    const name = match[0].length > 200 ? match[0].slice(0, 200) : match[0];
+    let j = i + name.length;
     while (j < length && (text[j] === ' ' || text[j] === '\t')) j++;
     if (text[j] !== '(') {
       i = j;
@@ -45,36 +51,47 @@ function commandCalls(text: string): Call[] {
     }
     const args: string[] = [];
     let depth = 1;
-    let current = '';
     j++;
-    const flush = (): void => {
+    // The argument being read: what came before its current unquoted run, and where that run starts (the text is
+    // sliced once per run, not copied character by character).
+    let current = '';
+    let runStart = j;
+    const flush = (end: number): void => {
+      current += text.slice(runStart, end);
       if (current !== '') args.push(current);
       current = '';
     };
     while (j < length && depth > 0) {
-      const c = text[j] ?? '';
-      if (c === '"') {
+      const c = text.charCodeAt(j);
+      if (c === 34) {
+        // "…": its content joins the argument.
+        current += text.slice(runStart, j);
         const end = text.indexOf('"', j + 1);
         current += text.slice(j + 1, end < 0 ? length : end);
         j = end < 0 ? length : end + 1;
+        runStart = j;
         continue;
       }
-      if (c === '#') {
+      if (c === 35) {
+        current += text.slice(runStart, j);
         const end = text.indexOf('\n', j);
         j = end < 0 ? length : end;
+        runStart = j;
         continue;
       }
-      if (c === '(') depth++;
-      if (c === ')') {
+      if (c === 40) depth++;
+      if (c === 41) {
         depth--;
         if (depth === 0) break;
       }
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') flush();
-      else current += c;
+      if (c === 32 || c === 9 || c === 10 || c === 13) {
+        flush(j);
+        runStart = j + 1;
+      }
       j++;
     }
-    flush();
-    calls.push({ name: name[0].toLowerCase(), args });
+    flush(j);
+    calls.push({ name: name.toLowerCase(), args });
     i = j + 1;
   }
   return calls;

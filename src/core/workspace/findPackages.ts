@@ -1,7 +1,7 @@
 // Finds the ROS packages under a workspace's source space, the way catkin_pkg/colcon do: a folder with package.xml
 // is a package and its subfolders are not searched further (unless it is a metapackage); ignore markers and build
 // output are skipped.
-import { posix as path } from 'node:path';
+import { childPath } from './childPath';
 import type { DirEntry, FileSystem } from '../ports';
 import { walkBounded } from './boundedParallel';
 import { parsePackageXml, type PackageManifest } from './packageXml';
@@ -63,7 +63,7 @@ export async function findPackages(
     if (IGNORE_MARKERS.some((marker) => names.has(marker))) return [];
     let descend = true;
     if (names.has(PACKAGE_MANIFEST)) {
-      const manifestPath = path.join(dir, PACKAGE_MANIFEST);
+      const manifestPath = childPath(dir, PACKAGE_MANIFEST);
       let skipped = false;
       const text = await readOrReport(fs, manifestPath, 'manifest', (problem) => {
         skipped = true;
@@ -91,7 +91,7 @@ export async function findPackages(
     const next: Pending[] = [];
     for (const entry of entries) {
       if (!mayBeDirectory(entry) || entry.name.startsWith('.') || SKIPPED_NAMES.has(entry.name)) continue;
-      const child = path.join(dir, entry.name);
+      const child = childPath(dir, entry.name);
       if (entry.kind === 'symlink') {
         // A linked folder (a package linked into src/) is followed once; a link back up would loop.
         const stat = await fs.stat(child);

@@ -1,6 +1,7 @@
 // A package's Python: nodes (scripts/, nodes/, catkin_install_python programs, console_scripts entry points) and
 // library modules (src/<module>/**, setup.py packages), found from listings and a few small files.
 import { posix as path } from 'node:path';
+import { childPath } from './childPath';
 import type { DirEntry, FileSystem } from '../ports';
 import type { PythonSource, PythonSourceEvidence } from './workspace';
 import { readCmakePythonFacts } from './cmakeLists';
@@ -69,8 +70,8 @@ async function readPackaging(
   report: Report,
 ): Promise<{ packaging: PythonPackaging; declared: boolean }> {
   const [setupPy, setupCfg] = await Promise.all([
-    names.has('setup.py') ? readOrReport(fs, path.join(pkgPath, 'setup.py'), 'build', report) : undefined,
-    names.has('setup.cfg') ? readOrReport(fs, path.join(pkgPath, 'setup.cfg'), 'build', report) : undefined,
+    names.has('setup.py') ? readOrReport(fs, childPath(pkgPath, 'setup.py'), 'build', report) : undefined,
+    names.has('setup.cfg') ? readOrReport(fs, childPath(pkgPath, 'setup.cfg'), 'build', report) : undefined,
   ]);
   const fromPy = setupPy === undefined ? EMPTY_PACKAGING : parseSetupPy(setupPy);
   const fromCfg = setupCfg === undefined ? EMPTY_PACKAGING : parseSetupCfg(setupCfg);
@@ -90,14 +91,14 @@ async function walkModule(fs: FileSystem, dir: string, depth: number, budget: Wa
   const entries = await fs.readDir(dir);
   const subdirs: string[] = [];
   for (const entry of entries) {
-    const child = path.join(dir, entry.name);
     if (entry.name.endsWith('.py') && entry.kind !== 'directory') {
       if (budget.files.length >= MAX_PACKAGE_FILES) {
         budget.stoppedAt ??= dir;
         return;
       }
-      budget.files.push(child);
-    } else if (entry.kind === 'directory' && depth < MAX_MODULE_DEPTH && IDENTIFIER.test(entry.name)) subdirs.push(child);
+      budget.files.push(childPath(dir, entry.name));
+    } else if (entry.kind === 'directory' && depth < MAX_MODULE_DEPTH && IDENTIFIER.test(entry.name))
+      subdirs.push(childPath(dir, entry.name));
   }
   await Promise.all(subdirs.map((sub) => walkModule(fs, sub, depth + 1, budget)));
 }
@@ -131,7 +132,7 @@ async function moduleFolders(
     const entries = base === pkg.path ? pkg.entries : await fs.readDir(base);
     const candidates = entries.filter((entry) => entry.kind === 'directory' && IDENTIFIER.test(entry.name));
     const withInit = await mapBounded(candidates, 16, async (entry) =>
-      (await fs.stat(path.join(base, entry.name, '__init__.py')))?.kind === 'file' ? entry.name : null,
+      (await fs.stat(childPath(childPath(base, entry.name), '__init__.py')))?.kind === 'file' ? entry.name : null,
     );
     for (const name of withInit) {
       if (name === null || name === 'test' || name === 'tests') continue;
@@ -158,14 +159,14 @@ async function nodeFolderSources(
 ): Promise<void> {
   await Promise.all(
     NODE_FOLDERS.filter((folder) => names.has(folder.name)).map(async (folder) => {
-      const dir = path.join(pkg.path, folder.name);
+      const dir = childPath(pkg.path, folder.name);
       const entries: readonly DirEntry[] = await fs.readDir(dir);
       await Promise.all(
         entries.map(async (entry) => {
           if (entry.kind === 'directory') return;
           const isPy = entry.name.endsWith('.py');
           if (!isPy && entry.name.includes('.')) return;
-          const file = path.join(dir, entry.name);
+          const file = childPath(dir, entry.name);
           if (folder.evidence === 'launch-file') {
             if (entry.name.endsWith('.launch.py')) set.add(file, 'module', 'launch-file');
             return;
@@ -202,7 +203,7 @@ export async function packagePythonSources(fs: FileSystem, pkg: FoundPackage, te
   const problems: WorkspaceProblem[] = [];
   const report: Report = (problem) => problems.push(problem);
   const [cmakeText, { packaging, declared }] = await Promise.all([
-    names.has('CMakeLists.txt') ? readOrReport(fs, path.join(pkg.path, 'CMakeLists.txt'), 'build', report) : undefined,
+    names.has('CMakeLists.txt') ? readOrReport(fs, childPath(pkg.path, 'CMakeLists.txt'), 'build', report) : undefined,
     readPackaging(fs, pkg.path, names, report),
   ]);
   const cmake = cmakeText === undefined ? { installedPrograms: [], callsPythonSetup: false } : readCmakePythonFacts(cmakeText);

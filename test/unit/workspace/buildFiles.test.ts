@@ -25,6 +25,17 @@ install(PROGRAMS scripts/not_python_install.sh DESTINATION bin)
   assert.doesNotThrow(() => readCmakePythonFacts('catkin_install_python(PROGRAMS "unterminated'));
 });
 
+test('CMake arguments: quoted parts join their word, nested parentheses stay in it, comments and CRLF end it', () => {
+  // Pinned when the argument reader went from copying character by character to slicing runs (same answers).
+  const text =
+    'catkin_install_python(PROGRAMS s/a"b c".py (x)y #c )\r\n  s/d.py\tDESTINATION x)\n' +
+    `${'z'.repeat(200)}catkin_python_setup()\ncatkin_install_python(PROGRAMS "unterminated`;
+  assert.deepEqual(readCmakePythonFacts(text), {
+    installedPrograms: ['s/ab c.py', '(x)y', 's/d.py', 'unterminated'],
+    callsPythonSetup: true,
+  });
+});
+
 test('catkin-style setup.py: packages and package_dir', () => {
   const packaging = parseSetupPy(`from catkin_pkg.python_setup import generate_distutils_setup
 d = generate_distutils_setup(
