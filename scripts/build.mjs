@@ -1,6 +1,6 @@
 // One bundler for everything that ships: the extension and the CLI, both CommonJS for Node.
 import { build, context } from 'esbuild';
-import { chmod, copyFile, mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 
 const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -27,19 +27,21 @@ const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/editor/editorMain.ts'], outfile: 'dist/editor.js', external: ['vscode'], mainFields: ['module', 'main'] },
   // The engine, loaded by the extension on first use (src/editor/engineLoader.ts), so activation stays light.
-  { ...common, entryPoints: ['src/node/engine.ts'], outfile: 'dist/engine.js', mainFields: ['module', 'main'] },
+  // tsx: only named (never loaded) when the reader thread is started from source (readerThread.ts).
+  { ...common, entryPoints: ['src/node/engine.ts'], outfile: 'dist/engine.js', mainFields: ['module', 'main'], external: ['tsx'] },
+  // The reader thread's program (src/node/readerThread.ts starts it from the folder of the bundle that runs it).
+  { ...common, entryPoints: ['src/node/sourceThread.ts'], outfile: 'dist/sourceThread.js' },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
+    external: ['tsx'],
     banner: { js: '#!/usr/bin/env node' },
     mainFields: ['module', 'main'],
   },
 ];
 
 await mkdir('dist', { recursive: true });
-// The reader thread's program (src/node/readerThread.ts) runs as it is on disk, next to the bundle that starts it.
-await copyFile('src/node/fileReader.cjs', 'dist/fileReader.cjs');
 if (watch) {
   for (const options of targets) await (await context(options)).watch();
 } else {

@@ -1,4 +1,5 @@
 // The only ways the core reaches the world. src/node implements them on Node; tests may too.
+import type { ScannedFile } from './scan/importSite';
 
 export interface FileStat {
   readonly kind: 'file' | 'directory' | 'other';
@@ -20,6 +21,13 @@ export interface StampedText {
   readonly size: number;
 }
 
+/** A Python file's import scan (scanImports of its text) with the stamp of the version that was read. */
+export interface StampedScan {
+  readonly scan: ScannedFile;
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
 export interface FileSystem {
   /**
    * The file's text, or undefined when it does not exist, cannot be read, is not a regular file (a FIFO, a device:
@@ -33,13 +41,16 @@ export interface FileSystem {
   readStamped(path: string, maxBytes?: number): Promise<StampedText | undefined>;
   /**
    * readStamped for many files, each answer handed to `onRead` as soon as it is there (once per index, in any
-   * order); resolves after the last. The Node port reads a large batch on another thread, so what the caller does
-   * with the first answers overlaps the reading of the next ones.
+   * order); resolves after the last. The Node port shares a large batch between this thread and another one.
+   * With `onScanned` (Python sources), a file read on the other thread may be answered there by its import scan
+   * (scanImports of the text, the same function) instead of its text: only the small scan crosses threads. Each
+   * index is then answered once by one of the two.
    */
   readStampedEach(
     paths: readonly string[],
     maxBytes: number,
     onRead: (index: number, read: StampedText | undefined) => void,
+    onScanned?: (index: number, scanned: StampedScan) => void,
   ): Promise<void>;
   /** Entries of a directory, or [] when it does not exist or cannot be read. */
   readDir(path: string): Promise<readonly DirEntry[]>;

@@ -23,7 +23,7 @@ export function withReadCache(fs: FileSystem): FileSystem {
   const cached: FileSystem = {
     readFile: async (path, maxBytes) => (await remembered(texts, path, (p) => fs.readStamped(p, maxBytes)))?.text,
     readStamped: (path, maxBytes) => remembered(texts, path, (p) => fs.readStamped(p, maxBytes)),
-    async readStampedEach(paths, maxBytes, onRead) {
+    async readStampedEach(paths, maxBytes, onRead, onScanned) {
       const known: Promise<void>[] = [];
       const unread: number[] = [];
       paths.forEach((path, index) => {
@@ -32,11 +32,22 @@ export function withReadCache(fs: FileSystem): FileSystem {
         else known.push(reading.then((read) => onRead(index, read)));
       });
       const batch = unread.map((index) => paths[index] ?? '');
-      await fs.readStampedEach(batch, maxBytes, (at, read) => {
-        texts.set(batch[at] ?? '', Promise.resolve(read));
-        const index = unread[at];
-        if (index !== undefined) onRead(index, read);
-      });
+      await fs.readStampedEach(
+        batch,
+        maxBytes,
+        (at, read) => {
+          texts.set(batch[at] ?? '', Promise.resolve(read));
+          const index = unread[at];
+          if (index !== undefined) onRead(index, read);
+        },
+        // A file scanned where it was read left its text there: a later read in this run reads it again.
+        onScanned === undefined
+          ? undefined
+          : (at, scanned) => {
+              const index = unread[at];
+              if (index !== undefined) onScanned(index, scanned);
+            },
+      );
       await Promise.all(known);
     },
     readDir: (path) => remembered(listings, path, (p) => fs.readDir(p)),

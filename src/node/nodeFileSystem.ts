@@ -7,16 +7,16 @@
 //
 // A path that cannot be read is the port's "not there" value, except when the process has run out of file
 // descriptors: that is a moment to wait, not an answer about the file. Many files asked for at once
-// (readStampedEach: a large workspace's cold scan) are read on a worker thread, see readerThread.ts.
+// (readStampedEach: a large workspace's cold scan) are shared with a worker thread, see readerThread.ts.
 import * as fs from 'node:fs';
 import type { DirEntry, FileStat, FileSystem, StampedText } from '../core/ports';
-import { EXHAUSTED, readRegularFile } from './fileReader.cjs';
-import { readInThread } from './readerThread';
+import { EXHAUSTED, readRegularFile } from './fileReader';
+import { createReaderThread } from './readerThread';
 
 const SLICE_MS = 4;
 /** No file the doctor reads needs more; callers pass their own, smaller limit per kind of file. */
 const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
-/** Fewer files than this are read on this thread: starting a reader thread costs more than it saves. */
+/** Fewer files than this are read on this thread alone: starting a reader thread costs more than it saves. */
 const READER_THREAD_FROM = 2000;
 const RETRY_DELAY_MS = 10;
 const MAX_RETRIES = 200;
@@ -67,13 +67,14 @@ function entryKind(entry: fs.Dirent): DirEntry['kind'] {
 }
 
 export interface NodeFileSystemOptions {
-  /** Batches of at least this many files are read on a worker thread (readerThread.ts); tests lower it. */
+  /** Batches of at least this many files are shared with a worker thread (readerThread.ts); tests lower it. */
   readonly readerThreadFrom?: number;
 }
 
 export function createNodeFileSystem(options: NodeFileSystemOptions = {}): FileSystem {
   const readerThreadFrom = options.readerThreadFrom ?? READER_THREAD_FROM;
   const enqueue = createSliceScheduler();
+  const readerThread = createReaderThread();
   const sliced = <T>(read: () => T): Promise<T | undefined> =>
     new Promise((resolve) => {
       let retries = 0;
@@ -94,15 +95,25 @@ export function createNodeFileSystem(options: NodeFileSystemOptions = {}): FileS
   return {
     readFile: (path, maxBytes = DEFAULT_MAX_BYTES) => sliced(() => readRegularFile(path, maxBytes)?.text),
     readStamped,
-    async readStampedEach(paths, maxBytes, onRead) {
-      const here: number[] = [];
-      if (paths.length >= readerThreadFrom) {
-        await readInThread(paths, maxBytes, (index, answer) => {
-          if (answer === 'again') here.push(index);
-          else onRead(index, answer ?? undefined);
-        });
-      } else for (let index = 0; index < paths.length; index++) here.push(index);
-      await Promise.all(here.map(async (index) => onRead(index, await readStamped(paths[index] ?? '', maxBytes))));
+    async readStampedEach(paths, maxBytes, onRead, onScanned) {
+      if (paths.length < readerThreadFrom) {
+        await Promise.all(paths.map(async (path, index) => onRead(index, await readStamped(path, maxBytes))));
+        return;
+      }
+      // What the thread could not answer (out of descriptors, or it stopped) is read here at the end, with the
+      // usual waiting.
+      const answered = new Uint8Array(paths.length);
+      await readerThread.read(paths, maxBytes, onScanned !== undefined, (index, answer) => {
+        if (answer === 'again') return;
+        answered[index] = 1;
+        if (answer !== null && 'scan' in answer) onScanned?.(index, answer);
+        else onRead(index, answer ?? undefined);
+      });
+      const rest: number[] = [];
+      answered.forEach((done, index) => {
+        if (done === 0) rest.push(index);
+      });
+      await Promise.all(rest.map(async (index) => onRead(index, await readStamped(paths[index] ?? '', maxBytes))));
     },
     async readDir(path) {
       const entries = await sliced(() => fs.readdirSync(path, { withFileTypes: true }));

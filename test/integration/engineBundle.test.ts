@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { engineBundle } from '../../src/editor/engineLoader';
 import { silentLogger } from '../../src/core/ports';
-import { READER_ROLE } from '../../src/node/fileReader.cjs';
+import { SOURCE_THREAD_ROLE, type SourceThreadMessage } from '../../src/node/sourceThread';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -39,16 +39,26 @@ test('dist/extension.js stays thin and loads the engine from dist/engine.js', as
 
 test('the reader thread a large scan starts finds its program next to the built bundles', async () => {
   if (!existsSync(join(DIST, 'engine.js'))) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  // dist/engine.js and dist/cli.js start it from their own folder (readerThread.ts: __dirname/fileReader.cjs).
-  const worker = new Worker(join(DIST, 'fileReader.cjs'), { workerData: { role: READER_ROLE }, execArgv: [] });
+  // dist/engine.js and dist/cli.js start it from their own folder (readerThread.ts: __dirname/sourceThread.js).
+  const script = join(ROOT, 'examples', 'catkin_ws', 'src', 'perception_demo', 'scripts', 'detector_node.py');
+  const paths = [script, join(ROOT, 'absent.py')];
+  // A scanning thread far behind with the texts it was sent: this thread scans every file itself.
+  const consumed = new SharedArrayBuffer(4);
+  new Int32Array(consumed)[0] = -1_000_000;
+  const worker = new Worker(join(DIST, 'sourceThread.js'), {
+    workerData: { role: SOURCE_THREAD_ROLE },
+    execArgv: [],
+  });
+  worker.postMessage({ id: 1, paths, maxBytes: 1024 * 1024, scan: true, consumed });
   try {
-    const answer = new Promise<unknown>((resolve, reject) => {
-      worker.once('message', resolve);
+    const message = await new Promise<SourceThreadMessage>((resolve, reject) => {
+      worker.on('message', (answer: SourceThreadMessage) => answer.done && resolve(answer));
       worker.once('error', reject);
     });
-    worker.postMessage({ paths: [join(ROOT, 'package.json'), join(ROOT, 'absent.json')], maxBytes: 1024 * 1024 });
-    const [found, absent] = (await answer) as [{ text: string } | null, unknown];
-    assert.match(found?.text ?? '', /"name": "ros-env-doctor"/);
+    assert.deepEqual(message.indices, [0, 1]);
+    const [found, absent] = message.answers;
+    assert.ok(found !== null && typeof found === 'object' && 'scan' in found, JSON.stringify(found));
+    assert.ok(found.scan.imports.some((site) => site.topLevel === 'rospy'));
     assert.equal(absent, null);
   } finally {
     await worker.terminate();

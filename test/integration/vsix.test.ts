@@ -38,7 +38,7 @@ test(
       'extension/dist/editor.js',
       'extension/dist/engine.js',
       'extension/dist/cli.js',
-      'extension/dist/fileReader.cjs',
+      'extension/dist/sourceThread.js',
       'extension/python/probe.py',
     ]) {
       assert.ok(entries.includes(required), `${required} is in the VSIX: ${entries.join(', ')}`);

@@ -1,9 +1,10 @@
 // The one in-memory FileSystem port for unit tests: files, folders, executables and symlinks (relative or absolute),
 // with modification times, built from a plain tree, step by step (file/dir/link/touch) or loaded from a fixture
-// folder on disk. It also counts reads, so tests can check that nothing is read twice.
+// folder on disk. It also counts reads and stats, so tests can check that nothing is read twice. Like the Node port,
+// it refuses a file larger than the reader's limit.
 import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { posix as path } from 'node:path';
-import type { DirEntry, FileStat, FileSystem, StampedText } from '../../src/core/ports';
+import type { DirEntry, FileStat, FileSystem, StampedScan, StampedText } from '../../src/core/ports';
 
 export type MemoryNode =
   | { readonly kind: 'file'; readonly text: string; readonly executable: boolean; readonly mtimeMs?: number }
@@ -19,6 +20,7 @@ export class MemoryFileSystem implements FileSystem {
   private readonly children = new Map<string, Set<string>>([['/', new Set()]]);
   readonly reads = new Map<string, number>();
   readonly dirReads = new Map<string, number>();
+  readonly stats = new Map<string, number>();
 
   static fromTree(root: string, tree: Readonly<Record<string, TreeValue>>): MemoryFileSystem {
     return new MemoryFileSystem().addTree(root, tree);
@@ -117,26 +119,26 @@ export class MemoryFileSystem implements FileSystem {
     return current;
   }
 
-  async readFile(file: string): Promise<string | undefined> {
-    this.reads.set(file, (this.reads.get(file) ?? 0) + 1);
-    const real = this.resolve(file);
-    const node = real === undefined ? undefined : this.nodes.get(real);
-    return node?.kind === 'file' ? node.text : undefined;
+  async readFile(file: string, maxBytes?: number): Promise<string | undefined> {
+    return (await this.readStamped(file, maxBytes))?.text;
   }
 
-  async readStamped(file: string): Promise<StampedText | undefined> {
+  async readStamped(file: string, maxBytes = Number.POSITIVE_INFINITY): Promise<StampedText | undefined> {
     this.reads.set(file, (this.reads.get(file) ?? 0) + 1);
     const real = this.resolve(file);
     const node = real === undefined ? undefined : this.nodes.get(real);
-    return node?.kind === 'file' ? { text: node.text, mtimeMs: node.mtimeMs ?? 0, size: node.text.length } : undefined;
+    if (node?.kind !== 'file' || node.text.length > maxBytes) return undefined;
+    return { text: node.text, mtimeMs: node.mtimeMs ?? 0, size: node.text.length };
   }
 
   async readStampedEach(
     paths: readonly string[],
-    _maxBytes: number,
+    maxBytes: number,
     onRead: (index: number, read: StampedText | undefined) => void,
+    // Every file is answered by its text: the port may, never must, answer by a scan.
+    _onScanned?: (index: number, scanned: StampedScan) => void,
   ): Promise<void> {
-    for (const [index, file] of paths.entries()) onRead(index, await this.readStamped(file));
+    for (const [index, file] of paths.entries()) onRead(index, await this.readStamped(file, maxBytes));
   }
 
   async readDir(dir: string): Promise<readonly DirEntry[]> {
@@ -152,6 +154,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   async stat(file: string): Promise<FileStat | undefined> {
+    this.stats.set(file, (this.stats.get(file) ?? 0) + 1);
     const real = this.resolve(file);
     const node = real === undefined ? undefined : this.nodes.get(real);
     if (node === undefined || node.kind === 'symlink') return undefined;

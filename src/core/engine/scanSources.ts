@@ -19,7 +19,8 @@ export interface SourceScanner {
 }
 
 interface CachedScan {
-  readonly text: string;
+  /** null when the file was scanned on the port's other thread (its text stayed there). */
+  readonly text: string | null;
   /** The file on disk when it was read (absent for unsaved text): unchanged, it is not read again. */
   readonly disk: { readonly mtimeMs: number; readonly size: number } | null;
   readonly scan: ScannedFile;
@@ -74,17 +75,29 @@ export function createSourceScanner(fs: FileSystem): SourceScanner {
   }
 
   /**
-   * Reads the files with no stamped scan yet in one batch and scans each as it arrives (the Node port reads a large
-   * batch on another thread, so the scanning here overlaps the reading); null for a file the port would not read.
+   * Reads the files with no stamped scan yet in one batch and scans each as it arrives (the Node port shares a large
+   * batch with another thread, which answers the files it took by their scan); null for a file the port would not read.
    */
   async function readFresh(files: readonly string[], openDocuments: ReadonlyMap<string, string>): Promise<Map<string, ScannedFile | null>> {
     const paths = files.filter((file) => !openDocuments.has(file) && scans.get(file)?.disk == null);
     const scanned = new Map<string, ScannedFile | null>();
-    await fs.readStampedEach(paths, SIZE_LIMITS.python, (index, read) => {
-      const file = paths[index];
-      if (file === undefined) return;
-      scanned.set(file, read === undefined ? null : scanText(file, read.text, { mtimeMs: read.mtimeMs, size: read.size }));
-    });
+    await fs.readStampedEach(
+      paths,
+      SIZE_LIMITS.python,
+      (index, read) => {
+        const file = paths[index];
+        if (file === undefined) return;
+        scanned.set(file, read === undefined ? null : scanText(file, read.text, { mtimeMs: read.mtimeMs, size: read.size }));
+      },
+      (index, { scan, mtimeMs, size }) => {
+        const file = paths[index];
+        if (file === undefined) return;
+        // Scanned where it was read: the stamp alone tells an unchanged file later; an open document equal to it is
+        // scanned once more (its text is not here to compare).
+        scans.set(file, { text: null, disk: { mtimeMs, size }, scan });
+        scanned.set(file, scan);
+      },
+    );
     return scanned;
   }
 

@@ -64,6 +64,29 @@ test('the example is found from its root folder too, and nothing is read twice',
   assert.deepEqual([...detection.texts.keys()], []);
 });
 
+test('a workspace file that is read is not stat-ed first; one the reader refuses is stat-ed to say why', async () => {
+  const fs = MemoryFileSystem.fromDirectory(example, '/ws');
+  const big = '/ws/src/big_pkg';
+  const huge = `<package format="2"><name>big_pkg</name><description>${'x'.repeat(1024 * 1024)}</description></package>`;
+  fs.file(`${big}/package.xml`, huge);
+  const detection = await detectWorkspaceDetailed(fs, '/ws');
+  const manifest = '/ws/src/perception_demo/package.xml';
+  assert.equal(fs.reads.get(manifest), 1);
+  assert.equal(fs.reads.get('/ws/src/perception_demo/CMakeLists.txt'), 1);
+  assert.deepEqual(
+    ['package.xml', 'CMakeLists.txt', 'setup.py'].map((name) => fs.stats.get(`/ws/src/perception_demo/${name}`) ?? 0),
+    [0, 0, 0],
+  );
+  assert.deepEqual(
+    detection.problems.filter((problem) => problem.kind === 'file-too-large'),
+    [{ kind: 'file-too-large', path: `${big}/package.xml`, size: huge.length, limit: 1024 * 1024 }],
+  );
+  assert.deepEqual(
+    detection.workspace?.packages.map((pkg) => pkg.name),
+    ['perception_demo'],
+  );
+});
+
 test('a catkin_tools workspace: marker, format 3 manifest, nodes without .py, CMake programs, relays, ignored packages', async () => {
   const fs = mount('catkin_tools_ws');
   const detection = await detectWorkspaceDetailed(fs, '/home/dev/catkin_tools_ws/src/nav_tools/src/nav_tools/planning/astar.py');
