@@ -215,6 +215,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     logger,
     clock,
     resolveInterpreter: (file, source, context) => resolve(file, source, context.env, context.cwd),
+    hostName: os.hostname(),
   });
 
   function environmentOf(request: CheckRequest, state: FolderState, workspace: Workspace | null): Promise<CapturedEnvironment> {

@@ -50,6 +50,8 @@ export interface RuleInputOptions {
   readonly shebangs?: readonly ShebangTarget[];
   readonly pathDirs?: readonly string[];
   readonly ignoredModules?: readonly string[];
+  /** The machine's host name; null: unknown. Default: a real name, on which rospy.init_node needs no netifaces. */
+  readonly hostName?: string | null;
 }
 
 export function scanSources(sources: readonly SourceFile[]): ScannedSource[] {
@@ -72,6 +74,7 @@ export function buildRuleInput(options: RuleInputOptions): RuleInput {
     shebangs: options.shebangs ?? [],
     pathDirs: options.pathDirs ?? ['/usr/local/bin', '/usr/bin', '/bin'],
     ignoredModules: ignored,
+    ...(options.hostName === null ? {} : { hostName: options.hostName ?? 'workstation' }),
   };
 }
 

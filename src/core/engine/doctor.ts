@@ -27,6 +27,8 @@ export interface DoctorDeps {
   readonly clock: Clock;
   /** Describes an interpreter found by a shebang (kind, name) in the environment it runs in; without it the path is used as is. */
   readonly resolveInterpreter?: (path: string, source: InterpreterSource, context: ResolveContext) => Promise<InterpreterRef>;
+  /** This machine's host name (what Python's socket.gethostname() gives a node here); absent when unknown. */
+  readonly hostName?: string;
 }
 
 export interface ResolveContext {
@@ -162,6 +164,7 @@ export function createDoctor(deps: DoctorDeps): Doctor {
       launch,
       managers,
       causes,
+      ...(deps.hostName === undefined ? {} : { hostName: deps.hostName }),
     };
     const findings = runRules(input).filter((finding) => finding.module === null || !ignored.has(finding.module));
     return {

@@ -10,6 +10,7 @@ export type ModuleFindingCode =
   | 'module-name-case'
   | 'extension-abi-mismatch'
   | 'ros-deps-missing'
+  | 'ros-start-deps-missing'
   | 'ros-env-not-sourced'
   | 'shadowed-by-outside-package'
   | 'launch-path-import-fails';
@@ -96,6 +97,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'foreign-python-path',
   'ros-python-mismatch',
   'ros-deps-missing',
+  'ros-start-deps-missing',
   'ros-env-not-sourced',
   'shebang-mismatch',
   'launch-path-import-fails',

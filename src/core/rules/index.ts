@@ -16,6 +16,7 @@ import { moduleNameCase } from './moduleNameCase';
 import { probeTimeout } from './probeTimeout';
 import { rosDepsMissing } from './rosDepsMissing';
 import { rosEnvNotSourced } from './rosEnvNotSourced';
+import { rosStartDepsMissing } from './rosStartDepsMissing';
 import { rosPythonMismatch } from './rosPythonMismatch';
 import { setupScriptFailed } from './setupScriptFailed';
 import { shadowedByOutsidePackage } from './shadowedByOutsidePackage';
@@ -34,6 +35,7 @@ export const allRules: readonly Rule[] = [
   foreignPythonPath,
   rosPythonMismatch,
   rosDepsMissing,
+  rosStartDepsMissing,
   rosEnvNotSourced,
   shebangMismatch,
   launchPathImportFails,

@@ -1,7 +1,7 @@
 // One verdict per module and interpreter, so that exactly one module rule speaks about each failure.
 import type { RaisedAt, SpecResult, ExtensionFile, InterpreterFacts } from '../probe/protocol';
 import type { OkProbe } from './probeFacts';
-import { generationOfCoreModule, ROS_CORE_MODULES, ROS_PYTHON_MODULES } from '../ros/pythonModules';
+import { dependenciesOf, importDependenciesOf, ROS_CORE_MODULES } from '../ros/pythonModules';
 
 export type ModuleVerdict =
   | { readonly kind: 'ok' }
@@ -77,19 +77,21 @@ function verdictForMissing(spec: SpecResult | undefined, message: string): Modul
   return { kind: 'missing', message };
 }
 
-/** The ROS dependency (of the module's generation) an error names, if any: the missing name, or "No module named 'x'". */
+/** The ROS dependency of this core module an error names, if any: the missing name, or "No module named 'x'". */
 function rosDependencyIn(module: string, missingName: string | null, message: string): string | null {
-  const generation = generationOfCoreModule(module);
   const named = missingName ?? /No module named '?([\w.]+)'?/.exec(message)?.[1] ?? null;
   const top = named?.split('.')[0];
-  return generation !== null && top !== undefined && ROS_PYTHON_MODULES[generation].runtimeDependencies.includes(top) ? top : null;
+  // Any of its dependencies: an import that did fail on one said so itself, whenever the table expected it.
+  return top !== undefined && dependenciesOf(module).some((d) => d.module === top) ? top : null;
 }
 
-/** A ROS dependency of the module's own generation whose spec the probe found missing (rclpy never needs rospkg). */
+/**
+ * A dependency the core module imports when it is imported whose spec the probe found missing (rclpy never needs
+ * rospkg; rospy without netifaces still imports): the spec-only pass says what the import would.
+ */
 function missingDependencySpec(probe: OkProbe, module: string): string | null {
-  const generation = generationOfCoreModule(module);
-  if (generation === null || probe.specs[module]?.found !== true) return null;
-  return ROS_PYTHON_MODULES[generation].runtimeDependencies.find((d) => probe.specs[d]?.found === false) ?? null;
+  if (probe.specs[module]?.found !== true) return null;
+  return importDependenciesOf(module).find((d) => probe.specs[d]?.found === false) ?? null;
 }
 
 /**

@@ -65,6 +65,8 @@ export interface RuleInput {
   readonly launch?: LaunchFacts;
   /** Who manages each probed interpreter, by interpreter path (read by the engine; absent → judged from the facts). */
   readonly managers?: ReadonlyMap<string, EnvironmentManager>;
+  /** This machine's host name, where the node runs (absent: unknown). rospy.init_node needs netifaces by it. */
+  readonly hostName?: string;
   /** The proven cause of a failed import of the selected interpreter, by module (absent: none proven, or not asked). */
   readonly causes?: ReadonlyMap<string, Cause>;
 }
