@@ -13,7 +13,7 @@ import { PythonExtension } from '@vscode/python-extension';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/editor/commandIds';
 import type { RosEnvDoctorApi } from '../../../src/editor/testApi';
-import { EXTENSION_ID, pyenv311, waitFor, skipForMissing } from './suiteSupport';
+import { assertStatusMatchesProblems, EXTENSION_ID, pyenv311, waitFor, skipForMissing } from './suiteSupport';
 import { requestScreenshot } from '../harness/requestScreenshot';
 
 const SOURCE = 'ROS Env Doctor';
@@ -278,14 +278,7 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
     // Named by its environment, never a bare "py3.11".
     assert.match(summary.text, /^(\S.* \(py3\.\d+\)|pyenv 3\.\d+\.\d+) · /);
     // The status item and the Problems panel read one summary.
-    const drawn = vscode.languages.getDiagnostics().flatMap(([, list]) => list.filter((d) => d.source === SOURCE));
-    const count = (severity: vscode.DiagnosticSeverity) => drawn.filter((d) => d.severity === severity).length;
-    assert.deepEqual(summary.problems, {
-      error: count(vscode.DiagnosticSeverity.Error),
-      warning: count(vscode.DiagnosticSeverity.Warning),
-      info: count(vscode.DiagnosticSeverity.Information),
-      hint: count(vscode.DiagnosticSeverity.Hint),
-    });
+    await assertStatusMatchesProblems(api);
     assert.match(summary.text, /(rospy|torch|cv_bridge) [✓✗?]/);
     await requestScreenshot('host-status');
   });

@@ -13,7 +13,7 @@ import { DIAGNOSTIC_SOURCE } from '../../../src/core/present/diagnosticSpecs';
 import { COMMANDS } from '../../../src/editor/commandIds';
 import type { RosEnvDoctorApi } from '../../../src/editor/testApi';
 import { requestScreenshot } from '../harness/requestScreenshot';
-import { EXTENSION_ID, pyenv311, skipForMissing, waitFor } from './suiteSupport';
+import { assertStatusMatchesProblems, EXTENSION_ID, pyenv311, skipForMissing, waitFor } from './suiteSupport';
 
 const SYSTEM_PYTHON = '/usr/bin/python3';
 /** A node that reads a serial sensor and classifies with scikit-learn on scikit-image features: rospy is fine. */
@@ -138,15 +138,7 @@ describe('editor: failing imports that no other interpreter imports all of', fun
     );
 
     // The status item reads the summary the Problems panel is filled from, and names both files.
-    const summary = await waitFor('a status summary', () => api.statusSummary());
-    const drawn = vscode.languages.getDiagnostics().flatMap(([, list]) => list.filter((d) => d.source === DIAGNOSTIC_SOURCE));
-    const count = (severity: vscode.DiagnosticSeverity) => drawn.filter((d) => d.severity === severity).length;
-    assert.deepEqual(summary.problems, {
-      error: count(vscode.DiagnosticSeverity.Error),
-      warning: count(vscode.DiagnosticSeverity.Warning),
-      info: count(vscode.DiagnosticSeverity.Information),
-      hint: count(vscode.DiagnosticSeverity.Hint),
-    });
+    const summary = await assertStatusMatchesProblems(api);
     assert.equal(summary.level, 'error');
     assert.match(summary.text, /serial ✗/);
     assert.match(summary.tooltip, /scripts\/classifier_node\.py \(1 error\)/);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../../../src/core/present/diagnosticSpecs';
+import type { StatusSummary } from '../../../src/core/present/statusSummary';
 import type { RosEnvDoctorApi } from '../../../src/editor/testApi';
 import { MISSING_PREREQUISITE } from '../harness/suiteReport';
 
@@ -22,6 +23,23 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await delay(150);
   }
+}
+
+/**
+ * The status item's counts equal the diagnostics drawn (all files, ours only): both read one summary. Returns that
+ * summary for the caller's own checks.
+ */
+export async function assertStatusMatchesProblems(api: RosEnvDoctorApi): Promise<StatusSummary> {
+  const summary = await waitFor('a status summary', () => api.statusSummary());
+  const drawn = vscode.languages.getDiagnostics().flatMap(([, list]) => list.filter((d) => d.source === DIAGNOSTIC_SOURCE));
+  const count = (severity: vscode.DiagnosticSeverity): number => drawn.filter((d) => d.severity === severity).length;
+  assert.deepEqual(summary.problems, {
+    error: count(vscode.DiagnosticSeverity.Error),
+    warning: count(vscode.DiagnosticSeverity.Warning),
+    info: count(vscode.DiagnosticSeverity.Information),
+    hint: count(vscode.DiagnosticSeverity.Hint),
+  });
+  return summary;
 }
 
 /**
