@@ -13,7 +13,7 @@ import { PythonExtension } from '@vscode/python-extension';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/editor/commandIds';
 import type { RosEnvDoctorApi } from '../../../src/editor/testApi';
-import { assertStatusMatchesProblems, EXTENSION_ID, pyenv311, waitFor, skipForMissing } from './suiteSupport';
+import { assertStatusMatchesProblems, screenshotQuickFixMenu, EXTENSION_ID, pyenv311, waitFor, skipForMissing } from './suiteSupport';
 import { requestScreenshot } from '../harness/requestScreenshot';
 
 const SOURCE = 'ROS Env Doctor';
@@ -152,12 +152,7 @@ describe('editor: diagnostics and quick fixes on a catkin workspace', function (
     const mine = actions.filter((a) => a.command?.command === COMMANDS.applyFix || a.edit !== undefined);
     assert.ok(mine.length >= 2, `quick fixes: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(mine.filter((a) => a.isPreferred).length, 1, 'exactly one preferred fix');
-    const editor = await vscode.window.showTextDocument(document);
-    editor.selection = new vscode.Selection(torch.range.start, torch.range.start);
-    await vscode.commands.executeCommand('editor.action.quickFix');
-    await delay(800);
-    await requestScreenshot('host-quickfix');
-    await vscode.commands.executeCommand('hideCodeActionWidget');
+    await screenshotQuickFixMenu(document, torch.range.start, 'host-quickfix');
     const switchTo = mine.find((a) => String(a.command?.arguments?.[0]).includes('/selectInterpreter/'));
     assert.ok(switchTo?.command, `a fix switches the interpreter: ${mine.map((a) => a.title).join(' | ')}`);
     // Picked by its name, the fix needs no second question: the command switches at once.

@@ -13,7 +13,7 @@ import { DIAGNOSTIC_SOURCE } from '../../../src/core/present/diagnosticSpecs';
 import { COMMANDS } from '../../../src/editor/commandIds';
 import type { RosEnvDoctorApi } from '../../../src/editor/testApi';
 import { requestScreenshot } from '../harness/requestScreenshot';
-import { assertStatusMatchesProblems, EXTENSION_ID, pyenv311, skipForMissing, waitFor } from './suiteSupport';
+import { assertStatusMatchesProblems, screenshotQuickFixMenu, EXTENSION_ID, pyenv311, skipForMissing, waitFor } from './suiteSupport';
 
 const SYSTEM_PYTHON = '/usr/bin/python3';
 /** A node that reads a serial sensor and classifies with scikit-learn on scikit-image features: rospy is fine. */
@@ -184,12 +184,7 @@ describe('editor: failing imports that no other interpreter imports all of', fun
       ],
     );
     assert.ok(!actions.some((action) => String(action.command?.arguments?.[0]).includes('/selectInterpreter/')), 'no switch offered');
-    const editor = await vscode.window.showTextDocument(classifier);
-    editor.selection = new vscode.Selection(error.range.start, error.range.start);
-    await vscode.commands.executeCommand('editor.action.quickFix');
-    await delay(800);
-    await requestScreenshot('host-no-switch-quickfix');
-    await vscode.commands.executeCommand('hideCodeActionWidget');
+    await screenshotQuickFixMenu(classifier, error.range.start, 'host-no-switch-quickfix');
 
     const markdown = await vscode.commands.executeCommand<string>(COMMANDS.copyReportMarkdown);
     const entries = markdown.split('\n').filter((line) => line.includes('cannot import serial, sklearn and skimage'));

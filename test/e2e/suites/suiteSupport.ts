@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../../../src/core/present/diagnosticSpecs';
 import type { StatusSummary } from '../../../src/core/present/statusSummary';
 import type { RosEnvDoctorApi } from '../../../src/editor/testApi';
+import { requestScreenshot } from '../harness/requestScreenshot';
 import { MISSING_PREREQUISITE } from '../harness/suiteReport';
 
 export { MISSING_PREREQUISITE };
@@ -40,6 +41,23 @@ export async function assertStatusMatchesProblems(api: RosEnvDoctorApi): Promise
     hint: count(vscode.DiagnosticSeverity.Hint),
   });
   return summary;
+}
+
+/** Opens VS Code's quick-fix menu at `position` in `document`, screenshots it as `name`, and closes it. */
+export async function screenshotQuickFixMenu(
+  document: vscode.TextDocument | vscode.Uri,
+  position: vscode.Position,
+  name: string,
+): Promise<void> {
+  const editor = await vscode.window.showTextDocument(
+    document instanceof vscode.Uri ? await vscode.workspace.openTextDocument(document) : document,
+  );
+  editor.selection = new vscode.Selection(position, position);
+  await vscode.commands.executeCommand('editor.action.quickFix');
+  // The menu draws asynchronously and has no event to wait for.
+  await delay(800);
+  await requestScreenshot(name);
+  await vscode.commands.executeCommand('hideCodeActionWidget');
 }
 
 /**
